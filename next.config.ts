@@ -1,0 +1,25 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // Native and WebAssembly packages are loaded by Node at run time, not bundled.
+  serverExternalPackages: ['@node-rs/argon2', '@node-rs/jieba', '@electric-sql/pglite', '@electric-sql/pglite-socket'],
+  poweredByHeader: false,
+  experimental: {
+    serverActions: { bodySizeLimit: '20mb' },
+  },
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
+      },
+      { source: '/admin/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
+    ];
+  },
+};
+
+export default nextConfig;
