@@ -1,0 +1,3 @@
+import type { Role } from '@/lib/generated/prisma/enums';
+
+export type CurrentUser = { id: string; email: string; name: string; role: Role };
