@@ -1,5 +1,6 @@
 import { recordAudit } from '@/lib/audit/record-audit';
 import { slugFromTitle, uniqueSlug } from '@/lib/articles/slug';
+import { slugInUse } from '@/lib/articles/slug-in-use';
 import { writeRevision } from '@/lib/articles/write-revision';
 import { bodyPlainText } from '@/lib/content/plain-text';
 import type { Db, Tx } from '@/lib/db/client';
@@ -96,7 +97,7 @@ async function writeParsedPage(tx: Tx, page: ParsedPage, hash: string, fileName:
   };
 
   if (!existing) {
-    const slug = await uniqueSlug(slugFromTitle(page.title), async (s) => (await tx.article.count({ where: { slug: s } })) > 0);
+    const slug = await uniqueSlug(slugFromTitle(page.title), (s) => slugInUse(tx, s));
     const article = await tx.article.create({
       data: { ...fields, slug, sourceKey, importedVersion: 1, createdById: actorId, updatedById: actorId },
       select: { id: true },

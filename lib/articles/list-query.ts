@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { isIsoDate } from '@/lib/dates';
+
+// The admin table's state lives in the URL; this schema is the one parser of it.
+export const sortableColumns = ['updatedAt', 'contentDate', 'title', 'status'] as const;
+export const articleStatuses = ['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'PUBLISHED', 'ARCHIVED'] as const;
+
+const optionalDate = z
+  .string()
+  .optional()
+  .transform((v) => (v && isIsoDate(v) ? v : undefined));
+
+export const articleListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  status: z.enum(articleStatuses).optional().catch(undefined),
+  region: z.string().regex(/^\d{6}$/).optional().catch(undefined),
+  from: optionalDate,
+  to: optionalDate,
+  sort: z.enum(sortableColumns).catch('updatedAt'),
+  dir: z.enum(['asc', 'desc']).catch('desc'),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  size: z.coerce.number().int().refine((n) => [10, 20, 50, 100].includes(n)).catch(20),
+});
+
+export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;
+
+export function parseArticleListQuery(params: Record<string, string | string[] | undefined>): ArticleListQuery {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  return articleListQuerySchema.parse(flat);
+}

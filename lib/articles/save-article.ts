@@ -1,0 +1,112 @@
+import { db, type Tx } from '@/lib/db/client';
+import { recordAudit } from '@/lib/audit/record-audit';
+import type { CurrentUser } from '@/lib/auth/session-types';
+import { roleHas } from '@/lib/auth/permissions';
+import { bodyDocSchema } from '@/lib/content/body-schema';
+import { bodyPlainText } from '@/lib/content/plain-text';
+import { fromIsoDate } from '@/lib/dates';
+import { AppError } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { regionAncestorCodes } from '@/lib/regions/region-path';
+import { statusAfterEdit } from '@/lib/workflow/transitions';
+import type { RecommendationInput, SaveArticleInput } from './schemas';
+import { slugInUse } from './slug-in-use';
+import { writeRevision } from './write-revision';
+
+/**
+ * Saves the editor's working copy as a new version and revision. The write is conditional on
+ * the version the editor started from: a concurrent save makes the second one fail with a
+ * conflict instead of overwriting.
+ */
+export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, ip?: string | null) {
+  if (!roleHas(actor.role, 'article:edit')) throw new AppError('FORBIDDEN', '没有权限编辑文章');
+  const body = bodyDocSchema.safeParse(input.body);
+  if (!body.success) throw new AppError('INVALID', '正文格式无效');
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const current = await tx.article.findFirst({ where: { id: input.id, deletedAt: null }, select: { status: true, version: true } });
+      if (!current) throw new AppError('NOT_FOUND', '文章不存在或已删除');
+      if (current.version !== input.version) {
+        throw new AppError('CONFLICT', `保存冲突：这篇文章已被他人修改（当前版本 ${current.version}），你的修改尚未保存。请复制你的修改后刷新页面。`);
+      }
+      if (await slugInUse(tx, input.slug, input.id)) throw new AppError('INVALID', '链接名已被其他文章使用，请换一个');
+      const status = statusAfterEdit(current.status);
+      const { count } = await tx.article.updateMany({
+        where: { id: input.id, version: input.version, deletedAt: null },
+        data: {
+          title: input.title,
+          slug: input.slug,
+          summary: input.summary,
+          disclaimer: input.disclaimer,
+          contentDate: input.contentDate ? fromIsoDate(input.contentDate) : null,
+          body: body.data as Prisma.InputJsonValue,
+          plainText: bodyPlainText(body.data),
+          status,
+          version: { increment: 1 },
+          updatedById: actor.id,
+        },
+      });
+      if (count !== 1) throw new AppError('CONFLICT', '保存冲突：这篇文章已被他人修改，请刷新页面。');
+      await replaceRegions(tx, input.id, input.regionCodes);
+      await replaceRecommendations(tx, input.id, input.recommendations);
+      const revision = await writeRevision(tx, input.id, actor.id, '编辑保存');
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'article.save',
+        entityType: 'Article',
+        entityId: input.id,
+        summary: { version: revision.articleVersion, from: current.status, to: status },
+        ip,
+      });
+      return { version: revision.articleVersion, status, slug: input.slug };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new AppError('INVALID', '链接名已被其他文章使用，请换一个');
+    }
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') {
+      throw new AppError('INVALID', '地区或推荐链接的目标不存在');
+    }
+    throw error;
+  }
+}
+
+/** Keeps existing tags with their origin; newly added codes are manual tags. */
+export async function replaceRegions(tx: Tx, articleId: string, codes: string[]) {
+  const wanted = [...new Set(codes)];
+  await tx.articleRegion.deleteMany({ where: { articleId, regionCode: { notIn: wanted } } });
+  const existing = await tx.articleRegion.findMany({ where: { articleId }, select: { regionCode: true } });
+  const have = new Set(existing.map((r) => r.regionCode));
+  const added = wanted.filter((code) => !have.has(code));
+  if (added.length === 0) return;
+  await tx.articleRegion.createMany({
+    data: added.map((code) => {
+      const ancestors = regionAncestorCodes(code);
+      if (!ancestors) throw new AppError('INVALID', `地区代码 ${code} 不存在`);
+      return { articleId, regionCode: code, ...ancestors, origin: 'MANUAL' as const, confidence: 1 };
+    }),
+  });
+}
+
+export async function replaceRecommendations(tx: Tx, articleId: string, items: RecommendationInput[]) {
+  await tx.recommendationItem.deleteMany({ where: { articleId } });
+  if (items.length === 0) return;
+  const targets = [...new Set(items.map((i) => i.targetArticleId).filter((t): t is string => !!t))];
+  if (targets.includes(articleId)) throw new AppError('INVALID', '推荐条目不能链接到文章自身');
+  if (targets.length) {
+    const found = await tx.article.count({ where: { id: { in: targets }, deletedAt: null } });
+    if (found !== targets.length) throw new AppError('INVALID', '推荐条目链接的文章不存在');
+  }
+  await tx.recommendationItem.createMany({
+    data: items.map((item, position) => ({
+      articleId,
+      position,
+      title: item.title,
+      summary: item.summary,
+      category: item.category,
+      itemDate: item.itemDate ? fromIsoDate(item.itemDate) : null,
+      targetArticleId: item.targetArticleId,
+    })),
+  });
+}

@@ -1,0 +1,21 @@
+import { pinyin } from 'pinyin-pro';
+
+/** Pinyin of the title, lowercase, words joined by hyphens: 居民医保怎么断缴 → ju-min-yi-bao-zen-me-duan-jiao */
+export function slugFromTitle(title: string): string {
+  const syllables = pinyin(title, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+  const slug = syllables
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return (slug || 'article').slice(0, 100).replace(/-+$/, '');
+}
+
+/** The first of slug, slug-2, slug-3 … that `isTaken` says is free. */
+export async function uniqueSlug(base: string, isTaken: (slug: string) => Promise<boolean>): Promise<string> {
+  for (let n = 1; n < 1000; n += 1) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await isTaken(candidate))) return candidate;
+  }
+  throw new Error(`No free slug for ${base}`);
+}

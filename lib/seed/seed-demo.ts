@@ -1,0 +1,54 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Db } from '@/lib/db/client';
+import { importPages } from '@/lib/import/import-pages';
+import { createUser } from '@/lib/users/create-user';
+import { publishArticle, reviewArticle, submitForReview } from '@/lib/workflow/workflow';
+
+export type DemoLogin = { role: string; email: string; password: string };
+
+const samplePagesDir = path.join(process.cwd(), 'prisma', 'sample-pages');
+const loginsFile = path.join(process.cwd(), '.data', 'demo-logins.json');
+
+/**
+ * Demo mode only (embedded database): three accounts with generated passwords, the sample pages
+ * imported by the editor, and all but one taken through the real workflow to publication.
+ * Runs once; later starts just return the saved logins.
+ */
+export async function seedDemo(db: Db): Promise<DemoLogin[]> {
+  if ((await db.user.count()) > 0) {
+    return JSON.parse(await readFile(loginsFile, 'utf8').catch(() => '[]')) as DemoLogin[];
+  }
+  const people = [
+    { role: 'ADMIN', email: 'admin@baoda.local', name: '管理员' },
+    { role: 'EDITOR', email: 'editor@baoda.local', name: '王编辑' },
+    { role: 'REVIEWER', email: 'reviewer@baoda.local', name: '李审核' },
+  ] as const;
+  const logins: DemoLogin[] = [];
+  const users = [];
+  for (const person of people) {
+    const password = randomBytes(9).toString('base64url');
+    users.push(await createUser(db, { ...person, password }));
+    logins.push({ role: person.role, email: person.email, password });
+  }
+  const [, editor, reviewer] = users;
+
+  const names = (await readdir(samplePagesDir)).filter((n) => n.endsWith('.txt')).sort();
+  const files = await Promise.all(names.map(async (name) => ({ name, bytes: await readFile(path.join(samplePagesDir, name)) })));
+  const report = await importPages(db, { actorId: editor.id, source: 'seed', files });
+  const imported = report.files.filter((f) => f.articleId);
+
+  // All but the last page go live; the last stays a draft to show the workflow.
+  for (const file of imported.slice(0, -1)) {
+    const articleId = file.articleId!;
+    const { version } = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true } });
+    await submitForReview({ actor: editor, articleId, version });
+    await reviewArticle({ actor: reviewer, articleId, version, decision: 'APPROVED', comment: '内容准确，可以发布。' });
+    await publishArticle({ actor: editor, articleId, version });
+  }
+
+  await mkdir(path.dirname(loginsFile), { recursive: true });
+  await writeFile(loginsFile, JSON.stringify(logins, null, 2), { mode: 0o600 });
+  return logins;
+}

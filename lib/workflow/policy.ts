@@ -1,0 +1,30 @@
+import type { Tx } from '@/lib/db/client';
+import type { CurrentUser } from '@/lib/auth/session-types';
+import { roleHas } from '@/lib/auth/permissions';
+
+// Rules that depend on the article, on top of the role table in lib/auth/permissions.ts.
+
+/** Four eyes: nobody reviews a version they edited (any revision since the live one). */
+export async function hasEditedUnpublishedChanges(tx: Tx, userId: string, articleId: string): Promise<boolean> {
+  const article = await tx.article.findUniqueOrThrow({
+    where: { id: articleId },
+    select: { publishedRevision: { select: { articleVersion: true } } },
+  });
+  const since = article.publishedRevision?.articleVersion ?? 0;
+  const count = await tx.revision.count({ where: { articleId, authorId: userId, articleVersion: { gt: since } } });
+  return count > 0;
+}
+
+/** Editors delete their own drafts that never went live; admins delete anything. */
+export function canDeleteArticle(
+  user: CurrentUser,
+  article: { createdById: string | null; status: string; publishedRevisionId: string | null },
+): boolean {
+  if (roleHas(user.role, 'article:delete-any')) return true;
+  return (
+    roleHas(user.role, 'article:delete-own-draft') &&
+    article.createdById === user.id &&
+    article.publishedRevisionId === null &&
+    (article.status === 'DRAFT' || article.status === 'CHANGES_REQUESTED')
+  );
+}

@@ -1,0 +1,117 @@
+import { db, type Tx } from '@/lib/db/client';
+import { recordAudit } from '@/lib/audit/record-audit';
+import type { CurrentUser } from '@/lib/auth/session-types';
+import { roleHas, type Permission } from '@/lib/auth/permissions';
+import { AppError } from '@/lib/errors';
+import type { ArticleStatus } from '@/lib/generated/prisma/enums';
+import { hasEditedUnpublishedChanges } from './policy';
+import { nextStatus, statusLabels, type Transition } from './transitions';
+
+type TransitionInput = { actor: CurrentUser; articleId: string; version: number; ip?: string | null };
+
+const transitionPermission: Record<Transition, Permission> = {
+  submit: 'article:submit',
+  approve: 'article:review',
+  requestChanges: 'article:review',
+  publish: 'article:publish',
+};
+
+async function loadForTransition(tx: Tx, articleId: string, version: number) {
+  const article = await tx.article.findFirst({
+    where: { id: articleId, deletedAt: null },
+    select: { id: true, status: true, version: true, slug: true, publishedRevisionId: true },
+  });
+  if (!article) throw new AppError('NOT_FOUND', '文章不存在或已删除');
+  if (article.version !== version) throw new AppError('CONFLICT', '文章已被修改，请刷新页面后重试');
+  return article;
+}
+
+/** A conditional write on (id, status, version): a concurrent change makes it fail, not overwrite. */
+async function moveStatus(tx: Tx, articleId: string, from: ArticleStatus, version: number, data: Record<string, unknown>) {
+  const { count } = await tx.article.updateMany({ where: { id: articleId, status: from, version, deletedAt: null }, data });
+  if (count !== 1) throw new AppError('CONFLICT', '文章状态已变化，请刷新页面后重试');
+}
+
+async function checkedTarget(tx: Tx, transition: Transition, input: TransitionInput) {
+  if (!roleHas(input.actor.role, transitionPermission[transition])) throw new AppError('FORBIDDEN', '没有权限执行此操作');
+  const article = await loadForTransition(tx, input.articleId, input.version);
+  const to = nextStatus(article.status, transition);
+  if (!to) throw new AppError('INVALID', `当前状态（${statusLabels[article.status]}）不能执行此操作`);
+  return { article, to };
+}
+
+export async function submitForReview(input: TransitionInput) {
+  return db.$transaction(async (tx) => {
+    const { article, to } = await checkedTarget(tx, 'submit', input);
+    await moveStatus(tx, article.id, article.status, input.version, { status: to });
+    await recordAudit(tx, { actorId: input.actor.id, action: 'article.submit', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, version: input.version }, ip: input.ip });
+    return { slug: article.slug };
+  });
+}
+
+export async function reviewArticle(input: TransitionInput & { decision: 'APPROVED' | 'CHANGES_REQUESTED'; comment: string }) {
+  const transition: Transition = input.decision === 'APPROVED' ? 'approve' : 'requestChanges';
+  if (input.decision === 'CHANGES_REQUESTED' && !input.comment.trim()) throw new AppError('INVALID', '退回修改时请填写意见');
+  return db.$transaction(async (tx) => {
+    const { article, to } = await checkedTarget(tx, transition, input);
+    if (await hasEditedUnpublishedChanges(tx, input.actor.id, article.id)) {
+      throw new AppError('FORBIDDEN', '不能审核自己编辑过的版本（四眼原则）');
+    }
+    await moveStatus(tx, article.id, article.status, input.version, { status: to });
+    await tx.review.create({
+      data: { articleId: article.id, articleVersion: input.version, reviewerId: input.actor.id, decision: input.decision, comment: input.comment.trim() },
+    });
+    await recordAudit(tx, { actorId: input.actor.id, action: `article.${transition}`, entityType: 'Article', entityId: article.id, summary: { from: article.status, to, version: input.version, comment: input.comment.trim() }, ip: input.ip });
+    return { slug: article.slug };
+  });
+}
+
+/** Makes the approved revision live. Returns the old and new live slugs for cache invalidation. */
+export async function publishArticle(input: TransitionInput) {
+  return db.$transaction(async (tx) => {
+    const { article, to } = await checkedTarget(tx, 'publish', input);
+    const revision = await tx.revision.findUnique({
+      where: { articleId_articleVersion: { articleId: article.id, articleVersion: input.version } },
+      select: { id: true, slug: true, regions: true },
+    });
+    if (!revision) throw new AppError('CONFLICT', '找不到已批准的版本，请刷新页面后重试');
+    const slugTaken = await tx.article.count({ where: { id: { not: article.id }, deletedAt: null, publishedRevision: { slug: revision.slug } } });
+    if (slugTaken > 0) throw new AppError('CONFLICT', `链接名 ${revision.slug} 正被另一篇已发布的文章使用，请修改链接名后重新提交审核`);
+    const previous = article.publishedRevisionId
+      ? await tx.revision.findUnique({ where: { id: article.publishedRevisionId }, select: { slug: true } })
+      : null;
+    const now = new Date();
+    await tx.article.updateMany({ where: { id: article.id, publishedAt: null }, data: { publishedAt: now } });
+    await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: revision.id, scheduledAt: null });
+    await replacePublishedRegions(tx, article.id, revision.regions as { code: string }[]);
+    await recordAudit(tx, { actorId: input.actor.id, action: 'article.publish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, version: input.version, slug: revision.slug }, ip: input.ip });
+    return { slug: revision.slug, previousSlug: previous?.slug ?? null };
+  });
+}
+
+/** Takes the live page down; the working copy keeps its status unless it was the live version. */
+export async function unpublishArticle(input: TransitionInput) {
+  if (!roleHas(input.actor.role, 'article:publish')) throw new AppError('FORBIDDEN', '没有权限执行此操作');
+  return db.$transaction(async (tx) => {
+    const article = await loadForTransition(tx, input.articleId, input.version);
+    if (!article.publishedRevisionId) throw new AppError('INVALID', '文章未发布');
+    const live = await tx.revision.findUniqueOrThrow({ where: { id: article.publishedRevisionId }, select: { slug: true } });
+    const to: ArticleStatus = article.status === 'PUBLISHED' ? 'ARCHIVED' : article.status;
+    await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: null });
+    await tx.publishedArticleRegion.deleteMany({ where: { articleId: article.id } });
+    await recordAudit(tx, { actorId: input.actor.id, action: 'article.unpublish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, slug: live.slug }, ip: input.ip });
+    return { slug: live.slug };
+  });
+}
+
+async function replacePublishedRegions(tx: Tx, articleId: string, regions: { code: string }[]) {
+  await tx.publishedArticleRegion.deleteMany({ where: { articleId } });
+  if (regions.length === 0) return;
+  const current = await tx.articleRegion.findMany({
+    where: { articleId, regionCode: { in: regions.map((r) => r.code) } },
+    select: { regionCode: true, provinceCode: true, cityCode: true },
+  });
+  await tx.publishedArticleRegion.createMany({
+    data: current.map((r) => ({ articleId, regionCode: r.regionCode, provinceCode: r.provinceCode, cityCode: r.cityCode })),
+  });
+}
