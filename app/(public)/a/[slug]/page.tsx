@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import styles from '@/components/public/public.module.css';
+import { renderBodyHtml } from '@/lib/content/render-html';
+import { getPublishedArticle } from '@/lib/public/queries';
+
+type Props = { params: Promise<{ slug: string }> };
+
+async function load(params: Props['params']) {
+  const { slug } = await params;
+  if (!/^[a-z0-9-]{1,120}$/.test(slug)) notFound();
+  const article = await getPublishedArticle(slug);
+  if (!article) notFound();
+  return article;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = await load(params);
+  return { title: article.title, description: article.summary, alternates: { canonical: `/a/${article.slug}` } };
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = await load(params);
+  return (
+    <article>
+      <h1 style={{ fontSize: 26, marginBottom: 8 }}>{article.title}</h1>
+      <div className={styles.meta}>
+        {article.contentDate && <span>内容日期：<Link href={`/months/${article.contentDate.slice(0, 7)}`}>{article.contentDate}</Link></span>}
+        {article.regions.map((r) => (
+          <Link key={r.code} href={`/regions/${r.code}`}>{r.name}</Link>
+        ))}
+      </div>
+      <div className="prose" dangerouslySetInnerHTML={{ __html: renderBodyHtml(article.body) }} />
+      {article.disclaimer && <p className={styles.disclaimer} role="note">{article.disclaimer}</p>}
+      {article.recommendations.length > 0 && (
+        <section aria-label="相关推荐">
+          <h2 style={{ fontSize: 18 }}>相关推荐</h2>
+          <ul className={styles.cards}>
+            {article.recommendations.map((item, i) => (
+              <li key={i} className={styles.card}>
+                <h3>{item.href ? <Link href={item.href}>{item.title}</Link> : item.title}</h3>
+                {item.summary && <p>{item.summary}</p>}
+                <div className={styles.meta}>
+                  {item.category && <span>{item.category}</span>}
+                  {item.itemDate && <span>{item.itemDate}</span>}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,128 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import styles from '@/components/admin/admin.module.css';
+import { PageHeader } from '@/components/admin/page-header';
+import { ArticleEditor } from '@/components/articles/article-editor';
+import { WorkflowPanel } from '@/components/articles/workflow-panel';
+import { getArticleForEdit } from '@/lib/articles/queries';
+import { roleHas } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+import { renderBodyHtml } from '@/lib/content/render-html';
+import { db } from '@/lib/db/client';
+import { formatDateTime, toIsoDate } from '@/lib/dates';
+import { regionPath } from '@/lib/regions/region-path';
+import { hasEditedUnpublishedChanges } from '@/lib/workflow/policy';
+import { statusLabels } from '@/lib/workflow/transitions';
+
+export const metadata = { title: '编辑文章' };
+
+export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser('article:read-draft');
+  const { id } = await params;
+  const article = await getArticleForEdit(id);
+  if (!article) notFound();
+
+  const canEdit = roleHas(user.role, 'article:edit');
+  const canReview = roleHas(user.role, 'article:review') && article.status === 'IN_REVIEW';
+  const editedByMe = canReview && (await hasEditedUnpublishedChanges(db, user.id, article.id));
+  const latestReview = article.reviews[0];
+
+  return (
+    <>
+      <PageHeader title={article.title}>
+        <span className={`badge ${article.status}`} data-testid="article-status">{statusLabels[article.status]}</span>
+      </PageHeader>
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 300px', gap: 24, alignItems: 'start' }}>
+        <div>
+          {latestReview?.decision === 'CHANGES_REQUESTED' && article.status === 'CHANGES_REQUESTED' && (
+            <div className="alert warn" role="note">
+              <strong>{latestReview.reviewer.name} 要求修改：</strong>
+              {latestReview.comment}
+            </div>
+          )}
+          {canEdit ? (
+            <ArticleEditor
+              article={{
+                id: article.id,
+                version: article.version,
+                title: article.title,
+                slug: article.slug,
+                summary: article.summary,
+                disclaimer: article.disclaimer,
+                contentDate: article.contentDate ? toIsoDate(article.contentDate) : '',
+                body: article.body,
+              }}
+              regions={article.regions.map((r) => ({ code: r.regionCode, name: r.region.name, path: regionPath(r.regionCode), origin: r.origin, confidence: r.confidence }))}
+              recommendations={article.recommendations.map((item) => ({
+                key: item.id,
+                title: item.title,
+                summary: item.summary,
+                category: item.category,
+                itemDate: item.itemDate ? toIsoDate(item.itemDate) : '',
+                targetArticleId: item.targetArticleId,
+                targetTitle: item.targetArticle?.title ?? null,
+              }))}
+            />
+          ) : (
+            <article className={styles.card}>
+              <p className="muted">{article.summary}</p>
+              <div className="prose" dangerouslySetInnerHTML={{ __html: renderBodyHtml(article.body) }} />
+              {article.disclaimer && <p className="muted">{article.disclaimer}</p>}
+              <h2 style={{ fontSize: 16 }}>相关推荐（{article.recommendations.length}）</h2>
+              <ol>
+                {article.recommendations.map((item) => (
+                  <li key={item.id}>{item.title}{item.targetArticle && <span className="muted">（链接：{item.targetArticle.title}）</span>}</li>
+                ))}
+              </ol>
+            </article>
+          )}
+        </div>
+        <aside className={styles.card} style={{ position: 'sticky', top: 16 }}>
+          <dl style={{ margin: 0 }}>
+            <dt className="muted">版本</dt>
+            <dd data-testid="article-version">{article.version}</dd>
+            <dt className="muted">线上版本</dt>
+            <dd>
+              {article.publishedRevision ? (
+                <Link href={`/a/${article.publishedRevision.slug}`} target="_blank">版本 {article.publishedRevision.articleVersion} ↗</Link>
+              ) : (
+                '未发布'
+              )}
+            </dd>
+            <dt className="muted">最后修改</dt>
+            <dd>{article.updatedBy?.name ?? '导入'} · {formatDateTime(article.updatedAt)}</dd>
+            {article.sourceFile && (
+              <>
+                <dt className="muted">导入来源</dt>
+                <dd style={{ wordBreak: 'break-all' }}>{article.sourceFile}</dd>
+              </>
+            )}
+          </dl>
+          <hr style={{ border: 0, borderTop: '1px solid var(--line)' }} />
+          <WorkflowPanel
+            articleId={article.id}
+            version={article.version}
+            canSubmit={roleHas(user.role, 'article:submit') && (article.status === 'DRAFT' || article.status === 'CHANGES_REQUESTED')}
+            canReview={canReview}
+            reviewBlockedReason={editedByMe ? '你编辑过这个版本，需由其他审核员审核（四眼原则）。' : null}
+            canPublish={roleHas(user.role, 'article:publish') && article.status === 'APPROVED'}
+            canUnpublish={roleHas(user.role, 'article:publish') && article.publishedRevision !== null}
+          />
+          {article.reviews.length > 0 && (
+            <>
+              <h2 style={{ fontSize: 15 }}>审核记录</h2>
+              <ul style={{ paddingLeft: 18, fontSize: 14 }} aria-label="审核记录">
+                {article.reviews.map((r) => (
+                  <li key={r.id}>
+                    {r.reviewer.name} {r.decision === 'APPROVED' ? '批准' : '退回修改'}（版本 {r.articleVersion}，{formatDateTime(r.createdAt)}）
+                    {r.comment && <div className="muted">“{r.comment}”</div>}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </aside>
+      </div>
+    </>
+  );
+}

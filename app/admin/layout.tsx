@@ -1,0 +1,34 @@
+import Link from 'next/link';
+import type { Metadata } from 'next';
+import styles from '@/components/admin/admin.module.css';
+import { signOutAction } from '@/lib/auth/actions';
+import { roleHas } from '@/lib/auth/permissions';
+import { requireUser } from '@/lib/auth/session';
+
+export const metadata: Metadata = { title: '管理后台', robots: { index: false, follow: false } };
+
+const roleLabels = { ADMIN: '管理员', EDITOR: '编辑', REVIEWER: '审核员' } as const;
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <div className={styles.shell}>
+      <nav className={styles.sidebar} aria-label="后台导航">
+        <Link href="/admin" className={styles.brand}>保答 CMS</Link>
+        <Link href="/admin" className={styles.navLink}>概览</Link>
+        <Link href="/admin/articles" className={styles.navLink}>文章</Link>
+        {roleHas(user.role, 'article:review') && <Link href="/admin/review" className={styles.navLink}>审核队列</Link>}
+        {roleHas(user.role, 'article:import') && <Link href="/admin/import" className={styles.navLink}>导入</Link>}
+        {roleHas(user.role, 'user:manage') && <Link href="/admin/users" className={styles.navLink}>用户</Link>}
+        <Link href="/" className={styles.navLink} target="_blank">查看网站 ↗</Link>
+        <div className={styles.user}>
+          <div data-testid="current-user">{user.name}（{roleLabels[user.role]}）</div>
+          <form action={signOutAction}>
+            <button type="submit">退出登录</button>
+          </form>
+        </div>
+      </nav>
+      <main className={styles.main}>{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { PageHeader } from '@/components/admin/page-header';
+import { CreateUserForm, UserRow } from '@/components/users/user-forms';
+import { requireUser } from '@/lib/auth/session';
+import { db } from '@/lib/db/client';
+
+export const metadata = { title: '用户' };
+
+export default async function UsersPage() {
+  const me = await requireUser('user:manage');
+  const users = await db.user.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true, email: true, name: true, role: true, active: true } });
+  return (
+    <>
+      <PageHeader title="用户" />
+      <table className="data" aria-label="用户列表">
+        <thead>
+          <tr><th>姓名</th><th>邮箱</th><th>角色</th><th>状态</th><th>操作</th></tr>
+        </thead>
+        <tbody>
+          {users.map((u) => <UserRow key={u.id} user={u} isSelf={u.id === me.id} />)}
+        </tbody>
+      </table>
+      <h2 style={{ fontSize: 18, marginTop: 32 }}>新建用户</h2>
+      <CreateUserForm />
+    </>
+  );
+}

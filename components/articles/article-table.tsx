@@ -1,0 +1,100 @@
+'use client';
+
+import Link from 'next/link';
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import type { ArticleListQuery } from '@/lib/articles/list-query';
+import type { ArticleListRow } from '@/lib/articles/queries';
+import { statusLabels } from '@/lib/workflow/transitions';
+import { articleListHref } from './list-url';
+
+const column = createColumnHelper<ArticleListRow>();
+
+const columns = [
+  column.accessor('title', {
+    header: '标题',
+    cell: (info) => (
+      <Link href={`/admin/articles/${info.row.original.id}`}>{info.getValue()}</Link>
+    ),
+  }),
+  column.accessor('status', {
+    header: '状态',
+    cell: (info) => (
+      <>
+        <span className={`badge ${info.getValue()}`}>{statusLabels[info.getValue()]}</span>
+        {info.row.original.isLive && info.getValue() !== 'PUBLISHED' && <span className="badge PUBLISHED" style={{ marginLeft: 4 }}>线上有版本</span>}
+      </>
+    ),
+  }),
+  column.accessor('regions', { header: '地区', enableSorting: false, cell: (info) => info.getValue().join('、') || <span className="muted">—</span> }),
+  column.accessor('contentDate', { header: '内容日期', cell: (info) => info.getValue() ?? <span className="muted">—</span> }),
+  column.accessor('updatedAt', {
+    header: '更新时间',
+    cell: (info) => new Date(info.getValue()).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
+  }),
+];
+
+// Sorting and pagination happen in SQL: the table is told the state by the URL and renders links.
+export function ArticleTable({ rows, total, query }: { rows: ArticleListRow[]; total: number; query: ArticleListQuery }) {
+  const sorting: SortingState = [{ id: query.sort, desc: query.dir === 'desc' }];
+  const pageCount = Math.max(1, Math.ceil(total / query.size));
+  const table = useReactTable({
+    data: rows,
+    columns,
+    state: { sorting, pagination: { pageIndex: query.page - 1, pageSize: query.size } },
+    manualSorting: true,
+    manualPagination: true,
+    pageCount,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => row.id,
+  });
+
+  return (
+    <div>
+      <table className="data" aria-label="文章列表">
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const id = header.column.id as ArticleListQuery['sort'];
+                const sortable = header.column.getCanSort();
+                const active = query.sort === id;
+                const label = flexRender(header.column.columnDef.header, header.getContext());
+                return (
+                  <th key={header.id} aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                    {sortable ? (
+                      <Link href={articleListHref(query, { sort: id, dir: active && query.dir === 'desc' ? 'asc' : 'desc', page: 1 })}>
+                        {label}
+                        {active ? (query.dir === 'asc' ? ' ↑' : ' ↓') : ''}
+                      </Link>
+                    ) : (
+                      label
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id}>
+              {row.getVisibleCells().map((cell) => (
+                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+              ))}
+            </tr>
+          ))}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={columns.length} className="muted">没有符合条件的文章</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <nav aria-label="分页" style={{ display: 'flex', gap: 12, alignItems: 'center', marginTop: 12 }}>
+        <span className="muted">共 {total} 篇，第 {query.page} / {pageCount} 页</span>
+        {query.page > 1 && <Link className="button" href={articleListHref(query, { page: query.page - 1 })}>上一页</Link>}
+        {query.page < pageCount && <Link className="button" href={articleListHref(query, { page: query.page + 1 })}>下一页</Link>}
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+'use client';
+
+import { useActionState } from 'react';
+import { publishAction, reviewAction, submitAction, unpublishAction, type WorkflowState } from '@/lib/workflow/actions';
+
+export type WorkflowPanelProps = {
+  articleId: string;
+  version: number;
+  canSubmit: boolean;
+  canReview: boolean;
+  reviewBlockedReason: string | null;
+  canPublish: boolean;
+  canUnpublish: boolean;
+};
+
+function Result({ state }: { state: WorkflowState }) {
+  if (!state) return null;
+  return state.ok ? (
+    <p className="alert success" role="status">{state.message}</p>
+  ) : (
+    <p className="alert error" role="alert">{state.error}</p>
+  );
+}
+
+function Target({ articleId, version }: { articleId: string; version: number }) {
+  return (
+    <>
+      <input type="hidden" name="articleId" value={articleId} />
+      <input type="hidden" name="version" value={version} />
+    </>
+  );
+}
+
+// Buttons appear by role and status; the server checks every rule again on each action.
+export function WorkflowPanel(props: WorkflowPanelProps) {
+  const [submitState, submit, submitting] = useActionState<WorkflowState, FormData>(submitAction, null);
+  const [reviewState, review, reviewing] = useActionState<WorkflowState, FormData>(reviewAction, null);
+  const [publishState, publish, publishing] = useActionState<WorkflowState, FormData>(publishAction, null);
+  const [unpublishState, unpublish, unpublishing] = useActionState<WorkflowState, FormData>(unpublishAction, null);
+
+  return (
+    <section aria-label="工作流">
+      {props.canSubmit && (
+        <form action={submit}>
+          <Target {...props} />
+          <button type="submit" className="button primary" disabled={submitting}>提交审核</button>
+        </form>
+      )}
+      <Result state={submitState} />
+
+      {props.canReview &&
+        (props.reviewBlockedReason ? (
+          <p className="alert warn">{props.reviewBlockedReason}</p>
+        ) : (
+          <form action={review}>
+            <Target {...props} />
+            <label htmlFor="review-comment">审核意见</label>
+            <textarea id="review-comment" name="comment" rows={3} maxLength={2000} placeholder="退回修改时必填" />
+            <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
+              <button type="submit" name="decision" value="APPROVED" className="button primary" disabled={reviewing}>批准</button>
+              <button type="submit" name="decision" value="CHANGES_REQUESTED" className="button danger" disabled={reviewing}>退回修改</button>
+            </div>
+          </form>
+        ))}
+      <Result state={reviewState} />
+
+      {props.canPublish && (
+        <form action={publish}>
+          <Target {...props} />
+          <button type="submit" className="button primary" disabled={publishing}>发布</button>
+        </form>
+      )}
+      <Result state={publishState} />
+
+      {props.canUnpublish && (
+        <form action={unpublish} style={{ marginTop: 8 }}>
+          <Target {...props} />
+          <button type="submit" className="button danger" disabled={unpublishing}>下线</button>
+        </form>
+      )}
+      <Result state={unpublishState} />
+    </section>
+  );
+}
