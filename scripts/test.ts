@@ -1,0 +1,32 @@
+// npm test — every test: unit and integration (Vitest) against a fresh database, then the
+// Playwright journeys in Chromium against a production build on that same database.
+import { db } from '@/lib/db/client';
+import { applyMigrations } from '@/lib/db/migrate';
+import { loadRegions } from '@/lib/regions/load-regions';
+import { clearDataCache, run } from './lib/next-build';
+import { createTestDatabase } from './lib/test-database';
+
+const database = await createTestDatabase();
+console.log(`Test database: ${database.kind}`);
+const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: process.env.AUTH_SECRET ?? 'test-secret-not-for-production-0123456789' };
+process.env.DATABASE_URL = database.url;
+
+let failed = false;
+try {
+  await applyMigrations(database.url);
+  await loadRegions(db);
+  await db.$disconnect();
+  await run('node_modules/.bin/tsc', ['--noEmit'], env);
+  await run('node_modules/.bin/vitest', ['run'], env);
+  if (!process.argv.includes('--no-e2e')) {
+    await run('node_modules/.bin/next', ['build'], env);
+    await clearDataCache();
+    await run('node_modules/.bin/playwright', ['test'], env);
+  }
+} catch (error) {
+  console.error((error as Error).message);
+  failed = true;
+} finally {
+  await database.drop();
+}
+process.exit(failed ? 1 : 0);
