@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 
 // Optimistic redirect only: pages and actions check the session against the database themselves.
 export function proxy(request: NextRequest) {
-  const hasSession = request.cookies.getAll().some((c) => c.name.endsWith('authjs.session-token'));
+  // Auth.js names the cookie (__Secure-)authjs.session-token, with .0, .1 … suffixes when it is chunked.
+  const hasSession = request.cookies.getAll().some((c) => c.name.includes('authjs.session-token'));
   if (!hasSession) {
     const url = new URL('/login', request.url);
     url.searchParams.set('next', request.nextUrl.pathname);

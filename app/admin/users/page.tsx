@@ -1,13 +1,13 @@
 import { PageHeader } from '@/components/admin/page-header';
 import { CreateUserForm, UserRow } from '@/components/users/user-forms';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db/client';
+import { listUsers } from '@/lib/users/queries';
 
 export const metadata = { title: '用户' };
 
 export default async function UsersPage() {
   const me = await requireUser('user:manage');
-  const users = await db.user.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true, email: true, name: true, role: true, active: true } });
+  const users = await listUsers();
   return (
     <>
       <PageHeader title="用户" />
