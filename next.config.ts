@@ -1,6 +1,8 @@
 import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
+  // A separate build folder lets several builds (e.g. parallel test runs) share a checkout.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // Native and WebAssembly packages are loaded by Node at run time, not bundled.
   serverExternalPackages: ['@node-rs/argon2', '@node-rs/jieba', '@electric-sql/pglite', '@electric-sql/pglite-socket'],
   poweredByHeader: false,

@@ -128,12 +128,19 @@ async function writeParsedPage(tx: Tx, page: ParsedPage, hash: string, fileName:
   return { outcome: 'updated', articleId: existing.id };
 }
 
-/** Detected regions replace earlier automatic tags; manual tags are never touched. */
+/**
+ * Detected regions replace earlier automatic suggestions; manual tags are never touched and
+ * suggestions an editor rejected are not made again.
+ */
 async function replaceAutoRegions(tx: Tx, articleId: string, title: string) {
   await tx.articleRegion.deleteMany({ where: { articleId, origin: 'AUTO' } });
-  const manual = new Set((await tx.articleRegion.findMany({ where: { articleId }, select: { regionCode: true } })).map((r) => r.regionCode));
+  const [manual, article] = await Promise.all([
+    tx.articleRegion.findMany({ where: { articleId }, select: { regionCode: true } }),
+    tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { rejectedRegionCodes: true } }),
+  ]);
+  const skip = new Set([...manual.map((r) => r.regionCode), ...article.rejectedRegionCodes]);
   const rows = detectRegions(title)
-    .filter((r) => !manual.has(r.code))
+    .filter((r) => !skip.has(r.code))
     .flatMap((r) => {
       const ancestors = regionAncestorCodes(r.code);
       return ancestors ? [{ articleId, regionCode: r.code, ...ancestors, origin: 'AUTO' as const, confidence: r.confidence }] : [];

@@ -16,7 +16,7 @@ async function newestMtime(target: string): Promise<number> {
 
 /** True when there is no production build or a source file is newer than it. */
 export async function buildIsStale(): Promise<boolean> {
-  const built = await stat('.next/BUILD_ID').catch(() => null);
+  const built = await stat(path.join(process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID')).catch(() => null);
   if (!built) return true;
   const times = await Promise.all([...sourceDirs, ...sourceFiles].map((p) => newestMtime(p)));
   return Math.max(...times) > built.mtimeMs;
@@ -40,5 +40,5 @@ export function nextBin(): string {
  * begins with an empty data cache.
  */
 export async function clearDataCache(): Promise<void> {
-  await rm(path.join(process.cwd(), '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
+  await rm(path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
 }
