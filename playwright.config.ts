@@ -29,7 +29,9 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    // The same server as production (scripts/serve.ts), on the test database.
+    command: 'node_modules/.bin/tsx scripts/serve.ts',
+    env: { PORT: String(port), HOST: '127.0.0.1' },
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 60_000,

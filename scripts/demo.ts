@@ -7,7 +7,7 @@ import { applyMigrations } from '@/lib/db/migrate';
 import { loadRegions } from '@/lib/regions/load-regions';
 import { seedDemo } from '@/lib/seed/seed-demo';
 import { ensureAuthSecret } from './lib/auth-secret';
-import { buildIsStale, clearDataCache, nextBin, run } from './lib/next-build';
+import { buildIsStale, clearDataCache, nextBin, run, tsxBin } from './lib/next-build';
 
 if (process.env.DATABASE_URL) {
   console.error('npm run demo always uses the embedded database; unset DATABASE_URL, or use `npm start` for your own PostgreSQL.');
@@ -31,7 +31,7 @@ if (await buildIsStale()) {
 }
 
 await clearDataCache();
-const server = spawn(nextBin(), ['start', '-p', String(port)], { stdio: 'inherit', env: process.env });
+const server = spawn(tsxBin(), ['scripts/serve.ts'], { stdio: 'inherit', env: { ...process.env, PORT: String(port) } });
 console.log(`\n保答 CMS: http://localhost:${port}  (admin: http://localhost:${port}/admin)`);
 console.log('Demo logins (embedded demo database only):');
 for (const login of logins) console.log(`  ${login.role.padEnd(8)} ${login.email}  ${login.password}`);

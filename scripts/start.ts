@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { db } from '@/lib/db/client';
 import { applyMigrations } from '@/lib/db/migrate';
 import { loadRegions } from '@/lib/regions/load-regions';
-import { clearDataCache, nextBin } from './lib/next-build';
+import { clearDataCache, tsxBin } from './lib/next-build';
 
 if (!process.env.DATABASE_URL || !process.env.AUTH_SECRET) {
   console.error('npm start needs DATABASE_URL and AUTH_SECRET (see README). For a local demo use `npm run demo`.');
@@ -16,6 +16,6 @@ await loadRegions(db);
 await db.$disconnect();
 
 await clearDataCache();
-const server = spawn(nextBin(), ['start', '-p', process.env.PORT ?? '3000'], { stdio: 'inherit' });
+const server = spawn(tsxBin(), ['scripts/serve.ts'], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

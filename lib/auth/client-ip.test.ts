@@ -1,47 +1,43 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { clientIpFromHeaders } from './client-ip';
+import { describe, expect, it } from 'vitest';
+import { clientIpFromHeaders, clientIpHeader, resolveClientIp, trustedProxyHops } from './client-ip';
 
-function headersWith(forwarded?: string): Headers {
-  return new Headers(forwarded === undefined ? {} : { 'x-forwarded-for': forwarded });
-}
-
-describe('clientIpFromHeaders', () => {
-  afterEach(() => {
-    vi.unstubAllEnvs();
+describe('resolveClientIp', () => {
+  it('uses the socket address when no proxy is trusted, whatever x-forwarded-for says', () => {
+    expect(resolveClientIp('6.6.6.6', '203.0.113.9', 0)).toBe('203.0.113.9');
+    expect(resolveClientIp(undefined, '203.0.113.9', 0)).toBe('203.0.113.9');
   });
 
-  it('returns null without an x-forwarded-for header', () => {
-    expect(clientIpFromHeaders(headersWith())).toBeNull();
-    expect(clientIpFromHeaders(headersWith(''))).toBeNull();
-  });
-
-  it('takes the last hop (the socket address next start appends), ignoring client-supplied ones', () => {
-    vi.stubEnv('TRUSTED_PROXY_HOPS', undefined);
-    expect(clientIpFromHeaders(headersWith('1.1.1.1, 2.2.2.2, 10.0.0.7'))).toBe('10.0.0.7');
-    expect(clientIpFromHeaders(headersWith('203.0.113.9'))).toBe('203.0.113.9');
+  it('takes the address the first trusted proxy saw, ignoring hops the client prepended', () => {
+    // client 203.0.113.9 → proxy 10.0.0.2 → proxy 10.0.0.1 → us
+    expect(resolveClientIp('6.6.6.6, 203.0.113.9, 10.0.0.2', '10.0.0.1', 2)).toBe('203.0.113.9');
+    expect(resolveClientIp('6.6.6.6, 203.0.113.9', '10.0.0.1', 1)).toBe('203.0.113.9');
   });
 
   it('trims whitespace and skips empty hops', () => {
-    vi.stubEnv('TRUSTED_PROXY_HOPS', '0');
-    expect(clientIpFromHeaders(headersWith(' 1.1.1.1 ,, 10.0.0.7 , '))).toBe('10.0.0.7');
+    expect(resolveClientIp(' 6.6.6.6 ,, 203.0.113.9 , ', '10.0.0.1', 1)).toBe('203.0.113.9');
   });
 
-  it('skips as many hops from the end as TRUSTED_PROXY_HOPS says', () => {
-    vi.stubEnv('TRUSTED_PROXY_HOPS', '1');
-    expect(clientIpFromHeaders(headersWith('6.6.6.6, 203.0.113.9, 10.0.0.1'))).toBe('203.0.113.9');
-    vi.stubEnv('TRUSTED_PROXY_HOPS', '2');
-    expect(clientIpFromHeaders(headersWith('6.6.6.6, 203.0.113.9, 10.0.0.2, 10.0.0.1'))).toBe('203.0.113.9');
+  it('uses the earliest hop when there are fewer hops than trusted proxies', () => {
+    expect(resolveClientIp('203.0.113.9', '10.0.0.1', 3)).toBe('203.0.113.9');
   });
 
-  it('uses the first hop when there are fewer hops than trusted proxies', () => {
-    vi.stubEnv('TRUSTED_PROXY_HOPS', '3');
-    expect(clientIpFromHeaders(headersWith('203.0.113.9, 10.0.0.1'))).toBe('203.0.113.9');
+  it('returns null when nothing is known', () => {
+    expect(resolveClientIp(undefined, undefined, 0)).toBeNull();
+    expect(resolveClientIp('', undefined, 1)).toBeNull();
   });
+});
 
-  it('falls back to the last hop when TRUSTED_PROXY_HOPS is not a non-negative integer', () => {
-    for (const value of ['abc', '-1', '1.5']) {
-      vi.stubEnv('TRUSTED_PROXY_HOPS', value);
-      expect(clientIpFromHeaders(headersWith('6.6.6.6, 10.0.0.7'))).toBe('10.0.0.7');
-    }
+describe('trustedProxyHops', () => {
+  it('reads a non-negative integer and treats anything else as 0', () => {
+    expect(trustedProxyHops(undefined)).toBe(0);
+    expect(trustedProxyHops('2')).toBe(2);
+    for (const value of ['abc', '-1', '1.5']) expect(trustedProxyHops(value)).toBe(0);
+  });
+});
+
+describe('clientIpFromHeaders', () => {
+  it('reads only the header our server sets, never x-forwarded-for', () => {
+    expect(clientIpFromHeaders(new Headers({ [clientIpHeader]: '203.0.113.9' }))).toBe('203.0.113.9');
+    expect(clientIpFromHeaders(new Headers({ 'x-forwarded-for': '6.6.6.6' }))).toBeNull();
   });
 });

@@ -42,3 +42,7 @@ export function nextBin(): string {
 export async function clearDataCache(): Promise<void> {
   await rm(path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
 }
+
+export function tsxBin(): string {
+  return path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
+}
