@@ -68,3 +68,21 @@ export async function readMigrationsList(): Promise<MigrationList> {
 }
 
 export const noFilters = { externalTables: [], externalEnums: [] };
+
+/** Prisma's SQL for creating prisma/schema.prisma on an empty database (pg_trgm included). */
+export async function schemaSqlFromEmpty(databaseUrl: string): Promise<string> {
+  const engine = await openSchemaEngine(databaseUrl);
+  try {
+    const { stdout } = await engine.diff({
+      from: { tag: 'empty' },
+      to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: await readFile(schemaPath, 'utf8') }] },
+      script: true,
+      exitCode: null,
+      filters: noFilters,
+    });
+    // pg_trgm is written by hand so that later diffs do not repeat it (../shared/PLATFORM.md).
+    return `CREATE EXTENSION IF NOT EXISTS pg_trgm;\n\n${stdout ?? ''}`;
+  } finally {
+    engine.free();
+  }
+}

@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noFilters, openSchemaEngine, schemaPath } from '@/lib/db/schema-engine';
+import { schemaSqlFromEmpty } from '@/lib/db/schema-engine';
 import { createTestDatabase, type TestDatabase } from '../../scripts/lib/test-database';
 import './helpers';
 
@@ -42,18 +41,10 @@ describe('migrations and schema.prisma', () => {
 
   beforeAll(async () => {
     fromSchema = await createTestDatabase();
-    const engine = await openSchemaEngine(fromSchema.url);
-    const { stdout } = await engine.diff({
-      from: { tag: 'empty' },
-      to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: await readFile(schemaPath, 'utf8') }] },
-      script: true,
-      exitCode: null,
-      filters: noFilters,
-    });
-    engine.free();
+    const sql = await schemaSqlFromEmpty(fromSchema.url);
     const client = new pg.Client({ connectionString: fromSchema.url });
     await client.connect();
-    await client.query(`CREATE EXTENSION IF NOT EXISTS pg_trgm;\n${stdout ?? ''}`);
+    await client.query(sql);
     await client.end();
   }, 120_000);
 
