@@ -17,6 +17,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <Link href="/admin" className={styles.brand}>保答 CMS</Link>
         <Link href="/admin" className={styles.navLink}>概览</Link>
         <Link href="/admin/articles" className={styles.navLink}>文章</Link>
+        <Link href="/admin/freshness" className={styles.navLink}>政策时效</Link>
         {roleHas(user.role, 'article:review') && <Link href="/admin/review" className={styles.navLink}>审核队列</Link>}
         {roleHas(user.role, 'article:import') && <Link href="/admin/import" className={styles.navLink}>导入</Link>}
         {roleHas(user.role, 'user:manage') && <Link href="/admin/users" className={styles.navLink}>用户</Link>}

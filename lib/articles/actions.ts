@@ -34,7 +34,8 @@ export async function saveArticleAction(_prev: SaveArticleState, formData: FormD
       disclaimer: formData.get('disclaimer') ?? '',
       contentDate: formData.get('contentDate') ?? '',
       body: jsonField(formData, 'body'),
-      regionCodes: jsonField(formData, 'regionCodes'),
+      regions: jsonField(formData, 'regions'),
+      rejectedRegionCodes: jsonField(formData, 'rejectedRegionCodes') ?? [],
       recommendations: jsonField(formData, 'recommendations'),
     });
     if (!parsed.success) throw new AppError('INVALID', parsed.error.issues[0]?.message ?? '表单数据无效');

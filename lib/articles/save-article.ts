@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { regionAncestorCodes } from '@/lib/regions/region-path';
 import { statusAfterEdit } from '@/lib/workflow/transitions';
-import type { RecommendationInput, SaveArticleInput } from './schemas';
+import type { RecommendationInput, RegionTagInput, SaveArticleInput } from './schemas';
 import { slugInUse } from './slug-in-use';
 import { writeRevision } from './write-revision';
 
@@ -48,7 +48,7 @@ export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, i
         },
       });
       if (count !== 1) throw new AppError('CONFLICT', '保存冲突：这篇文章已被他人修改，请刷新页面。');
-      await replaceRegions(tx, input.id, input.regionCodes);
+      await applyRegionTags(tx, input.id, input.regions, input.rejectedRegionCodes);
       await replaceRecommendations(tx, input.id, input.recommendations);
       const revision = await writeRevision(tx, input.id, actor.id, '编辑保存');
       await recordAudit(tx, {
@@ -72,21 +72,44 @@ export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, i
   }
 }
 
-/** Keeps existing tags with their origin; newly added codes are manual tags. */
-export async function replaceRegions(tx: Tx, articleId: string, codes: string[]) {
-  const wanted = [...new Set(codes)];
-  await tx.articleRegion.deleteMany({ where: { articleId, regionCode: { notIn: wanted } } });
-  const existing = await tx.articleRegion.findMany({ where: { articleId }, select: { regionCode: true } });
-  const have = new Set(existing.map((r) => r.regionCode));
-  const added = wanted.filter((code) => !have.has(code));
-  if (added.length === 0) return;
-  await tx.articleRegion.createMany({
-    data: added.map((code) => {
-      const ancestors = regionAncestorCodes(code);
-      if (!ancestors) throw new AppError('INVALID', `地区代码 ${code} 不存在`);
-      return { articleId, regionCode: code, ...ancestors, origin: 'MANUAL' as const, confidence: 1 };
-    }),
-  });
+/**
+ * Writes the editor's region tags. What the client may do with origins is limited to what the
+ * editor can do in the UI: keep an AUTO suggestion, accept it (AUTO → MANUAL), reject it
+ * (dropped and remembered, so re-detection never suggests it again), remove a tag, or add a
+ * MANUAL one. A client cannot create AUTO rows or set confidences: a code that is not already an
+ * AUTO row becomes MANUAL, and a MANUAL tag stays MANUAL. A region the editor tags by hand is no
+ * longer rejected.
+ */
+export async function applyRegionTags(tx: Tx, articleId: string, tags: RegionTagInput[], rejectedCodes: string[] = []) {
+  const [existing, article] = await Promise.all([
+    tx.articleRegion.findMany({ where: { articleId }, select: { regionCode: true, origin: true } }),
+    tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { rejectedRegionCodes: true } }),
+  ]);
+  const originOf = new Map(existing.map((r) => [r.regionCode, r.origin]));
+  const wanted = new Map<string, RegionTagInput>();
+  for (const tag of tags) if (!wanted.has(tag.code)) wanted.set(tag.code, tag);
+
+  await tx.articleRegion.deleteMany({ where: { articleId, regionCode: { notIn: [...wanted.keys()] } } });
+  const accepted = [...wanted.values()].filter((t) => originOf.get(t.code) === 'AUTO' && t.origin === 'MANUAL').map((t) => t.code);
+  if (accepted.length) {
+    await tx.articleRegion.updateMany({ where: { articleId, regionCode: { in: accepted } }, data: { origin: 'MANUAL', confidence: 1 } });
+  }
+  const added = [...wanted.keys()].filter((code) => !originOf.has(code));
+  if (added.length) {
+    await tx.articleRegion.createMany({
+      data: added.map((code) => {
+        const ancestors = regionAncestorCodes(code);
+        if (!ancestors) throw new AppError('INVALID', `地区代码 ${code} 不存在`);
+        return { articleId, regionCode: code, ...ancestors, origin: 'MANUAL' as const, confidence: 1 };
+      }),
+    });
+  }
+
+  // Only a suggestion can be rejected; codes that were not AUTO rows are ignored.
+  const newlyRejected = rejectedCodes.filter((code) => originOf.get(code) === 'AUTO' && !wanted.has(code));
+  const rejected = [...new Set([...article.rejectedRegionCodes, ...newlyRejected])].filter((code) => !wanted.has(code)).sort();
+  const unchanged = rejected.length === article.rejectedRegionCodes.length && rejected.every((code) => article.rejectedRegionCodes.includes(code));
+  if (!unchanged) await tx.article.update({ where: { id: articleId }, data: { rejectedRegionCodes: rejected } });
 }
 
 export async function replaceRecommendations(tx: Tx, articleId: string, items: RecommendationInput[]) {

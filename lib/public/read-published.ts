@@ -3,6 +3,7 @@ import { db } from '@/lib/db/client';
 import { fromIsoDate, toIsoDate } from '@/lib/dates';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { regionRollupWhere } from '@/lib/regions/region-filter';
+import { extractPolicyYears } from '@/lib/articles/policy-years';
 import type { RevisionRecommendation, RevisionRegion } from '@/lib/articles/write-revision';
 
 // The reader's site sees only published revisions: every query here starts from
@@ -60,7 +61,7 @@ export async function readPublishedArticle(slug: string) {
       id: true,
       publishedAt: true,
       publishedRevision: {
-        select: { title: true, slug: true, summary: true, body: true, disclaimer: true, contentDate: true, regions: true, recommendations: true, createdAt: true },
+        select: { title: true, slug: true, summary: true, body: true, plainText: true, disclaimer: true, contentDate: true, regions: true, recommendations: true, createdAt: true },
       },
     },
   });
@@ -84,6 +85,8 @@ export async function readPublishedArticle(slug: string) {
     body: rev.body,
     disclaimer: rev.disclaimer,
     contentDate: rev.contentDate ? toIsoDate(rev.contentDate) : null,
+    // The years the published text states its rules for ("2024年度"), shown beside the date.
+    policyYears: extractPolicyYears(`${rev.title}\n${rev.plainText}`),
     publishedAt: article.publishedAt?.toISOString() ?? null,
     updatedAt: rev.createdAt.toISOString(),
     regions,

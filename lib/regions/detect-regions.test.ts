@@ -111,15 +111,15 @@ describe('detectRegions: rules', () => {
 });
 
 describe('detectRegions: labelled titles', () => {
-  it('has a fixture of 40+ titles with correct labels', () => {
-    expect(titles.length).toBeGreaterThanOrEqual(40);
+  it('has a fixture of 150+ titles with correct labels', () => {
+    expect(titles.length).toBeGreaterThanOrEqual(150);
     expect(titles.filter((t) => t.regions.length === 0).length).toBeGreaterThanOrEqual(20);
     for (const { title, regions } of titles) {
       for (const { code, name } of regions) expect(getRegion(code)?.name, `${title}: ${code}`).toBe(name);
     }
   });
 
-  it('reaches precision and recall of at least 0.9', () => {
+  it('reaches precision and recall of at least 0.95 (issue 4)', () => {
     let truePositives = 0;
     let falsePositives = 0;
     let falseNegatives = 0;
@@ -137,15 +137,7 @@ describe('detectRegions: labelled titles', () => {
     const recall = truePositives / (truePositives + falseNegatives);
     // Printed so a change in either direction is visible in the test log.
     console.info(`region detection: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}; misses:\n${errors.join('\n')}`);
-    expect(precision).toBeGreaterThanOrEqual(0.9);
-    expect(recall).toBeGreaterThanOrEqual(0.9);
-  });
-
-  it('runs well under a millisecond per title once warm', () => {
-    const rounds = 20;
-    const started = performance.now();
-    for (let round = 0; round < rounds; round += 1) for (const { title } of titles) detectRegions(title);
-    const perTitle = (performance.now() - started) / (rounds * titles.length);
-    expect(perTitle).toBeLessThan(0.5);
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+    expect(recall).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -39,7 +39,7 @@ async function tagAndSave(articleId: string, regionCodes: string[]) {
     disclaimer: a.disclaimer,
     contentDate: a.contentDate ? toIsoDate(a.contentDate) : '',
     body: a.body,
-    regionCodes,
+    regions: regionCodes.map((code) => ({ code, origin: 'MANUAL' as const })),
     recommendations: a.recommendations.map((r) => ({
       title: r.title,
       summary: r.summary,

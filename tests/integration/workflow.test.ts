@@ -32,7 +32,7 @@ async function editInput(articleId: string, changes: Partial<SaveArticleInput> =
     disclaimer: a.disclaimer,
     contentDate: a.contentDate ? toIsoDate(a.contentDate) : '',
     body: a.body,
-    regionCodes: a.regions.map((r) => r.regionCode),
+    regions: a.regions.map((r) => ({ code: r.regionCode, origin: r.origin })),
     recommendations: a.recommendations.map((r) => ({
       title: r.title,
       summary: r.summary,
@@ -279,7 +279,7 @@ describe('unpublish', () => {
     const editor = await makeUser('EDITOR');
     const reviewer = await makeUser('REVIEWER');
     const { articleId } = await importSample(page, editor.id);
-    const saved = await saveArticle(editor, await editInput(articleId, { regionCodes: ['440106'] }));
+    const saved = await saveArticle(editor, await editInput(articleId, { regions: [{ code: '440106', origin: 'MANUAL' }] }));
     await approveAndPublish(articleId, saved.version, editor, reviewer);
     expect(await db.publishedArticleRegion.findMany({ where: { articleId }, select: { regionCode: true, cityCode: true, provinceCode: true } })).toEqual([
       { regionCode: '440106', cityCode: '440100', provinceCode: '440000' },
@@ -388,7 +388,7 @@ describe('editing', () => {
     const { articleId: targetId } = await importSample('001_09de7306f3693664.txt', editor.id);
     const { articleId, version } = await importSample(page, editor.id);
     const input = await editInput(articleId, {
-      regionCodes: ['440100'],
+      regions: [{ code: '440100', origin: 'MANUAL' }],
       recommendations: [{ title: '居民医保不能断吗', summary: '', category: '', itemDate: '', targetArticleId: targetId }],
     });
     await saveArticle(editor, input);

@@ -27,6 +27,7 @@ export default async function ArticlePage({ params }: Props) {
       <h1 style={{ fontSize: 26, marginBottom: 8 }}>{article.title}</h1>
       <div className={styles.meta}>
         {article.contentDate && <span>内容日期：<Link href={`/months/${article.contentDate.slice(0, 7)}`}>{article.contentDate}</Link></span>}
+        {article.policyYears.length > 0 && <span data-testid="policy-years">政策年份：{article.policyYears.map((year) => `${year}年`).join('、')}</span>}
         {article.regions.map((r) => (
           <Link key={r.code} href={`/regions/${r.code}`}>{r.name}</Link>
         ))}

@@ -50,6 +50,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
                 summary: article.summary,
                 disclaimer: article.disclaimer,
                 contentDate: article.contentDate ? toIsoDate(article.contentDate) : '',
+                publishedAt: article.publishedAt ? formatDateTime(article.publishedAt) : null,
                 body: article.body,
               }}
               regions={article.regions.map((r) => ({ code: r.regionCode, name: r.region.name, path: regionPath(r.regionCode), origin: r.origin, confidence: r.confidence }))}
