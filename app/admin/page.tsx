@@ -1,14 +1,16 @@
 import Link from 'next/link';
 import styles from '@/components/admin/admin.module.css';
 import { PageHeader } from '@/components/admin/page-header';
+import { MonthChart, ProvinceChart } from '@/components/dashboard/dashboard-charts';
 import { countByStatus } from '@/lib/articles/queries';
 import { articleStatuses } from '@/lib/articles/list-query';
+import { countPagesByMonth, countPagesByProvince } from '@/lib/articles/stats';
 import { requireUser } from '@/lib/auth/session';
 import { statusLabels } from '@/lib/workflow/transitions';
 
 export default async function AdminHome({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
   await requireUser();
-  const [counts, { denied }] = await Promise.all([countByStatus(), searchParams]);
+  const [counts, provinces, months, { denied }] = await Promise.all([countByStatus(), countPagesByProvince(), countPagesByMonth(), searchParams]);
   return (
     <>
       <PageHeader title="概览" />
@@ -21,6 +23,8 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
           </Link>
         ))}
       </div>
+      <ProvinceChart rows={provinces} />
+      <MonthChart rows={months} />
     </>
   );
 }

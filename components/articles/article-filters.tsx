@@ -1,5 +1,4 @@
-import { articleStatuses, type ArticleListQuery } from '@/lib/articles/list-query';
-import { statusLabels } from '@/lib/workflow/transitions';
+import { statusFilterLabels, statusFilters, type ArticleListQuery } from '@/lib/articles/list-query';
 import { RegionSelect } from '@/components/regions/region-select';
 
 // A plain GET form: the filters become the URL, so a filtered view can be bookmarked and shared.
@@ -14,8 +13,8 @@ export function ArticleFilters({ query, regionName }: { query: ArticleListQuery;
         <label htmlFor="filter-status">状态</label>
         <select id="filter-status" name="status" defaultValue={query.status ?? ''}>
           <option value="">全部</option>
-          {articleStatuses.map((s) => (
-            <option key={s} value={s}>{statusLabels[s]}</option>
+          {statusFilters.map((s) => (
+            <option key={s} value={s}>{statusFilterLabels[s]}</option>
           ))}
         </select>
       </div>

@@ -1,15 +1,36 @@
 'use client';
 
 import Link from 'next/link';
-import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { useState } from 'react';
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type RowSelectionState, type SortingState } from '@tanstack/react-table';
 import type { ArticleListQuery } from '@/lib/articles/list-query';
 import type { ArticleListRow } from '@/lib/articles/queries';
 import { statusLabels } from '@/lib/workflow/transitions';
+import { BulkToolbar } from './bulk-toolbar';
 import { articleListHref } from './list-url';
 
 const column = createColumnHelper<ArticleListRow>();
 
-const columns = [
+// Shown to those who may edit: the page's rows can be selected for the bulk toolbar.
+const selectColumn = column.display({
+  id: 'select',
+  header: ({ table }) => (
+    <input
+      type="checkbox"
+      aria-label="选择本页全部文章"
+      checked={table.getIsAllPageRowsSelected()}
+      ref={(el) => {
+        if (el) el.indeterminate = table.getIsSomePageRowsSelected();
+      }}
+      onChange={table.getToggleAllPageRowsSelectedHandler()}
+    />
+  ),
+  cell: ({ row }) => (
+    <input type="checkbox" aria-label={`选择：${row.original.title}`} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
+  ),
+});
+
+const dataColumns = [
   column.accessor('title', {
     header: '标题',
     cell: (info) => (
@@ -33,14 +54,21 @@ const columns = [
   }),
 ];
 
+const columnsWithSelection = [selectColumn, ...dataColumns];
+
 // Sorting and pagination happen in SQL: the table is told the state by the URL and renders links.
-export function ArticleTable({ rows, total, query }: { rows: ArticleListRow[]; total: number; query: ArticleListQuery }) {
+// Row selection is client state, limited to the rows on the page.
+export function ArticleTable({ rows, total, query, canBulkEdit = false }: { rows: ArticleListRow[]; total: number; query: ArticleListQuery; canBulkEdit?: boolean }) {
   const sorting: SortingState = [{ id: query.sort, desc: query.dir === 'desc' }];
   const pageCount = Math.max(1, Math.ceil(total / query.size));
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const columns = canBulkEdit ? columnsWithSelection : dataColumns;
   const table = useReactTable({
     data: rows,
     columns,
-    state: { sorting, pagination: { pageIndex: query.page - 1, pageSize: query.size } },
+    state: { sorting, pagination: { pageIndex: query.page - 1, pageSize: query.size }, rowSelection },
+    enableRowSelection: canBulkEdit,
+    onRowSelectionChange: setRowSelection,
     manualSorting: true,
     manualPagination: true,
     pageCount,
@@ -48,8 +76,12 @@ export function ArticleTable({ rows, total, query }: { rows: ArticleListRow[]; t
     getRowId: (row) => row.id,
   });
 
+  // Only rows still on the page count (a refresh may have filtered some out).
+  const selected = table.getSelectedRowModel().rows.map((row) => ({ id: row.original.id, title: row.original.title }));
+
   return (
     <div>
+      {canBulkEdit && <BulkToolbar selected={selected} onClear={() => setRowSelection({})} />}
       <table className="data" aria-label="文章列表">
         <thead>
           {table.getHeaderGroups().map((group) => (
@@ -60,7 +92,7 @@ export function ArticleTable({ rows, total, query }: { rows: ArticleListRow[]; t
                 const active = query.sort === id;
                 const label = flexRender(header.column.columnDef.header, header.getContext());
                 return (
-                  <th key={header.id} aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                  <th key={header.id} aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined} style={header.column.id === 'select' ? { width: 32 } : undefined}>
                     {sortable ? (
                       <Link href={articleListHref(query, { sort: id, dir: active && query.dir === 'desc' ? 'asc' : 'desc', page: 1 })}>
                         {label}

@@ -1,9 +1,25 @@
 import { z } from 'zod';
 import { isIsoDate } from '@/lib/dates';
+import type { ArticleStatus } from '@/lib/generated/prisma/enums';
+import { statusLabels } from '@/lib/workflow/transitions';
 
 // The admin table's state lives in the URL; this schema is the one parser of it.
 export const sortableColumns = ['updatedAt', 'contentDate', 'title', 'status'] as const;
-export const articleStatuses = ['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'PUBLISHED', 'ARCHIVED'] as const;
+export const articleStatuses = ['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'PUBLISHED', 'ARCHIVED'] as const satisfies readonly ArticleStatus[];
+
+/** Not (yet) live: every working status short of published. Archived pages were live once and are not counted. */
+export const unpublishedStatuses = ['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED'] as const satisfies readonly ArticleStatus[];
+
+// The status filter takes one status or a named group, so a link such as the dashboard's
+// "未发布" bar stays a readable URL (?status=UNPUBLISHED).
+export const statusFilters = [...articleStatuses, 'UNPUBLISHED'] as const;
+export type StatusFilter = (typeof statusFilters)[number];
+
+export const statusFilterLabels: Record<StatusFilter, string> = { ...statusLabels, UNPUBLISHED: '未发布（草稿至已批准）' };
+
+export function statusesOf(filter: StatusFilter): readonly ArticleStatus[] {
+  return filter === 'UNPUBLISHED' ? unpublishedStatuses : [filter];
+}
 
 const optionalDate = z
   .string()
@@ -12,7 +28,7 @@ const optionalDate = z
 
 export const articleListQuerySchema = z.object({
   q: z.string().trim().max(100).optional().transform((v) => v || undefined),
-  status: z.enum(articleStatuses).optional().catch(undefined),
+  status: z.enum(statusFilters).optional().catch(undefined),
   region: z.string().regex(/^\d{6}$/).optional().catch(undefined),
   from: optionalDate,
   to: optionalDate,

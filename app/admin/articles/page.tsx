@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/admin/page-header';
 import { ArticleTable } from '@/components/articles/article-table';
 import { ArticleFilters } from '@/components/articles/article-filters';
+import { articleListHref } from '@/components/articles/list-url';
 import { listArticles } from '@/lib/articles/queries';
 import { parseArticleListQuery } from '@/lib/articles/list-query';
 import { roleHas } from '@/lib/auth/permissions';
@@ -21,7 +22,8 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
         {roleHas(user.role, 'article:create') && <Link href="/admin/articles/new" className="button primary">新建文章</Link>}
       </PageHeader>
       <ArticleFilters query={query} regionName={region?.name ?? null} />
-      <ArticleTable rows={rows} total={total} query={query} />
+      {/* A new filter, sort or page starts with nothing selected. */}
+      <ArticleTable key={articleListHref(query, {})} rows={rows} total={total} query={query} canBulkEdit={roleHas(user.role, 'article:edit')} />
     </>
   );
 }
