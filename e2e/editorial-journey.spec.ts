@@ -17,7 +17,8 @@ test('editor imports a page, edits it and submits it for review', async ({ brows
   const page = await pageAs(browser, 'editor');
   await page.getByRole('link', { name: '导入' }).click();
   await page.getByLabel('页面文件').setInputFiles([samplePage, 'e2e/files/broken-empty.txt']);
-  await page.getByRole('button', { name: '开始导入' }).click();
+  await page.getByRole('button', { name: '上传并预览' }).click();
+  await page.getByRole('button', { name: '确认导入' }).click();
   const report = page.getByRole('region', { name: '导入结果' });
   await expect(report.getByRole('status')).toContainText('新建 1');
   await expect(report.getByRole('status')).toContainText('失败 1');
@@ -26,7 +27,8 @@ test('editor imports a page, edits it and submits it for review', async ({ brows
 
   // Importing the same file again changes nothing.
   await page.getByLabel('页面文件').setInputFiles([samplePage]);
-  await page.getByRole('button', { name: '开始导入' }).click();
+  await page.getByRole('button', { name: '上传并预览' }).click();
+  await page.getByRole('button', { name: /^确认导入/ }).click();
   await expect(report.getByRole('status')).toContainText('未变 1');
 
   await report.getByRole('link', { name: samplePageTitle }).click();

@@ -1,57 +1,31 @@
-// npm run import -- [--json] <files|folders…> — imports scraped pages (folders recursively).
-// Exit status: 0 when no file failed, 2 when some failed, 1 on a usage error.
-import { readdir, readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
+// npm run import -- [--dry-run] [--json] [--force] [--no-normalize] <files|folders|.zip|.ndjson…>
+// Imports scraped pages (folders recursively, .zip archives) and NDJSON exports (npm run export).
+// With --json one JSON report is printed on stdout. Exit status: 0 when no file failed, 2 when
+// some failed (the report is complete either way), 1 on a usage error.
 import { db } from '@/lib/db/client';
-import { importPages, type ImportFile } from '@/lib/import/import-pages';
+import { MissingPathError } from '@/lib/import/collect-paths';
+import { formatTextReport, parseImportArgs, runImportCommand } from '@/lib/import/import-command';
 import { withDatabaseUrl } from './lib/database-url';
 
-const args = process.argv.slice(2);
-const json = args.includes('--json');
-const paths = args.filter((a) => !a.startsWith('--'));
-const unknown = args.filter((a) => a.startsWith('--') && a !== '--json');
-if (paths.length === 0 || unknown.length) {
-  console.error('Usage: npm run import -- [--json] <files|folders…>');
+const parsed = parseImportArgs(process.argv.slice(2));
+if (!parsed.ok) {
+  console.error(parsed.message);
   process.exit(1);
 }
+const command = parsed.command;
 
-async function collect(target: string): Promise<string[]> {
-  const info = await stat(target).catch(() => null);
-  if (!info) throw new Error(`No such file or folder: ${target}`);
-  if (!info.isDirectory()) return [target];
-  const entries = await readdir(target, { withFileTypes: true });
-  const nested = await Promise.all(
-    entries
-      .filter((e) => e.isDirectory() || e.name.endsWith('.txt'))
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .map((e) => collect(path.join(target, e.name))),
-  );
-  return nested.flat();
-}
-
-let filePaths: string[];
 try {
-  filePaths = (await Promise.all(paths.map(collect))).flat();
+  const { report, exitCode } = await withDatabaseUrl(async () => {
+    try {
+      return await runImportCommand(db, command);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+  console.log(command.json ? JSON.stringify(report) : formatTextReport(report));
+  process.exitCode = exitCode;
 } catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
+  if (!(error instanceof MissingPathError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
 }
-const files: ImportFile[] = await Promise.all(filePaths.map(async (p) => ({ name: p, bytes: await readFile(p) })));
-
-const report = await withDatabaseUrl(async () => {
-  try {
-    return await importPages(db, { actorId: null, source: 'cli', files });
-  } finally {
-    await db.$disconnect();
-  }
-});
-
-if (json) {
-  console.log(JSON.stringify({ files: report.files.map(({ title: _title, ...f }) => f), totals: report.totals }));
-} else {
-  const labels = { created: '新建', updated: '更新', unchanged: '未变', failed: '失败' };
-  for (const f of report.files) console.log(`${labels[f.outcome]}\t${f.file}${f.error ? `\t${f.error}` : ''}`);
-  const t = report.totals;
-  console.log(`\n新建 ${t.created}，更新 ${t.updated}，未变 ${t.unchanged}，失败 ${t.failed}`);
-}
-process.exitCode = report.totals.failed > 0 ? 2 : 0;

@@ -1,28 +1,55 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { toActionResult, type ActionResult } from '@/lib/action-result';
 import { authorize } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { importPages, type ImportReport } from './import-pages';
+import { cancelUpload, confirmUpload, previewUpload, type UploadPreview, type UploadReport } from './stage-upload';
 
-const maxUploadFiles = 500;
+export type PreviewState = ActionResult<UploadPreview> | null;
+export type ConfirmState = ActionResult<UploadReport> | null;
+export type CancelState = ActionResult<{ stageId: string }> | null;
 
-export type ImportState = ActionResult<ImportReport> | null;
+const stageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{32}$/, '预览编号无效');
 
-export async function importUploadAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
+const confirmSchema = z.object({
+  stageId: stageIdSchema,
+  force: z.array(z.coerce.number().int().min(0).max(1_000_000)).max(100_000),
+});
+
+/** Step 1: upload the files; nothing is imported, the preview says what would happen. */
+export async function previewImportAction(_prev: PreviewState, formData: FormData): Promise<PreviewState> {
   return toActionResult(async () => {
     const actor = await authorize('article:import');
     const files = formData.getAll('files').filter((f): f is File => f instanceof File && f.name !== '');
     if (files.length === 0) throw new AppError('INVALID', '请选择要导入的文件');
-    if (files.length > maxUploadFiles) throw new AppError('INVALID', `一次最多导入 ${maxUploadFiles} 个文件`);
-    const report = await importPages(db, {
+    return previewUpload(db, {
       actorId: actor.id,
-      source: 'upload',
+      normalizePunctuation: formData.get('normalizePunctuation') === 'on',
       files: await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
     });
+  });
+}
+
+/** Step 2: import what was previewed (the staged bytes, re-checked on the server). */
+export async function confirmImportAction(_prev: ConfirmState, formData: FormData): Promise<ConfirmState> {
+  return toActionResult(async () => {
+    const actor = await authorize('article:import');
+    const input = confirmSchema.safeParse({ stageId: formData.get('stageId'), force: formData.getAll('force') });
+    if (!input.success) throw new AppError('INVALID', input.error.issues[0].message);
+    const report = await confirmUpload(db, { actorId: actor.id, ...input.data });
     revalidatePath('/admin/articles');
     return report;
+  });
+}
+
+export async function cancelImportAction(_prev: CancelState, formData: FormData): Promise<CancelState> {
+  return toActionResult(async () => {
+    const actor = await authorize('article:import');
+    const stageId = stageIdSchema.safeParse(formData.get('stageId'));
+    if (!stageId.success) throw new AppError('INVALID', '预览编号无效');
+    return cancelUpload(db, { actorId: actor.id, stageId: stageId.data });
   });
 }

@@ -2,10 +2,10 @@ import iconv from 'iconv-lite';
 import { detect } from 'jschardet';
 
 import { ImportParseError } from './errors';
+import { formatSize, MAX_PAGE_BYTES } from './limits';
 import { normalizeLines } from './normalize-lines';
 
-/** Real pages are ~15 KB; anything this big is not a scraped Q&A page. */
-export const MAX_PAGE_BYTES = 1024 * 1024;
+export { MAX_PAGE_BYTES };
 
 // Share of control/replacement characters above which decoded "text" is treated as
 // binary junk. Real pages have none; a few stray ones are stripped by normalizeLines.
@@ -131,9 +131,4 @@ function binaryError(): ImportParseError {
     'BINARY',
     '文件不是文本（可能是图片、压缩包或已损坏的文件），请确认上传的是抓取的 .txt 页面。',
   );
-}
-
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${Math.ceil(bytes / 1024)} KB`;
 }

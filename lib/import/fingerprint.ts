@@ -32,6 +32,16 @@ export function contentHash(text: string): string {
   return sha256(normalizeLines(text));
 }
 
+/**
+ * What "unchanged" is judged on: the page's text and the parse options that shape the article,
+ * so re-importing a page with punctuation normalisation turned off is an update, not a no-op.
+ * With the default options it is contentHash(text), so hashes stored earlier stay valid.
+ */
+export function importHash(text: string, options: { normalizePunctuation: boolean }): string {
+  const hash = contentHash(text);
+  return options.normalizePunctuation ? hash : sha256(`${hash}\nnormalizePunctuation=false`);
+}
+
 function sha256(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex');
 }

@@ -36,20 +36,29 @@ export function normalizeChinesePunctuation(text: string): string {
   const withParentheses = replaceAt(text, protectedMask, decideParentheses(text, protectedMask));
   const separators = new Map<number, boolean>();
   for (let i = 0; i < withParentheses.length; i += 1) {
-    if (!protectedMask[i] && SEPARATORS.has(withParentheses[i])) {
+    if (!protectedMask?.[i] && SEPARATORS.has(withParentheses[i])) {
       separators.set(i, shouldConvertSeparator(withParentheses, i));
     }
   }
   return replaceAt(withParentheses, protectedMask, separators);
 }
 
-// Conversions are one UTF-16 unit for one, so indices stay valid between passes.
-function replaceAt(text: string, protectedMask: boolean[], decisions: Map<number, boolean>): string {
-  const chars = text.split('');
+// Conversions are one UTF-16 unit for one, so indices stay valid between passes. Imports call
+// this for every text run of every page, so the usual case (nothing to convert) copies nothing.
+function replaceAt(text: string, protectedMask: boolean[] | null, decisions: Map<number, boolean>): string {
+  const indices: number[] = [];
   for (const [index, convert] of decisions) {
-    if (convert && !protectedMask[index]) chars[index] = FULL_WIDTH[chars[index]] ?? chars[index];
+    if (convert && !protectedMask?.[index] && FULL_WIDTH[text[index]]) indices.push(index);
   }
-  return chars.join('');
+  if (indices.length === 0) return text;
+  indices.sort((a, b) => a - b);
+  let result = '';
+  let from = 0;
+  for (const index of indices) {
+    result += text.slice(from, index) + FULL_WIDTH[text[index]];
+    from = index + 1;
+  }
+  return result + text.slice(from);
 }
 
 function shouldConvertSeparator(text: string, index: number): boolean {
@@ -64,11 +73,11 @@ function isInChineseContext(text: string, index: number): boolean {
 
 // A pair converts when it wraps Chinese, or sits against Chinese on its outer side:
 // `费用(如门诊)` `政策(2025)规定` `App(安卓版)`, but not `f(x)` or `(Android)` in Latin text.
-function decideParentheses(text: string, protectedMask: boolean[]): Map<number, boolean> {
+function decideParentheses(text: string, protectedMask: boolean[] | null): Map<number, boolean> {
   const decided = new Map<number, boolean>();
   const open: number[] = [];
   for (let i = 0; i < text.length; i += 1) {
-    if (protectedMask[i]) continue;
+    if (protectedMask?.[i]) continue;
     if (text[i] === '(') open.push(i);
     if (text[i] === ')') {
       const start = open.pop();
@@ -83,16 +92,18 @@ function decideParentheses(text: string, protectedMask: boolean[]): Map<number, 
   }
   // Unpaired parentheses (text cut mid-way) follow the neighbour rule.
   for (let i = 0; i < text.length; i += 1) {
-    if ((text[i] === '(' || text[i] === ')') && !protectedMask[i] && !decided.has(i)) {
+    if ((text[i] === '(' || text[i] === ')') && !protectedMask?.[i] && !decided.has(i)) {
       decided.set(i, isInChineseContext(text, i));
     }
   }
   return decided;
 }
 
-function maskUrls(text: string): boolean[] {
-  const mask = new Array<boolean>(text.length).fill(false);
+// null when the text holds no URL (nearly always), so nothing is allocated per character.
+function maskUrls(text: string): boolean[] | null {
+  let mask: boolean[] | null = null;
   for (const match of text.matchAll(URL_PATTERN)) {
+    mask ??= new Array<boolean>(text.length).fill(false);
     const url = trimUrl(match[0]);
     for (let i = match.index; i < match.index + url.length; i += 1) mask[i] = true;
   }

@@ -164,7 +164,7 @@ describe('re-importing', () => {
       disclaimer: current.disclaimer,
       contentDate: '',
       body: current.body,
-      regionCodes: [],
+      regions: [],
       recommendations: [],
     });
     const before = await counts();

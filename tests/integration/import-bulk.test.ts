@@ -1,0 +1,209 @@
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { toIsoDate } from '@/lib/dates';
+import { db } from '@/lib/db/client';
+import { importPages, type ImportFile, type ImportOptions, type ImportReport } from '@/lib/import/import-pages';
+import { makeUser, resetDatabase, samplePage } from './helpers';
+
+// The chunked (set-based) write path must leave exactly the state the per-file path leaves.
+// The same story (new pages, duplicates, a broken file, updates, unchanged pages, a conflict,
+// a forced import, rejected and manual regions, taken working and live slugs, items linked by
+// title both ways and across chunks) runs once per path; normalised snapshots are compared.
+
+const samples = ['000_f9d22c9b16a877c9.txt', '001_09de7306f3693664.txt', '002_61664b8a0a0df384.txt', '003_91985a4ab1a3ef30.txt', '004_e9231330f69d2e16.txt'];
+const encode = (text: string) => new TextEncoder().encode(text);
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+type Page = { title: string; body: string; itemTitles: string[] };
+
+let texts: string[] = [];
+
+/** A sample page with its title, one body line and its first item titles replaced. */
+function page(sample: number, { title, body, itemTitles }: Page): string {
+  const lines = texts[sample].split('\n');
+  lines[0] = title;
+  const firstBody = lines.findIndex((l, i) => i > 0 && l.trim() !== '');
+  lines[firstBody] = `${body}${lines[firstBody]}`;
+  const header = lines.findIndex((l) => l.trim() === '相关推荐');
+  let at = header + 1;
+  for (const itemTitle of itemTitles) {
+    while (lines[at].trim() === '') at += 1;
+    lines[at] = itemTitle;
+    at += 1;
+    // Skip the summary and the "category date" line of this item.
+    for (let skipped = 0; skipped < 2; at += 1) if (lines[at].trim() !== '') skipped += 1;
+  }
+  return lines.join('\n');
+}
+
+const file = (name: string, text: string): ImportFile => ({ name, bytes: encode(text) });
+
+const A = { title: '广州市居民医保只能一年一交吗', body: '', itemTitles: [] };
+const B = { title: '深圳居民医保断缴怎么办', body: '', itemTitles: ['杭州市门诊慢特病怎么申请'] };
+const C = { title: '杭州市门诊慢特病怎么申请', body: '', itemTitles: ['广州市居民医保只能一年一交吗'] };
+const D = { title: '成都异地就医备案流程', body: '', itemTitles: ['深圳居民医保断缴怎么办', '还没有的文章标题'] };
+const E = { title: '还没有的文章标题', body: '', itemTitles: ['成都异地就医备案流程'] };
+
+async function story(options: Pick<ImportOptions, 'bulk' | 'chunkSize'>): Promise<ImportReport[]> {
+  const editor = await makeUser('EDITOR');
+  const run = (files: ImportFile[], force?: boolean) => importPages(db, { actorId: editor.id, source: 'upload', files, force, ...options });
+  const reports: ImportReport[] = [];
+
+  // Slugs already taken: by a working copy (D's) and by a live page only (E's).
+  await db.article.create({ data: { slug: 'cheng-du-yi-di-jiu-yi-bei-an-liu-cheng', title: '占用链接名的文章', body: {} } });
+  const other = await db.article.create({ data: { slug: 'bie-de-wen-zhang', title: '别的文章', body: {} }, select: { id: true } });
+  const live = await db.revision.create({
+    data: { articleId: other.id, articleVersion: 1, title: '别的文章', slug: 'hai-mei-you-de-wen-zhang-biao-ti', summary: '', body: {}, plainText: '', disclaimer: '', category: '', regions: [], recommendations: [] },
+  });
+  await db.article.update({ where: { id: other.id }, data: { publishedRevisionId: live.id, status: 'PUBLISHED' } });
+
+  reports.push(
+    await run([
+      file('a.txt', page(0, A)),
+      file('b.txt', page(1, B)),
+      file('a-copy.txt', page(0, A)),
+      file('empty.txt', '\n\n'),
+      file('c.txt', page(2, C)),
+      file('a-other.txt', page(3, A)),
+    ]),
+  );
+
+  // An editor rejects A's detected region, tags C by hand and edits B (so B conflicts).
+  const a = await db.article.findFirstOrThrow({ where: { title: A.title }, include: { regions: true } });
+  await db.article.update({ where: { id: a.id }, data: { rejectedRegionCodes: a.regions.map((r) => r.regionCode) } });
+  const c = await db.article.findFirstOrThrow({ where: { title: C.title } });
+  await db.articleRegion.create({ data: { articleId: c.id, regionCode: '110000', provinceCode: '110000', cityCode: null, origin: 'MANUAL', confidence: 1 } });
+  const b = await db.article.findFirstOrThrow({ where: { title: B.title } });
+  await db.article.update({ where: { id: b.id }, data: { summary: '编辑改过', version: { increment: 1 } } });
+
+  reports.push(
+    await run([
+      file('a2.txt', page(0, { ...A, body: '更新：' })),
+      file('b2.txt', page(1, { ...B, body: '更新：' })),
+      file('d.txt', page(3, D)),
+      file('e.txt', page(4, E)),
+      file('c2.txt', page(2, { ...C, body: '更新：', itemTitles: ['成都异地就医备案流程'] })),
+    ]),
+  );
+  reports.push(await run([file('b2.txt', page(1, { ...B, body: '更新：' })), file('e.txt', page(4, E)), file('c2.txt', page(2, { ...C, body: '更新：', itemTitles: ['成都异地就医备案流程'] }))], true));
+  return reports;
+}
+
+/** Every row the import writes, with ids replaced by the articles' sourceKeys (or slugs). */
+async function snapshot(reports: ImportReport[]) {
+  const articles = await db.article.findMany({ orderBy: { slug: 'asc' }, include: { regions: { orderBy: { regionCode: 'asc' } }, recommendations: { orderBy: { position: 'asc' } }, revisions: { orderBy: { articleVersion: 'asc' } } } });
+  const label = new Map(articles.map((a) => [a.id, a.sourceKey ?? a.slug]));
+  const name = (id: string | null | undefined) => (id ? (label.get(id) ?? 'UNKNOWN') : null);
+  const batches = await db.importBatch.findMany({ orderBy: { createdAt: 'asc' }, include: { items: { orderBy: { position: 'asc' } } } });
+  const audits = await db.auditEvent.findMany({ where: { action: 'article.import' }, orderBy: { id: 'asc' } });
+  return {
+    articles: articles.map((a) => ({
+      key: name(a.id),
+      slug: a.slug,
+      title: a.title,
+      summary: a.summary,
+      body: a.body,
+      plainText: a.plainText,
+      disclaimer: a.disclaimer,
+      status: a.status,
+      contentDate: a.contentDate && toIsoDate(a.contentDate),
+      version: a.version,
+      importedVersion: a.importedVersion,
+      sourceFile: a.sourceFile,
+      sourceHash: a.sourceHash,
+      rejectedRegionCodes: a.rejectedRegionCodes,
+      createdById: a.createdById !== null,
+      updatedById: a.updatedById !== null,
+      published: a.publishedRevisionId ? (a.revisions.find((r) => r.id === a.publishedRevisionId)?.articleVersion ?? 'elsewhere') : null,
+      regions: a.regions.map(({ articleId: _a, ...r }) => r),
+      items: a.recommendations.map(({ id: _id, articleId: _a, targetArticleId, itemDate, ...i }) => ({ ...i, itemDate: itemDate && toIsoDate(itemDate), target: name(targetArticleId) })),
+      revisions: a.revisions.map(({ id: _id, articleId: _a, createdAt: _c, authorId, contentDate, recommendations, ...r }) => ({
+        ...r,
+        author: authorId !== null,
+        contentDate: contentDate && toIsoDate(contentDate),
+        recommendations: (recommendations as { targetArticleId: string | null }[]).map((i) => ({ ...i, targetArticleId: name(i.targetArticleId) })),
+      })),
+    })),
+    batches: batches.map((b) => ({
+      totals: [b.created, b.updated, b.unchanged, b.failed],
+      items: b.items.map(({ id: _id, batchId: _b, articleId, ...i }) => ({ ...i, article: name(articleId) })),
+    })),
+    audits: audits.map((e) => ({ entity: name(e.entityId), summary: e.summary, actor: e.actorId !== null })),
+    reports: reports.map((r) => ({ totals: r.totals, files: r.files.map(({ articleId, ...f }) => ({ ...f, article: name(articleId) })) })),
+  };
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+  texts = await Promise.all(samples.map(async (s) => decode((await samplePage(s)).bytes)));
+});
+afterAll(async () => {
+  await db.$executeRawUnsafe('DROP TRIGGER IF EXISTS bulk_test_boom ON "Article"');
+  await db.$executeRawUnsafe('DROP FUNCTION IF EXISTS bulk_test_boom()');
+  await db.$disconnect();
+});
+
+describe('the chunked import path', () => {
+  it('leaves exactly the state of the per-file path', async () => {
+    const perFile = await snapshot(await story({ bulk: false }));
+    // Equal states prove nothing if every chunk quietly fell back to the per-file path.
+    const errors = vi.spyOn(console, 'error');
+    await resetDatabase();
+    const chunked = await snapshot(await story({ bulk: true, chunkSize: 2 }));
+    expect(chunked).toEqual(perFile);
+    await resetDatabase();
+    expect(await snapshot(await story({ bulk: true }))).toEqual(perFile);
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+
+    // The story covers what it claims to.
+    const outcomes = perFile.reports.map((r) => r.files.map((f) => f.reason ?? f.outcome).join(' '));
+    expect(outcomes).toEqual([
+      'created created unchanged EMPTY created DUPLICATE',
+      'updated CONFLICT created created updated',
+      'updated unchanged unchanged',
+    ]);
+    const slugs = perFile.articles.map((a) => a.slug);
+    expect(slugs).toEqual(expect.arrayContaining(['cheng-du-yi-di-jiu-yi-bei-an-liu-cheng-2', 'hai-mei-you-de-wen-zhang-biao-ti-2']));
+    const b = perFile.articles.find((a) => a.title === B.title)!;
+    expect(b.items[0].target).toBe(perFile.articles.find((a) => a.title === C.title)!.key);
+    expect(perFile.articles.find((a) => a.title === C.title)!.regions.map((r) => r.origin)).toContain('MANUAL');
+  });
+
+  it('retries a chunk the database refuses file by file: the bad file fails, the others land', async () => {
+    // A database-side failure for one title only, in whichever path writes it.
+    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION bulk_test_boom() RETURNS trigger AS $$
+      BEGIN IF NEW.title LIKE '%BOOM%' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe('CREATE TRIGGER bulk_test_boom BEFORE INSERT OR UPDATE ON "Article" FOR EACH ROW EXECUTE FUNCTION bulk_test_boom()');
+    const files = [file('a.txt', page(0, A)), file('boom.txt', page(1, { ...B, title: '会失败的页面BOOM' })), file('c.txt', page(2, C)), file('d.txt', page(3, D))];
+    const runWith = async (bulk: boolean) => {
+      const editor = await makeUser('EDITOR');
+      const report = await importPages(db, { actorId: editor.id, source: 'upload', files, bulk, chunkSize: 3 });
+      return snapshot([report]);
+    };
+    const perFile = await runWith(false);
+    await resetDatabase();
+    const errors = vi.spyOn(console, 'error');
+    const chunked = await runWith(true);
+    expect(errors.mock.calls.some(([message]) => String(message).includes('retrying them one by one'))).toBe(true);
+    errors.mockRestore();
+    expect(chunked).toEqual(perFile);
+    expect(chunked.reports[0].files.map((f) => f.reason ?? f.outcome)).toEqual(['created', 'DATABASE', 'created', 'created']);
+    await db.$executeRawUnsafe('DROP TRIGGER bulk_test_boom ON "Article"');
+  });
+
+  it('picks up after an interrupted import: written chunks are unchanged, the rest is created', async () => {
+    const editor = await makeUser('EDITOR');
+    const all = [A, B, C, D, E].map((p, i) => file(`${i}.txt`, page(i, p)));
+    // The first two chunks of an import that was killed, then the whole import again.
+    await importPages(db, { actorId: editor.id, source: 'cli', files: all.slice(0, 4), bulk: true, chunkSize: 2 });
+    const again = await importPages(db, { actorId: editor.id, source: 'cli', files: all, bulk: true, chunkSize: 2 });
+    expect(again.files.map((f) => f.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'created']);
+    const resumed = (await snapshot([])).articles;
+    await resetDatabase();
+    const editor2 = await makeUser('EDITOR');
+    await importPages(db, { actorId: editor2.id, source: 'cli', files: all, bulk: true, chunkSize: 2 });
+    const clean = (await snapshot([])).articles;
+    // Revision notes and item links are as one clean run leaves them.
+    expect(resumed).toEqual(clean);
+  });
+});
