@@ -7,7 +7,7 @@ import type { ArticleStatus } from '@/lib/generated/prisma/enums';
 import { regionAncestorCodes } from '@/lib/regions/region-path';
 import { statusAfterEdit } from '@/lib/workflow/transitions';
 import { BULK_LIMIT, type BulkChange, type BulkUpdateInput, type BulkUpdateResult } from './bulk-schema';
-import { writeRevisions } from './bulk-revisions';
+import { writeRevisions } from './write-revision';
 
 type LockedArticle = { id: string; status: ArticleStatus; version: number; contentDate: Date | null };
 

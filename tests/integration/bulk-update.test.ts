@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { writeRevisions } from '@/lib/articles/bulk-revisions';
+import { writeRevisions } from '@/lib/articles/write-revision';
 import { bulkUpdateArticles } from '@/lib/articles/bulk-update';
 import { articleListQuerySchema } from '@/lib/articles/list-query';
 import { listArticles } from '@/lib/articles/queries';
