@@ -13,7 +13,7 @@ import {
   readRegionPage,
 } from '@/lib/public/read-published';
 import { publishArticle, reviewArticle, submitForReview, unpublishArticle } from '@/lib/workflow/workflow';
-import { importSample, makeUser, resetDatabase, samplePage } from './helpers';
+import { editInput, importSample, makeUser, resetDatabase, samplePage } from './helpers';
 
 // One sample page per workflow stage (content dates: 2025-04-17, 04-16, 03-22, 04-13, 04-23).
 const pages = {
@@ -29,25 +29,7 @@ let editor: CurrentUser;
 let reviewer: CurrentUser;
 
 async function tagAndSave(articleId: string, regionCodes: string[]) {
-  const a = await db.article.findUniqueOrThrow({ where: { id: articleId }, include: { recommendations: { orderBy: { position: 'asc' } } } });
-  const saved = await saveArticle(editor, {
-    id: a.id,
-    version: a.version,
-    title: a.title,
-    slug: a.slug,
-    summary: a.summary,
-    disclaimer: a.disclaimer,
-    contentDate: a.contentDate ? toIsoDate(a.contentDate) : '',
-    body: a.body,
-    regions: regionCodes.map((code) => ({ code, origin: 'MANUAL' as const })),
-    recommendations: a.recommendations.map((r) => ({
-      title: r.title,
-      summary: r.summary,
-      category: r.category,
-      itemDate: r.itemDate ? toIsoDate(r.itemDate) : '',
-      targetArticleId: r.targetArticleId,
-    })),
-  });
+  const saved = await saveArticle(editor, await editInput(articleId, { regions: regionCodes.map((code) => ({ code, origin: 'MANUAL' as const })) }));
   return saved.version;
 }
 

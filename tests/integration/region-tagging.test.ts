@@ -3,10 +3,9 @@ import { saveArticle } from '@/lib/articles/save-article';
 import { saveArticleSchema, type SaveArticleInput } from '@/lib/articles/schemas';
 import type { RevisionRegion } from '@/lib/articles/write-revision';
 import type { CurrentUser } from '@/lib/auth/session-types';
-import { toIsoDate } from '@/lib/dates';
 import { db } from '@/lib/db/client';
 import { importPages } from '@/lib/import/import-pages';
-import { makeUser, resetDatabase, samplePage } from './helpers';
+import { editInput, makeUser, resetDatabase, samplePage } from './helpers';
 
 // Region suggestions in the editor: the importer suggests (AUTO, with confidence), the editor
 // accepts (→ MANUAL) or rejects (removed, remembered, never suggested again).
@@ -35,27 +34,8 @@ async function regionsOf(articleId: string) {
 }
 
 /** The editor form's input for the article as it stands, with the region payload given. */
-async function formInput(articleId: string, regions: SaveArticleInput['regions'], rejectedRegionCodes: string[] = []): Promise<SaveArticleInput> {
-  const a = await db.article.findUniqueOrThrow({ where: { id: articleId }, include: { recommendations: { orderBy: { position: 'asc' } } } });
-  return {
-    id: a.id,
-    version: a.version,
-    title: a.title,
-    slug: a.slug,
-    summary: a.summary,
-    disclaimer: a.disclaimer,
-    contentDate: a.contentDate ? toIsoDate(a.contentDate) : '',
-    body: a.body,
-    regions,
-    rejectedRegionCodes,
-    recommendations: a.recommendations.map((r) => ({
-      title: r.title,
-      summary: r.summary,
-      category: r.category,
-      itemDate: r.itemDate ? toIsoDate(r.itemDate) : '',
-      targetArticleId: r.targetArticleId,
-    })),
-  };
+function formInput(articleId: string, regions: SaveArticleInput['regions'], rejectedRegionCodes: string[] = []): Promise<SaveArticleInput> {
+  return editInput(articleId, { regions, rejectedRegionCodes });
 }
 
 let editor: CurrentUser;

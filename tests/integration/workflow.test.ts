@@ -1,47 +1,18 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createArticle } from '@/lib/articles/create-article';
 import { saveArticle } from '@/lib/articles/save-article';
-import type { SaveArticleInput } from '@/lib/articles/schemas';
 import type { CurrentUser } from '@/lib/auth/session-types';
-import { toIsoDate } from '@/lib/dates';
 import { db } from '@/lib/db/client';
 import type { AppErrorCode } from '@/lib/errors';
 import { readLatestArticles, readPublishedArticle } from '@/lib/public/read-published';
 import { canDeleteArticle } from '@/lib/workflow/policy';
 import { publishArticle, reviewArticle, submitForReview, unpublishArticle } from '@/lib/workflow/workflow';
-import { importSample, makeUser, resetDatabase } from './helpers';
+import { editInput, importSample, makeUser, resetDatabase } from './helpers';
 
 const page = '000_f9d22c9b16a877c9.txt';
 
 async function expectAppError(promise: Promise<unknown>, code: AppErrorCode) {
   await expect(promise).rejects.toMatchObject({ name: 'AppError', code });
-}
-
-/** The editor form's input for the article as it now stands, with `changes` on top. */
-async function editInput(articleId: string, changes: Partial<SaveArticleInput> = {}): Promise<SaveArticleInput> {
-  const a = await db.article.findUniqueOrThrow({
-    where: { id: articleId },
-    include: { regions: true, recommendations: { orderBy: { position: 'asc' } } },
-  });
-  return {
-    id: a.id,
-    version: a.version,
-    title: a.title,
-    slug: a.slug,
-    summary: a.summary,
-    disclaimer: a.disclaimer,
-    contentDate: a.contentDate ? toIsoDate(a.contentDate) : '',
-    body: a.body,
-    regions: a.regions.map((r) => ({ code: r.regionCode, origin: r.origin })),
-    recommendations: a.recommendations.map((r) => ({
-      title: r.title,
-      summary: r.summary,
-      category: r.category,
-      itemDate: r.itemDate ? toIsoDate(r.itemDate) : '',
-      targetArticleId: r.targetArticleId,
-    })),
-    ...changes,
-  };
 }
 
 async function article(id: string) {
