@@ -26,6 +26,7 @@ test('editor imports a page, edits it and submits it for review', async ({ brows
   await expect(report.locator('tr[data-outcome="failed"]')).toContainText('文件为空');
 
   // Importing the same file again changes nothing.
+  await page.getByRole('link', { name: '继续导入' }).click();
   await page.getByLabel('页面文件').setInputFiles([samplePage]);
   await page.getByRole('button', { name: '上传并预览' }).click();
   await page.getByRole('button', { name: /^确认导入/ }).click();

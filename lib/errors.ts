@@ -1,5 +1,5 @@
 // One error type for expected failures; its message is shown to the user as is (Chinese).
-export type AppErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'RATE_LIMITED';
+export type AppErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INVALID' | 'RATE_LIMITED' | 'UNAVAILABLE';
 
 export class AppError extends Error {
   constructor(

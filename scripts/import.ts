@@ -1,10 +1,12 @@
 // npm run import -- [--dry-run] [--json] [--force] [--no-normalize] <files|folders|.zip|.ndjson…>
 // Imports scraped pages (folders recursively, .zip archives) and NDJSON exports (npm run export).
 // With --json one JSON report is printed on stdout. Exit status: 0 when no file failed, 2 when
-// some failed (the report is complete either way), 1 on a usage error.
+// some failed (the report is complete either way), 1 on a usage error. On a terminal, stderr
+// shows a progress bar while files are imported.
 import { db } from '@/lib/db/client';
 import { MissingPathError } from '@/lib/import/collect-paths';
 import { formatTextReport, parseImportArgs, runImportCommand } from '@/lib/import/import-command';
+import { createProgressBar } from '@/lib/import/progress-bar';
 import { withDatabaseUrl } from './lib/database-url';
 
 const parsed = parseImportArgs(process.argv.slice(2));
@@ -13,12 +15,14 @@ if (!parsed.ok) {
   process.exit(1);
 }
 const command = parsed.command;
+const progressBar = createProgressBar(process.stderr);
 
 try {
   const { report, exitCode } = await withDatabaseUrl(async () => {
     try {
-      return await runImportCommand(db, command);
+      return await runImportCommand(db, command, progressBar.update);
     } finally {
+      progressBar.finish();
       await db.$disconnect();
     }
   });

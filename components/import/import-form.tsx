@@ -6,12 +6,13 @@ import { cancelImportAction, confirmImportAction, previewImportAction, type Canc
 import type { ImportFileResult } from '@/lib/import/import-pages';
 import { formatSize, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from '@/lib/import/limits';
 import { reasonLabel } from '@/lib/import/reasons';
-import type { UploadPreview, UploadReport } from '@/lib/import/stage-upload';
-import { outcomeLabels, previewOutcomeLabels } from './outcome-labels';
+import type { UploadPreview } from '@/lib/import/stage-upload';
+import { previewOutcomeLabels } from './outcome-labels';
 
 /**
- * Upload → preview → confirm (or cancel) → report. The preview and the report both come from the
- * server; the confirmation sends back only the preview's id and the conflicts to import anyway.
+ * Upload → preview → confirm (or cancel). The preview comes from the server; the confirmation
+ * sends back only the preview's id and the conflicts to import anyway, and leads to the batch's
+ * page, which shows the background import's progress and then its report.
  */
 export function ImportForm() {
   const [previewState, previewAction, previewPending] = useActionState<PreviewState, FormData>(previewImportAction, null);
@@ -20,10 +21,8 @@ export function ImportForm() {
   const [clientError, setClientError] = useState<string | null>(null);
 
   const preview = previewState?.ok ? previewState.data : null;
-  const report = confirmState?.ok ? confirmState.data : null;
-  const closed = new Set([report?.stageId, cancelState?.ok ? cancelState.data.stageId : undefined]);
-  const activePreview = preview && !closed.has(preview.stageId) ? preview : null;
-  const showReport = report && (!preview || preview.stageId === report.stageId);
+  const cancelled = cancelState?.ok ? cancelState.data.stageId : null;
+  const activePreview = preview && preview.stageId !== cancelled ? preview : null;
 
   // The server refuses these too; checking first gives a clear message instead of a failed request.
   function checkFiles(event: FormEvent<HTMLFormElement>) {
@@ -59,7 +58,6 @@ export function ImportForm() {
       {clientError && <p className="alert error" role="alert">{clientError}</p>}
       {[previewState, confirmState, cancelState].map((state, i) => state && !state.ok ? <p key={i} className="alert error" role="alert">{state.error}</p> : null)}
       {activePreview && <PreviewSection preview={activePreview} confirmAction={confirmAction} cancelAction={cancelAction} busy={busy} confirming={confirmPending} />}
-      {showReport && <ReportSection report={report} />}
     </>
   );
 }
@@ -116,40 +114,11 @@ function PreviewSection({
         </table>
         <p style={{ display: 'flex', gap: 12, marginTop: 16 }}>
           <button type="submit" className="button primary" disabled={busy}>
-            {confirming ? '正在导入…' : writes > 0 || conflicts > 0 ? '确认导入' : '确认导入（无内容变化）'}
+            {confirming ? '正在提交…' : writes > 0 || conflicts > 0 ? '确认导入' : '确认导入（无内容变化）'}
           </button>
           <button type="submit" className="button" formAction={cancelAction} disabled={busy}>取消</button>
         </p>
       </form>
-    </section>
-  );
-}
-
-function ReportSection({ report }: { report: UploadReport }) {
-  const t = report.totals;
-  return (
-    <section aria-label="导入结果" style={{ marginTop: 20 }}>
-      <p role="status" className={t.failed ? 'alert warn' : 'alert success'}>
-        导入完成：新建 {t.created}，更新 {t.updated}，未变 {t.unchanged}，失败 {t.failed}
-      </p>
-      <p><Link href={`/admin/import/history/${report.batchId}`}>查看本次导入记录（可下载 CSV）</Link></p>
-      <table className="data">
-        <thead>
-          <tr><th>文件</th><th>结果</th><th>标题 / 原因</th></tr>
-        </thead>
-        <tbody>
-          {report.files.map((f) => (
-            <tr key={f.position} data-outcome={f.outcome} data-reason={f.reason}>
-              <td>{f.file}</td>
-              <td>{outcomeLabels[f.outcome]}</td>
-              <td>
-                {f.articleId ? <Link href={`/admin/articles/${f.articleId}`}>{f.title}</Link> : f.title}
-                <FileNotes file={f} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </section>
   );
 }

@@ -1,15 +1,15 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { toActionResult, type ActionResult } from '@/lib/action-result';
 import { authorize } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { cancelUpload, confirmUpload, previewUpload, type UploadPreview, type UploadReport } from './stage-upload';
+import { cancelUpload, confirmUpload, previewUpload, type ConfirmedUpload, type UploadPreview } from './stage-upload';
 
 export type PreviewState = ActionResult<UploadPreview> | null;
-export type ConfirmState = ActionResult<UploadReport> | null;
+export type ConfirmState = ActionResult<ConfirmedUpload> | null;
 export type CancelState = ActionResult<{ stageId: string }> | null;
 
 const stageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{32}$/, '预览编号无效');
@@ -33,16 +33,19 @@ export async function previewImportAction(_prev: PreviewState, formData: FormDat
   });
 }
 
-/** Step 2: import what was previewed (the staged bytes, re-checked on the server). */
+/**
+ * Step 2: import what was previewed (the staged bytes, re-checked on the server) in the
+ * background, and show the batch's page, which follows its progress and then shows the report.
+ */
 export async function confirmImportAction(_prev: ConfirmState, formData: FormData): Promise<ConfirmState> {
-  return toActionResult(async () => {
+  const result = await toActionResult(async () => {
     const actor = await authorize('article:import');
     const input = confirmSchema.safeParse({ stageId: formData.get('stageId'), force: formData.getAll('force') });
     if (!input.success) throw new AppError('INVALID', input.error.issues[0].message);
-    const report = await confirmUpload(db, { actorId: actor.id, ...input.data });
-    revalidatePath('/admin/articles');
-    return report;
+    return confirmUpload(db, { actorId: actor.id, ...input.data });
   });
+  if (result.ok) redirect(`/admin/import/history/${result.data.batchId}`);
+  return result;
 }
 
 export async function cancelImportAction(_prev: CancelState, formData: FormData): Promise<CancelState> {

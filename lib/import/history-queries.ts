@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/client';
+import type { ImportBatchStatus } from '@/lib/generated/prisma/enums';
 
 export const historyPageSize = 30;
 
@@ -8,6 +9,9 @@ export type ImportBatchRow = {
   source: string;
   userName: string | null;
   normalizePunctuation: boolean;
+  status: ImportBatchStatus;
+  processedFiles: number;
+  totalFiles: number;
   created: number;
   updated: number;
   unchanged: number;
@@ -39,6 +43,9 @@ export async function listImportBatches(db: Db, page: number): Promise<{ rows: I
       source: b.source,
       userName: b.user?.name ?? null,
       normalizePunctuation: b.normalizePunctuation,
+      status: b.status,
+      processedFiles: b.processedFiles,
+      totalFiles: b.totalFiles,
       created: b.created,
       updated: b.updated,
       unchanged: b.unchanged,
@@ -60,5 +67,30 @@ export async function getImportBatch(db: Db, id: string) {
 }
 
 export type ImportBatchDetail = NonNullable<Awaited<ReturnType<typeof getImportBatch>>>;
+
+export type ImportProgress = { status: ImportBatchStatus; processedFiles: number; totalFiles: number; error: string | null };
+
+/** What the batch page's progress bar polls while the batch is queued or running. */
+export async function getImportProgress(db: Db, id: string): Promise<ImportProgress | null> {
+  return db.importBatch.findUnique({ where: { id }, select: { status: true, processedFiles: true, totalFiles: true, error: true } });
+}
+
+export function isImportFinished(status: ImportBatchStatus): boolean {
+  return status === 'DONE' || status === 'FAILED';
+}
+
+/** The batch's state in a few words, e.g. 导入中 12 / 50. */
+export function importStatusLabel(batch: { status: ImportBatchStatus; processedFiles: number; totalFiles: number }): string {
+  switch (batch.status) {
+    case 'QUEUED':
+      return '排队中';
+    case 'RUNNING':
+      return `导入中 ${batch.processedFiles} / ${batch.totalFiles}`;
+    case 'DONE':
+      return '完成';
+    case 'FAILED':
+      return '失败';
+  }
+}
 
 export const sourceLabels: Record<string, string> = { upload: '上传', cli: '命令行', seed: '演示数据' };

@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db/client';
 import { collectInputs } from './collect-paths';
-import { importPages, previewImport, type ImportFileResult, type ImportTotals } from './import-pages';
+import { importPages, previewImport, type ImportFileResult, type ImportOptions, type ImportTotals } from './import-pages';
 import { reasonLabel } from './reasons';
 
 // `npm run import` as a function: scripts/import.ts is its shell, and the integration tests run
@@ -40,11 +40,14 @@ export function parseImportArgs(args: string[]): { ok: true; command: ImportComm
 export type CliFileReport = Omit<ImportFileResult, 'position' | 'canForce'>;
 export type CliReport = { dryRun: boolean; batchId?: string; normalizePunctuation: boolean; files: CliFileReport[]; totals: ImportTotals };
 
-/** Runs the command; throws MissingPathError for a path that does not exist (a usage error). */
-export async function runImportCommand(db: Db, command: ImportCommand): Promise<{ report: CliReport; exitCode: 0 | 2 }> {
-  const files = await collectInputs(command.paths);
+/**
+ * Runs the command; throws MissingPathError for a path that does not exist (a usage error).
+ * `onProgress` follows an import (not a dry run) as files complete, for the progress bar.
+ */
+export async function runImportCommand(db: Db, command: ImportCommand, onProgress?: ImportOptions['onProgress']): Promise<{ report: CliReport; exitCode: 0 | 2 }> {
+  const files = collectInputs(command.paths);
   const options = { files, normalizePunctuation: command.normalizePunctuation, force: command.force, records: true };
-  const result = command.dryRun ? await previewImport(db, options) : await importPages(db, { ...options, actorId: null, source: 'cli' });
+  const result = command.dryRun ? await previewImport(db, options) : await importPages(db, { ...options, actorId: null, source: 'cli', onProgress });
   const report: CliReport = {
     dryRun: command.dryRun,
     ...('batchId' in result && typeof result.batchId === 'string' ? { batchId: result.batchId } : {}),

@@ -1,12 +1,14 @@
+import { setImmediate } from 'node:timers/promises';
 import pg from 'pg';
 import type { Db, Tx } from '@/lib/db/client';
+import type { ImportItem } from '@/lib/generated/prisma/client';
 import { pgConfigFromUrl } from '@/lib/db/pg-config';
 import { analyseUnit, analyseUnits, createDuplicateMarker, type AnalysedUnit, type Candidate } from './analyse-units';
 import { preparePage, writePageChunk, type BulkImportItem, type BulkPage, type BulkPageOutcome } from './bulk-write';
 import { decideImport, type ExistingArticle, type ImportDecision } from './decide-import';
 import { expandInputs, type ImportInput, type ImportUnit } from './expand-inputs';
 import type { ImportFailure, ImportReason } from './reasons';
-import { createFromPage, findArticleForPage, updateFromPage } from './write-page';
+import { createFromPage, findArticleForPage, findArticlesForPages, updateFromPage } from './write-page';
 import { createFromRecord, findArticleForRecord, linkPending, updateFromRecord, type PendingLink } from './write-record';
 
 export type { ImportInput } from './expand-inputs';
@@ -57,6 +59,18 @@ export type ImportOptions = {
   chunkSize?: number;
   /** The database `db` works on, for the chunked path's own connection (default DATABASE_URL). */
   databaseUrl?: string;
+  /**
+   * Import into this existing batch (queued by the upload page, lib/import/import-job.ts) instead
+   * of creating one. Files the batch already has an ImportItem for were imported by an earlier,
+   * interrupted run of the same job: they are skipped, so that a retried job ends exactly as one
+   * clean run would.
+   */
+  batchId?: string;
+  /**
+   * Called as files complete: after each file, or after each chunk on the chunked path. The batch
+   * row records the same count (processedFiles) for the progress bar on its page.
+   */
+  onProgress?: (processed: number, total: number) => void | Promise<void>;
 };
 
 /** From this many files a batch is written in chunks (about 10× faster); below it either path takes a moment. */
@@ -65,14 +79,23 @@ const CHUNK_SIZE = 250;
 
 /**
  * What importing these files would do, file by file, without writing anything (not even an
- * ImportBatch). Runs the same analysis and the same decision function as importPages.
+ * ImportBatch). Runs the same analysis and the same decision function as importPages, chunk by
+ * chunk as a large import does: one lookup per chunk for its pages, one chunk's pages in memory.
  */
 export async function previewImport(db: Db, options: Omit<ImportOptions, 'actorId' | 'source'>): Promise<ImportPreview> {
   const normalizePunctuation = options.normalizePunctuation ?? true;
-  const analysed = analyse(options);
+  const units = expandInputs(options.files, { records: options.records ?? false });
+  const markDuplicate = createDuplicateMarker();
   const files: ImportFileResult[] = [];
-  for (const unit of analysed) {
-    files.push(await previewUnit(db, unit, files, isForced(options.force, unit.position)));
+  for (let start = 0; start < units.length; start += CHUNK_SIZE) {
+    const chunk: AnalysedUnit[] = [];
+    for (let position = start; position < Math.min(start + CHUNK_SIZE, units.length); position += 1) {
+      chunk.push(markDuplicate(analyseUnit(units[position], position, { normalizePunctuation })));
+      // A preview of thousands of files runs in the web server: let other requests through.
+      await setImmediate();
+    }
+    const existingPages = await findArticlesForPages(db, chunk.flatMap((u) => (u.state === 'ready' && u.candidate.kind === 'page' ? [u.candidate.sourceKey] : [])));
+    for (const unit of chunk) files.push(await previewUnit(db, unit, files, isForced(options.force, unit.position), existingPages));
   }
   return { normalizePunctuation, files, totals: totalsOf(files) };
 }
@@ -93,19 +116,22 @@ export async function previewImport(db: Db, options: Omit<ImportOptions, 'actorI
 export async function importPages(db: Db, options: ImportOptions): Promise<ImportReport> {
   const normalizePunctuation = options.normalizePunctuation ?? true;
   const units = expandInputs(options.files, { records: options.records ?? false });
-  const batch = await db.importBatch.create({
-    data: { userId: options.actorId, source: options.source, normalizePunctuation },
-    select: { id: true },
-  });
-  const files: ImportFileResult[] = [];
+  const { batchId, done } = await openBatch(db, options, normalizePunctuation, units.length);
+  // The files an earlier run of this batch imported count as they were recorded.
+  const files: ImportFileResult[] = [...done];
+  const donePositions = new Set(done.map((f) => f.position));
   const pending: PendingLink[] = [];
+  const progress = progressRecorder(db, batchId, options.onProgress);
   if (options.bulk ?? units.length >= BULK_MIN_FILES) {
-    await importInChunks(db, batch.id, units, files, pending, options);
+    await importInChunks(db, batchId, units, files, pending, { ...options, onProgress: progress }, donePositions);
   } else {
+    // Every file is analysed, imported or not, so that duplicates within the batch are found.
     for (const unit of analyseUnits(units, { normalizePunctuation })) {
-      const { result, links } = await importUnit(db, batch.id, unit, files, options.actorId, isForced(options.force, unit.position));
+      if (donePositions.has(unit.position)) continue;
+      const { result, links } = await importUnit(db, batchId, unit, files, options.actorId, isForced(options.force, unit.position));
       files.push(result);
       pending.push(...links);
+      await progress(files.length, units.length);
     }
   }
   if (pending.length) {
@@ -116,34 +142,122 @@ export async function importPages(db: Db, options: ImportOptions): Promise<Impor
       console.error('import: linking recommendations between imported records failed', error);
     }
   }
+  files.sort((a, b) => a.position - b.position);
   const totals = totalsOf(files);
-  await db.importBatch.update({ where: { id: batch.id }, data: totals });
-  return { batchId: batch.id, normalizePunctuation, files, totals };
+  await db.importBatch.update({
+    where: { id: batchId },
+    data: { ...totals, status: 'DONE', processedFiles: files.length, finishedAt: new Date(), error: null },
+  });
+  return { batchId, normalizePunctuation, files, totals };
+}
+
+/**
+ * The batch this import writes to, marked running: a new one, or the given queued one with the
+ * results of the files an interrupted earlier run already imported into it.
+ */
+async function openBatch(db: Db, options: ImportOptions, normalizePunctuation: boolean, totalFiles: number): Promise<{ batchId: string; done: ImportFileResult[] }> {
+  const now = new Date();
+  if (!options.batchId) {
+    const batch = await db.importBatch.create({
+      data: { userId: options.actorId, source: options.source, normalizePunctuation, status: 'RUNNING', totalFiles, startedAt: now },
+      select: { id: true },
+    });
+    return { batchId: batch.id, done: [] };
+  }
+  const batch = await db.importBatch.findUniqueOrThrow({ where: { id: options.batchId }, select: { id: true, startedAt: true } });
+  const items = await db.importItem.findMany({ where: { batchId: batch.id }, orderBy: [{ position: 'asc' }, { id: 'asc' }] });
+  const done = [...new Map(items.map((item) => [item.position, resultFromItem(item)])).values()];
+  await db.importBatch.update({
+    where: { id: batch.id },
+    data: { status: 'RUNNING', totalFiles, processedFiles: done.length, startedAt: batch.startedAt ?? now, error: null },
+  });
+  return { batchId: batch.id, done };
+}
+
+/** A file's result as its ImportItem recorded it (what a resumed import needs of earlier files). */
+function resultFromItem(item: ImportItem): ImportFileResult {
+  return {
+    position: item.position,
+    file: item.fileName,
+    outcome: item.outcome === 'CREATED' ? 'created' : item.outcome === 'UPDATED' ? 'updated' : item.outcome === 'UNCHANGED' ? 'unchanged' : 'failed',
+    ...(item.articleId ? { articleId: item.articleId } : {}),
+    ...(item.title !== null ? { title: item.title, regions: item.regionCodes } : {}),
+    ...(item.itemCount !== null ? { itemCount: item.itemCount } : {}),
+    ...(item.reason ? { reason: item.reason as ImportReason } : {}),
+    ...(item.error ? { error: item.error } : {}),
+    ...(item.warnings.length ? { warnings: item.warnings } : {}),
+    ...(item.forced ? { forced: true } : {}),
+  };
+}
+
+/** Records progress on the batch row (the upload's progress bar polls it), then tells the caller. */
+function progressRecorder(db: Db, batchId: string, onProgress: ImportOptions['onProgress']) {
+  return async (processed: number, total: number): Promise<void> => {
+    try {
+      await db.importBatch.update({ where: { id: batchId }, data: { processedFiles: processed } });
+      await onProgress?.(processed, total);
+    } catch (error) {
+      // Progress is for display; the import goes on without it.
+      console.error('import: recording progress failed', error);
+    }
+  };
 }
 
 /**
  * Analysis is CPU work in this process and writing is mostly the database's, so the next chunk
  * is analysed while the previous one is being written; at most two chunks' pages are held at once.
  */
-async function importInChunks(db: Db, batchId: string, units: ImportUnit[], files: ImportFileResult[], pending: PendingLink[], options: ImportOptions) {
+async function importInChunks(db: Db, batchId: string, units: ImportUnit[], files: ImportFileResult[], pending: PendingLink[], options: ImportOptions, done: ReadonlySet<number>) {
   const size = options.chunkSize ?? CHUNK_SIZE;
   const analyseOptions = { normalizePunctuation: options.normalizePunctuation ?? true };
   const markDuplicate = createDuplicateMarker();
   const sql = await connectForChunks(options.databaseUrl ?? process.env.DATABASE_URL);
   try {
     let writing: Promise<void> = Promise.resolve();
+    let chunksWritten = 0;
     for (let start = 0; start < units.length; start += size) {
-      const chunk = units.slice(start, start + size).map((unit, i) => markDuplicate(analyseUnit(unit, start + i, analyseOptions)));
-      const pages = chunk.flatMap((u) =>
-        u.state === 'ready' && u.candidate.kind === 'page' ? [preparePage(u.position, u.name, u.candidate, isForced(options.force, u.position))] : [],
-      );
+      const chunk: AnalysedUnit[] = [];
+      const pages: BulkPage[] = [];
+      for (let position = start; position < Math.min(start + size, units.length); position += 1) {
+        const unit = markDuplicate(analyseUnit(units[position], position, analyseOptions));
+        // Imported by an earlier run of this batch: analysed (for duplicates) but not written again.
+        if (done.has(position)) continue;
+        chunk.push(unit);
+        if (unit.state === 'ready' && unit.candidate.kind === 'page') pages.push(preparePage(position, unit.name, unit.candidate, isForced(options.force, position)));
+        // Analysis is synchronous: yield after each file so that the previous chunk's statements
+        // go out as soon as their predecessors return, and the database never waits for us.
+        await setImmediate();
+      }
+      if (chunk.length === 0) continue;
       await writing;
-      writing = importChunk(db, sql, batchId, chunk, pages, files, pending, options);
+      writing = importChunk(db, sql, batchId, chunk, pages, files, pending, options).then(async () => {
+        chunksWritten += 1;
+        // Statistics after the 1st, 4th, 16th … chunk: an import can grow the tables from nothing
+        // to hundreds of thousands of rows in seconds, long before autovacuum looks, and with stale
+        // statistics the planner scans whole tables for each chunk's lookups.
+        if (sql && isPowerOfFour(chunksWritten)) await refreshStatistics(sql, LOOKUP_TABLES);
+        await options.onProgress?.(files.length, units.length);
+      });
     }
     await writing;
+    // The tables have just grown by thousands of rows; fresh statistics keep the planner on the
+    // indexes for the next import and the article list.
+    if (sql) await refreshStatistics(sql, [...LOOKUP_TABLES, 'Revision', 'ArticleRegion']);
   } finally {
     await sql?.end().catch(() => {});
   }
+}
+
+// The tables each chunk looks things up in (slugs and titles).
+const LOOKUP_TABLES = ['Article', 'RecommendationItem'];
+
+function isPowerOfFour(n: number): boolean {
+  while (n > 1 && n % 4 === 0) n /= 4;
+  return n === 1;
+}
+
+async function refreshStatistics(sql: pg.Client, tables: string[]): Promise<void> {
+  await sql.query(`ANALYZE ${tables.map((t) => `"${t}"`).join(', ')}`).catch((error) => console.error('import: ANALYZE failed', error));
 }
 
 /** Without its own connection the chunked path still works, file by file. */
@@ -152,6 +266,9 @@ async function connectForChunks(url: string | undefined): Promise<pg.Client | nu
   const client = new pg.Client(pgConfigFromUrl(url));
   try {
     await client.connect();
+    // Revisions and bodies are TOASTed; lz4 compresses them several times faster than the
+    // default pglz. Servers built without lz4 (the embedded PGlite) keep pglz.
+    await client.query(`SET default_toast_compression = 'lz4'`).catch(() => {});
     return client;
   } catch (error) {
     console.error('import: no connection for chunked writes; writing file by file', error);
@@ -205,11 +322,6 @@ function chunkResults(chunk: AnalysedUnit[], outcomes: BulkPageOutcome[], earlie
 
 function contentHashOf(unit: AnalysedUnit): string | null {
   return unit.state === 'failed' ? null : unit.candidate.hash;
-}
-
-function analyse(options: Pick<ImportOptions, 'files' | 'normalizePunctuation' | 'records'>): AnalysedUnit[] {
-  const units = expandInputs(options.files, { records: options.records ?? false });
-  return analyseUnits(units, { normalizePunctuation: options.normalizePunctuation ?? true });
 }
 
 function isForced(force: ImportOptions['force'], position: number): boolean {
@@ -270,11 +382,12 @@ function decidedResult(unit: AnalysedUnit, decision: ImportDecision, articleId?:
   }
 }
 
-async function previewUnit(db: Db, unit: AnalysedUnit, earlier: ImportFileResult[], force: boolean): Promise<ImportFileResult> {
+async function previewUnit(db: Db, unit: AnalysedUnit, earlier: ImportFileResult[], force: boolean, existingPages: Map<string, ExistingArticle>): Promise<ImportFileResult> {
   if (unit.state === 'failed') return failed(unit, unit.failure);
   if (unit.state === 'duplicate') return duplicateResult(unit, earlier);
-  const existing = await findExisting(db, unit.candidate);
-  return decidedResult(unit, decideImport(unit.candidate.hash, existing, { force }));
+  const { candidate } = unit;
+  const existing = candidate.kind === 'page' ? (existingPages.get(candidate.sourceKey) ?? null) : await findArticleForRecord(db, candidate);
+  return decidedResult(unit, decideImport(candidate.hash, existing, { force }));
 }
 
 type UnitOutcome = { result: ImportFileResult; links: PendingLink[] };

@@ -23,6 +23,16 @@ export async function findArticleForPage(tx: Tx, candidate: PageCandidate): Prom
   return row && { ...row, matchHash: row.sourceHash };
 }
 
+/** findArticleForPage for many pages at once (the preview), keyed by sourceKey. */
+export async function findArticlesForPages(db: Tx, sourceKeys: string[]): Promise<Map<string, ExistingArticle>> {
+  if (sourceKeys.length === 0) return new Map();
+  const rows = await db.article.findMany({
+    where: { sourceKey: { in: sourceKeys } },
+    select: { id: true, sourceKey: true, status: true, version: true, importedVersion: true, sourceHash: true, deletedAt: true },
+  });
+  return new Map(rows.map(({ sourceKey, ...row }) => [sourceKey!, { ...row, matchHash: row.sourceHash }]));
+}
+
 function pageFields(candidate: PageCandidate, fileName: string) {
   const { page } = candidate;
   return {

@@ -2,18 +2,32 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { MAX_UPLOAD_FILES, STAGE_TTL_MS } from '@/lib/import/limits';
+import { runImportJob } from '@/lib/import/import-job';
 import { cancelUpload, confirmUpload, previewUpload } from '@/lib/import/stage-upload';
+import { stopJobQueue } from '@/lib/jobs/queue';
 import { makeZip } from '../fixtures/import/zip-tools';
 import { makeUser, resetDatabase, samplePage } from './helpers';
 
 // The upload page's preview → confirm: bytes wait server-side, tied to their uploader, expire,
-// and are imported once, exactly as previewed.
+// and are imported once, exactly as previewed. Confirming queues a background job; here its
+// handler is run directly (import-jobs.test.ts runs it through the queue's worker).
 
 const page000 = '000_f9d22c9b16a877c9.txt';
 const page001 = '001_09de7306f3693664.txt';
 
 beforeEach(resetDatabase);
-afterAll(() => db.$disconnect());
+afterAll(async () => {
+  await stopJobQueue();
+  await db.$disconnect();
+});
+
+/** Confirms a preview and runs the import job it queued, as the server's worker would. */
+async function confirmAndImport(input: Parameters<typeof confirmUpload>[1]) {
+  const { batchId } = await confirmUpload(db, input);
+  const report = await runImportJob(db, batchId);
+  if (!report) throw new Error(`batch ${batchId} was not imported`);
+  return report;
+}
 
 async function contentCounts() {
   const [articles, batches, items, audits] = await Promise.all([db.article.count(), db.importBatch.count(), db.importItem.count(), db.auditEvent.count()]);
@@ -36,9 +50,18 @@ describe('preview and confirm on the upload page', () => {
     expect(await contentCounts()).toEqual(before);
     expect(await db.importStage.count()).toBe(1);
 
-    const report = await confirmUpload(db, { actorId: editor.id, stageId: preview.stageId, force: [] });
+    const report = await confirmAndImport({ actorId: editor.id, stageId: preview.stageId, force: [] });
     expect(report.files.map((f) => [f.file, f.outcome])).toEqual(preview.files.map((f) => [f.file, f.outcome]));
-    expect(await db.importBatch.findUniqueOrThrow({ where: { id: report.batchId } })).toMatchObject({ userId: editor.id, source: 'upload', normalizePunctuation: true, created: 2, failed: 1 });
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: report.batchId } })).toMatchObject({
+      userId: editor.id,
+      source: 'upload',
+      normalizePunctuation: true,
+      status: 'DONE',
+      created: 2,
+      failed: 1,
+      totalFiles: 3,
+      processedFiles: 3,
+    });
     expect(await db.importStage.count()).toBe(0);
     expect(await db.importStageFile.count()).toBe(0);
 
@@ -51,7 +74,7 @@ describe('preview and confirm on the upload page', () => {
     const editor = await makeUser('EDITOR');
     const preview = await previewUpload(db, { actorId: editor.id, normalizePunctuation: false, files: [await samplePage(page000)] });
     expect(preview.normalizePunctuation).toBe(false);
-    const report = await confirmUpload(db, { actorId: editor.id, stageId: preview.stageId, force: [] });
+    const report = await confirmAndImport({ actorId: editor.id, stageId: preview.stageId, force: [] });
     expect(await db.importBatch.findUniqueOrThrow({ where: { id: report.batchId } })).toMatchObject({ normalizePunctuation: false });
     const article = await db.article.findUniqueOrThrow({ where: { id: report.files[0].articleId! } });
     expect(article.plainText).toContain('具有以下特点:');
@@ -81,7 +104,7 @@ describe('preview and confirm on the upload page', () => {
 
   it('imports a previewed conflict only when its box was ticked', async () => {
     const editor = await makeUser('EDITOR');
-    const first = await confirmUpload(db, {
+    const first = await confirmAndImport({
       actorId: editor.id,
       stageId: (await previewUpload(db, { actorId: editor.id, normalizePunctuation: true, files: [await samplePage(page000)] })).stageId,
       force: [],
@@ -92,11 +115,11 @@ describe('preview and confirm on the upload page', () => {
 
     const preview = await previewUpload(db, { actorId: editor.id, normalizePunctuation: true, files: [changed] });
     expect(preview.files[0]).toMatchObject({ outcome: 'failed', reason: 'CONFLICT', canForce: true, articleId });
-    const unticked = await confirmUpload(db, { actorId: editor.id, stageId: preview.stageId, force: [] });
+    const unticked = await confirmAndImport({ actorId: editor.id, stageId: preview.stageId, force: [] });
     expect(unticked.files[0]).toMatchObject({ outcome: 'failed', reason: 'CONFLICT' });
 
     const again = await previewUpload(db, { actorId: editor.id, normalizePunctuation: true, files: [changed] });
-    const ticked = await confirmUpload(db, { actorId: editor.id, stageId: again.stageId, force: [0] });
+    const ticked = await confirmAndImport({ actorId: editor.id, stageId: again.stageId, force: [0] });
     expect(ticked.files[0]).toMatchObject({ outcome: 'updated', forced: true, articleId });
   });
 

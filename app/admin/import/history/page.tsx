@@ -3,7 +3,7 @@ import { PageHeader } from '@/components/admin/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/dates';
-import { historyPageSize, listImportBatches, sourceLabels } from '@/lib/import/history-queries';
+import { historyPageSize, importStatusLabel, listImportBatches, sourceLabels } from '@/lib/import/history-queries';
 
 export const metadata = { title: '导入记录' };
 
@@ -23,7 +23,7 @@ export default async function ImportHistoryPage({ searchParams }: { searchParams
       ) : (
         <table className="data" aria-label="导入记录">
           <thead>
-            <tr><th>时间</th><th>导入人</th><th>方式</th><th>标点规范化</th><th>新建</th><th>更新</th><th>未变</th><th>失败</th><th>其中冲突</th><th></th></tr>
+            <tr><th>时间</th><th>导入人</th><th>方式</th><th>标点规范化</th><th>状态</th><th>新建</th><th>更新</th><th>未变</th><th>失败</th><th>其中冲突</th><th></th></tr>
           </thead>
           <tbody>
             {rows.map((b) => (
@@ -32,6 +32,7 @@ export default async function ImportHistoryPage({ searchParams }: { searchParams
                 <td>{b.userName ?? <span className="muted">—</span>}</td>
                 <td>{sourceLabels[b.source] ?? b.source}</td>
                 <td>{b.normalizePunctuation ? '开' : '关'}</td>
+                <td data-status={b.status.toLowerCase()}>{importStatusLabel(b)}</td>
                 <td>{b.created}</td>
                 <td>{b.updated}</td>
                 <td>{b.unchanged}</td>

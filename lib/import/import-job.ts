@@ -1,0 +1,78 @@
+import type { Db } from '@/lib/db/client';
+import { importPages, type ImportOptions, type ImportReport } from './import-pages';
+
+// The background half of an upload: stage-upload.ts's confirmUpload queues a batch with its
+// staged files, and the job queue's worker (lib/jobs/workers.ts) runs runImportJob for it.
+
+/** Shown on the batch page when the job gave up; the files done until then stay listed. */
+export const importJobFailedMessage = '后台导入多次出错，已停止。下表列出已处理的文件；其余文件请重新上传导入，如仍失败请联系管理员查看服务器日志。';
+export const stageMissingMessage = '待导入的文件已不在服务器上，无法导入，请重新上传。';
+
+/**
+ * Imports a queued batch's staged files into it, recording progress on the batch as files
+ * complete, then deletes the staged bytes. A batch that already has results (an earlier attempt
+ * was interrupted or failed) is resumed: importPages skips the files it recorded. Returns null
+ * when there is nothing to do: the batch is gone or already finished (a repeated delivery).
+ */
+export async function runImportJob(
+  db: Db,
+  batchId: string,
+  options: Pick<ImportOptions, 'onProgress' | 'bulk' | 'chunkSize'> = {},
+): Promise<ImportReport | null> {
+  const batch = await db.importBatch.findUnique({
+    where: { id: batchId },
+    select: {
+      id: true,
+      userId: true,
+      status: true,
+      normalizePunctuation: true,
+      stage: { select: { id: true, forcePositions: true, files: { orderBy: { position: 'asc' }, select: { name: true, bytes: true } } } },
+    },
+  });
+  if (!batch || batch.status === 'DONE' || batch.status === 'FAILED') return null;
+  if (!batch.stage) {
+    // Retrying cannot bring the files back.
+    await markImportFailed(db, batchId, stageMissingMessage);
+    return null;
+  }
+  const report = await importPages(db, {
+    batchId,
+    actorId: batch.userId,
+    source: 'upload',
+    files: batch.stage.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })),
+    normalizePunctuation: batch.normalizePunctuation,
+    force: batch.stage.forcePositions,
+    ...options,
+  });
+  await db.importStage.deleteMany({ where: { id: batch.stage.id } });
+  return report;
+}
+
+/**
+ * After an attempt threw: the batch waits for pg-boss's retry (queued again), or, after the last
+ * attempt, is failed with `message` and its staged files are deleted (nobody can retry it).
+ */
+export async function recordImportAttemptFailed(db: Db, batchId: string, options: { lastAttempt: boolean; message?: string }): Promise<void> {
+  if (options.lastAttempt) {
+    await markImportFailed(db, batchId, options.message ?? importJobFailedMessage);
+    return;
+  }
+  await db.importBatch.updateMany({ where: { id: batchId, status: { in: ['QUEUED', 'RUNNING'] } }, data: { status: 'QUEUED' } });
+}
+
+/**
+ * Ends a batch that is not finished as failed, with the totals of the files it did import; a
+ * finished one keeps its outcome.
+ */
+export async function markImportFailed(db: Db, batchId: string, message: string): Promise<void> {
+  const counts = await db.importItem.groupBy({ by: ['outcome'], where: { batchId }, _count: { _all: true } });
+  const count = (outcome: string) => counts.find((c) => c.outcome === outcome)?._count._all ?? 0;
+  const totals = { created: count('CREATED'), updated: count('UPDATED'), unchanged: count('UNCHANGED'), failed: count('FAILED') };
+  await db.$transaction([
+    db.importBatch.updateMany({
+      where: { id: batchId, status: { in: ['QUEUED', 'RUNNING'] } },
+      data: { status: 'FAILED', error: message, finishedAt: new Date(), ...totals, processedFiles: totals.created + totals.updated + totals.unchanged + totals.failed },
+    }),
+    db.importStage.deleteMany({ where: { batchId } }),
+  ]);
+}

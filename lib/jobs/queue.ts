@@ -1,0 +1,97 @@
+import PgBoss from 'pg-boss';
+import { pgConfigFromUrl } from '@/lib/db/pg-config';
+
+// Background jobs run on pg-boss: a job queue kept in the app's own PostgreSQL (schema "pgboss",
+// created and migrated by pg-boss when it starts), so the machine's PostgreSQL and the embedded
+// PGlite work alike. One pg-boss instance per process, kept on globalThis: the server
+// (scripts/serve.ts) starts it with the workers (lib/jobs/workers.ts), and the server actions in
+// the Next bundle, which has its own copy of this module, send through that same instance.
+
+/** One job per confirmed upload: import the staged files of ImportBatch `batchId`. */
+export const importQueue = 'import-batch';
+/** pg-boss moves an import job here when it failed for the last time, also by timeout or shutdown. */
+export const importFailedQueue = 'import-batch-failed';
+
+export type ImportJobData = { batchId: string };
+
+export const importQueueOptions = {
+  // A retried job resumes where the last attempt stopped (see importPages' batchId option).
+  retryLimit: 3,
+  retryDelay: 2,
+  // Only a crashed server leaves a job active this long: 10,000 pages take about a minute here.
+  // pg-boss fails (and retries) a job when it expires, even if its handler is still running.
+  expireInSeconds: 30 * 60,
+  deadLetter: importFailedQueue,
+};
+
+type JobState = { boss: Promise<PgBoss>; workerIds: Map<string, string> };
+const globalForJobs = globalThis as unknown as { baodaJobs?: JobState };
+
+/** This process's pg-boss, started (and its queues created) on first use. */
+export function getJobQueue(): Promise<PgBoss> {
+  if (!globalForJobs.baodaJobs) {
+    const url = process.env.DATABASE_URL;
+    if (!url) return Promise.reject(new Error('DATABASE_URL is not set: the job queue lives in the app database.'));
+    const boss = startJobQueue(url);
+    globalForJobs.baodaJobs = { boss, workerIds: new Map() };
+    // A failed start (database down) is not remembered: the next call tries again.
+    boss.catch(() => {
+      if (globalForJobs.baodaJobs?.boss === boss) delete globalForJobs.baodaJobs;
+    });
+  }
+  return globalForJobs.baodaJobs.boss;
+}
+
+async function startJobQueue(databaseUrl: string): Promise<PgBoss> {
+  const { host, port, user, password, database, ssl } = pgConfigFromUrl(databaseUrl);
+  const boss = new PgBoss({
+    host,
+    port,
+    user,
+    password: typeof password === 'string' ? password : undefined,
+    database,
+    ssl,
+    application_name: 'baoda-jobs',
+    // The embedded PGlite runs one query at a time: a small pool is all the queue needs.
+    max: 2,
+    // No cron schedules here: that saves pg-boss's clock and cron polling.
+    schedule: false,
+  });
+  boss.on('error', (error) => console.error('jobs: pg-boss error', error));
+  await boss.start();
+  // pg-boss 10 needs a queue before send/work; creating an existing one changes nothing, and
+  // updateQueue keeps its options in step with this file.
+  await boss.createQueue(importFailedQueue);
+  await boss.createQueue(importQueue, { name: importQueue, ...importQueueOptions });
+  await boss.updateQueue(importQueue, { name: importQueue, ...importQueueOptions });
+  return boss;
+}
+
+/** Queues the import of a batch whose files are staged (lib/import/stage-upload.ts). */
+export async function sendImportJob(batchId: string): Promise<string> {
+  const boss = await getJobQueue();
+  const data: ImportJobData = { batchId };
+  const jobId = await boss.send(importQueue, data);
+  if (!jobId) throw new Error(`jobs: pg-boss did not queue the import of batch ${batchId}`);
+  // A worker of this process picks the job up now rather than at its next poll.
+  const workerId = globalForJobs.baodaJobs?.workerIds.get(importQueue);
+  if (workerId) boss.notifyWorker(workerId);
+  return jobId;
+}
+
+/** Remembers a worker of this process, so that sendImportJob can wake it. */
+export function registerLocalWorker(queue: string, workerId: string): void {
+  globalForJobs.baodaJobs?.workerIds.set(queue, workerId);
+}
+
+/**
+ * Stops the workers and closes the queue's connections. A job still running after `timeoutMs`
+ * is marked failed, so pg-boss retries it (it resumes) after the next start.
+ */
+export async function stopJobQueue(timeoutMs = 3000): Promise<void> {
+  const state = globalForJobs.baodaJobs;
+  if (!state) return;
+  delete globalForJobs.baodaJobs;
+  const boss = await state.boss.catch(() => null);
+  await boss?.stop({ graceful: true, wait: true, timeout: timeoutMs });
+}
