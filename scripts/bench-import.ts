@@ -147,6 +147,8 @@ async function copyBaseline(sourceUrl: string, created: TestDatabase[]): Promise
   await client.connect();
   try {
     for (const table of TABLES) await source.query(`COPY "${table}" TO '${dumpFolder}-${table}.tsv'`);
+    // The same TOAST compression the import's own connection asks for (lib/import/import-pages.ts).
+    await client.query(`SET default_toast_compression = 'lz4'`).catch(() => {});
     const started = performance.now();
     await client.query('BEGIN');
     for (const table of TABLES) await client.query(`COPY "${table}" FROM '${dumpFolder}-${table}.tsv'`);

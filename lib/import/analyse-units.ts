@@ -2,6 +2,7 @@ import { bodyDocSchema } from '@/lib/content/body-schema';
 import { articleRecordSchema, recordContentHash, recordIdentity, type ArticleRecord } from '@/lib/export/article-record';
 import { detectRegions, type DetectedRegion } from '@/lib/regions/detect-regions';
 import { getRegion } from '@/lib/regions/region-path';
+import { readPageFile } from './collect-paths';
 import { decodePageBytes } from './decode-page';
 import { isImportParseError } from './errors';
 import type { ImportUnit } from './expand-inputs';
@@ -57,8 +58,11 @@ export function analyseUnit(unit: ImportUnit, position: number, options: Analyse
     switch (unit.kind) {
       case 'rejected':
         return { ...base, state: 'failed', failure: unit.failure, summary: emptySummary() };
-      case 'page':
-        return analysePage(base, unit.bytes, options);
+      case 'page': {
+        const read = 'bytes' in unit ? unit : readPageFile(unit.path);
+        if (!('bytes' in read)) return { ...base, state: 'failed', failure: read, summary: emptySummary() };
+        return analysePage(base, read.bytes, options);
+      }
       case 'record':
         return analyseRecord(base, unit.line);
     }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type pg from 'pg';
 import { slugFromTitle } from '@/lib/articles/slug';
 import type { RevisionRecommendation, RevisionRegion } from '@/lib/articles/write-revision';
@@ -24,13 +24,12 @@ export type BulkPage = {
   force: boolean;
   /** Worked out before the chunk's transaction (see preparePage), while the database is busy with the previous chunk. */
   slugBase: string;
-  bodyJson: string;
   plainText: string;
 };
 
 export function preparePage(position: number, fileName: string, candidate: PageCandidate, force: boolean): BulkPage {
   const { page } = candidate;
-  return { position, fileName, candidate, force, slugBase: slugFromTitle(page.title), bodyJson: JSON.stringify(page.body), plainText: bodyPlainText(page.body) };
+  return { position, fileName, candidate, force, slugBase: slugFromTitle(page.title), plainText: bodyPlainText(page.body) };
 }
 
 export type BulkPageOutcome =
@@ -118,7 +117,7 @@ async function loadExisting(tx: Sql, sourceKeys: string[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.sourceKey, { ...r, matchHash: r.sourceHash, rejectedRegionCodes: r.rejectedRegionCodes ?? [] }]));
 }
 
-type ItemRow = { id: string; articleId: string; position: number; targetArticleId: string | null; title: string; summary: string; category: string; itemDate: string | null };
+type ItemRow = { articleId: string; position: number; targetArticleId: string | null; title: string; summary: string; category: string; itemDate: string | null };
 type RegionRow = { articleId: string; regionCode: string; provinceCode: string; cityCode: string | null; origin: 'AUTO' | 'MANUAL'; confidence: number };
 
 async function writePlanned(
@@ -142,7 +141,7 @@ async function writePlanned(
   const items: ItemRow[] = [];
   const regions: RegionRow[] = [];
   const revisions: RevisionRow[] = [];
-  const audits: { entityId: string; summary: string }[] = [];
+  const audits: { entityId: string; summary: object }[] = [];
 
   // In batch order, as the per-file path writes them: a page's items link to the articles that
   // exist when it is written, and its revision snapshots exactly that.
@@ -176,7 +175,6 @@ async function writePlanned(
     regions.push(...auto);
 
     const pageItems = parsed.items.map((item, position) => ({
-      id: newId(),
       articleId: id,
       position,
       targetArticleId: ownerOf(titleOwners, item.title, id),
@@ -193,12 +191,12 @@ async function writePlanned(
     const snapshotItems: RevisionRecommendation[] = pageItems.map((i) => ({ title: i.title, summary: i.summary, category: i.category, itemDate: i.itemDate, targetArticleId: i.targetArticleId }));
     const forced = decision.action === 'update' && decision.forced;
     const note = decision.action === 'create' ? `导入 ${page.fileName}` : forced ? `重新导入 ${page.fileName}（覆盖编辑的修改，按要求导入为新版本）` : `重新导入 ${page.fileName}`;
-    revisions.push({ id: newId(), articleId: id, regions: JSON.stringify(snapshotRegions), items: JSON.stringify(snapshotItems), note });
+    revisions.push({ id: newId(), articleId: id, regions: snapshotRegions, items: snapshotItems, note });
     const summary =
       decision.action === 'create'
         ? { outcome: 'created', file: page.fileName }
         : { outcome: 'updated', file: page.fileName, ...(forced ? { forced: true, overwrittenVersion: decision.existing.version } : {}) };
-    audits.push({ entityId: id, summary: JSON.stringify(summary) });
+    audits.push({ entityId: id, summary });
   }
 
   if (createRows.length) await insertArticles(tx, createRows, actorId);
@@ -214,12 +212,14 @@ async function writePlanned(
   if (createRows.length) {
     // Items elsewhere (earlier chunks, other batches, earlier pages of this chunk) that name a
     // new page by title now point at it, as createFromPage does; revisions already written
-    // keep the list as it was when they were taken, as in the per-file path.
+    // keep the list as it was when they were taken, as in the per-file path. "Not linked yet"
+    // is written so that no index can serve it: during a large import the statistics lag, and
+    // the planner otherwise intersects the title lookup with every unlinked item in the table.
     await exec(
-    tx,
+      tx,
       `UPDATE "RecommendationItem" ri SET "targetArticleId" = c.id
          FROM unnest($1::text[], $2::text[]) AS c(title, id)
-        WHERE ri.title = c.title AND ri."targetArticleId" IS NULL AND ri."articleId" <> c.id`,
+        WHERE ri.title = c.title AND coalesce(ri."targetArticleId", '') = '' AND ri."articleId" <> c.id`,
       createRows.map((r) => r.page.candidate.page.title),
       createRows.map((r) => r.id),
     );
@@ -227,18 +227,32 @@ async function writePlanned(
   return articleIds;
 }
 
-/** Every slug a new page of the chunk could collide with: working copies and live pages alike. */
+/**
+ * Every slug a new page of the chunk could collide with: working copies and live pages alike.
+ * claimSlug takes a free base before any numbered variant, so the variants (base-2 …, found by a
+ * scan of the table) matter only for the few bases already taken; the bases themselves are
+ * looked up by index.
+ */
 async function loadTakenSlugs(tx: Sql, bases: string[]): Promise<Set<string>> {
   const wanted = [...new Set(bases)];
-  const rows = await select<{ slug: string }[]>(
+  const taken = await select<{ slug: string }[]>(
     tx,
-    `SELECT slug FROM "Article" WHERE slug = ANY($1::text[]) OR regexp_replace(slug, '-[0-9]+$', '') = ANY($1::text[])
+    `SELECT slug FROM "Article" WHERE slug = ANY($1::text[])
      UNION
-     SELECT r.slug FROM "Article" a JOIN "Revision" r ON r.id = a."publishedRevisionId"
-      WHERE r.slug = ANY($1::text[]) OR regexp_replace(r.slug, '-[0-9]+$', '') = ANY($1::text[])`,
+     SELECT r.slug FROM "Article" a JOIN "Revision" r ON r.id = a."publishedRevisionId" WHERE r.slug = ANY($1::text[])`,
     wanted,
   );
-  return new Set(rows.map((r) => r.slug));
+  const slugs = new Set(taken.map((r) => r.slug));
+  if (slugs.size === 0) return slugs;
+  const variants = await select<{ slug: string }[]>(
+    tx,
+    `SELECT slug FROM "Article" WHERE regexp_replace(slug, '-[0-9]+$', '') = ANY($1::text[])
+     UNION
+     SELECT r.slug FROM "Article" a JOIN "Revision" r ON r.id = a."publishedRevisionId" WHERE regexp_replace(r.slug, '-[0-9]+$', '') = ANY($1::text[])`,
+    [...slugs],
+  );
+  for (const row of variants) slugs.add(row.slug);
+  return slugs;
 }
 
 /** The same sequence as uniqueSlug: base, base-2, base-3 … */
@@ -260,9 +274,7 @@ type TitleOwners = Map<string, string[]>;
 async function loadTitleOwners(tx: Sql, titles: string[]): Promise<TitleOwners> {
   const owners: TitleOwners = new Map();
   if (titles.length === 0) return owners;
-  const rows = await select<{ id: string; title: string }[]>(
-tx,
-`SELECT id, title FROM "Article" WHERE title = ANY($1::text[]) AND "deletedAt" IS NULL`, titles);
+  const rows = await select<{ id: string; title: string }[]>(tx, `SELECT id, title FROM "Article" WHERE title = ANY($1::text[]) AND "deletedAt" IS NULL`, titles);
   for (const row of rows) addOwner(owners, row.title, row.id);
   return owners;
 }
@@ -296,50 +308,60 @@ async function loadManualRegions(tx: Sql, articleIds: string[]): Promise<Map<str
   return byArticle;
 }
 
+// Each statement takes its rows as one JSON parameter (json_to_recordset): one JSON.stringify
+// per statement instead of a PostgreSQL array literal per column, which the driver builds by
+// escaping every value, and JSON columns (bodies, snapshots) travel as JSON, not as strings in it.
+
 async function insertArticles(tx: Sql, rows: { id: string; slug: string; page: BulkPage }[], actorId: string | null) {
-  const col = <T>(f: (r: { id: string; slug: string; page: BulkPage }) => T) => rows.map(f);
   await exec(
     tx,
     `INSERT INTO "Article" (id, slug, "sourceKey", title, summary, body, "plainText", disclaimer, "contentDate", "sourceFile", "sourceHash", "importedVersion", "createdById", "updatedById", "updatedAt")
-     SELECT id, slug, key, title, summary, body::jsonb, plain, disclaimer, day::date, file, hash, 1, $12, $12, now()
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-         AS t(id, slug, key, title, summary, body, plain, disclaimer, day, file, hash)`,
-    col((r) => r.id),
-    col((r) => r.slug),
-    col((r) => r.page.candidate.sourceKey),
-    col((r) => r.page.candidate.page.title),
-    col((r) => r.page.candidate.page.summary),
-    col((r) => r.page.bodyJson),
-    col((r) => r.page.plainText),
-    col((r) => r.page.candidate.page.disclaimer),
-    col((r) => r.page.candidate.page.contentDate),
-    col((r) => r.page.fileName),
-    col((r) => r.page.candidate.hash),
+     SELECT id, slug, key, title, summary, body, plain, disclaimer, day, file, hash, 1, $2, $2, now()
+       FROM json_to_recordset($1::json)
+         AS t(id text, slug text, key text, title text, summary text, body jsonb, plain text, disclaimer text, day date, file text, hash text)`,
+    JSON.stringify(
+      rows.map(({ id, slug, page }) => ({
+        id,
+        slug,
+        key: page.candidate.sourceKey,
+        title: page.candidate.page.title,
+        summary: page.candidate.page.summary,
+        body: page.candidate.page.body,
+        plain: page.plainText,
+        disclaimer: page.candidate.page.disclaimer,
+        day: page.candidate.page.contentDate,
+        file: page.fileName,
+        hash: page.candidate.hash,
+      })),
+    ),
     actorId,
   );
 }
 
 async function updateArticles(tx: Sql, updates: { page: BulkPage }[], rows: ExistingRow[], actorId: string | null) {
-  const pages = updates.map((u) => u.page);
   const count = await exec(
     tx,
-    `UPDATE "Article" a SET title = t.title, summary = t.summary, body = t.body::jsonb, "plainText" = t.plain, disclaimer = t.disclaimer,
-            "contentDate" = t.day::date, "sourceFile" = t.file, "sourceHash" = t.hash, status = t.status::"ArticleStatus",
-            version = a.version + 1, "importedVersion" = t.version + 1, "updatedById" = $12, "updatedAt" = now()
-       FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-         AS t(id, version, title, summary, body, plain, disclaimer, day, file, hash, status)
+    `UPDATE "Article" a SET title = t.title, summary = t.summary, body = t.body, "plainText" = t.plain, disclaimer = t.disclaimer,
+            "contentDate" = t.day, "sourceFile" = t.file, "sourceHash" = t.hash, status = t.status::"ArticleStatus",
+            version = a.version + 1, "importedVersion" = t.version + 1, "updatedById" = $2, "updatedAt" = now()
+       FROM json_to_recordset($1::json)
+         AS t(id text, version int, title text, summary text, body jsonb, plain text, disclaimer text, day date, file text, hash text, status text)
       WHERE a.id = t.id AND a.version = t.version AND a."deletedAt" IS NULL`,
-    rows.map((r) => r.id),
-    rows.map((r) => r.version),
-    pages.map((p) => p.candidate.page.title),
-    pages.map((p) => p.candidate.page.summary),
-    pages.map((p) => p.bodyJson),
-    pages.map((p) => p.plainText),
-    pages.map((p) => p.candidate.page.disclaimer),
-    pages.map((p) => p.candidate.page.contentDate),
-    pages.map((p) => p.fileName),
-    pages.map((p) => p.candidate.hash),
-    rows.map((r) => statusAfterEdit(r.status)),
+    JSON.stringify(
+      updates.map(({ page }, i) => ({
+        id: rows[i].id,
+        version: rows[i].version,
+        title: page.candidate.page.title,
+        summary: page.candidate.page.summary,
+        body: page.candidate.page.body,
+        plain: page.plainText,
+        disclaimer: page.candidate.page.disclaimer,
+        day: page.candidate.page.contentDate,
+        file: page.fileName,
+        hash: page.candidate.hash,
+        status: statusAfterEdit(rows[i].status),
+      })),
+    ),
     actorId,
   );
   // The rows are locked since the decision; a mismatch means a bug, and the chunk falls back.
@@ -350,17 +372,11 @@ async function insertItems(tx: Sql, rows: ItemRow[]) {
   if (rows.length === 0) return;
   await exec(
     tx,
-    `INSERT INTO "RecommendationItem" (id, "articleId", position, "targetArticleId", title, summary, category, "itemDate")
-     SELECT id, article, position, target, title, summary, category, day::date
-       FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[]) AS t(id, article, position, target, title, summary, category, day)`,
-    rows.map((r) => r.id),
-    rows.map((r) => r.articleId),
-    rows.map((r) => r.position),
-    rows.map((r) => r.targetArticleId),
-    rows.map((r) => r.title),
-    rows.map((r) => r.summary),
-    rows.map((r) => r.category),
-    rows.map((r) => r.itemDate),
+    `INSERT INTO "RecommendationItem" ("articleId", position, "targetArticleId", title, summary, category, "itemDate")
+     SELECT "articleId", position, "targetArticleId", title, summary, category, "itemDate"
+       FROM json_to_recordset($1::json)
+         AS t("articleId" text, position int, "targetArticleId" text, title text, summary text, category text, "itemDate" date)`,
+    JSON.stringify(rows),
   );
 }
 
@@ -369,18 +385,14 @@ async function insertRegions(tx: Sql, rows: RegionRow[]) {
   await exec(
     tx,
     `INSERT INTO "ArticleRegion" ("articleId", "regionCode", "provinceCode", "cityCode", origin, confidence)
-     SELECT article, code, province, city, origin::"RegionOrigin", confidence
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[]) AS t(article, code, province, city, origin, confidence)`,
-    rows.map((r) => r.articleId),
-    rows.map((r) => r.regionCode),
-    rows.map((r) => r.provinceCode),
-    rows.map((r) => r.cityCode),
-    rows.map((r) => r.origin),
-    rows.map((r) => r.confidence),
+     SELECT "articleId", "regionCode", "provinceCode", "cityCode", origin::"RegionOrigin", confidence
+       FROM json_to_recordset($1::json)
+         AS t("articleId" text, "regionCode" text, "provinceCode" text, "cityCode" text, origin text, confidence float8)`,
+    JSON.stringify(rows),
   );
 }
 
-type RevisionRow = { id: string; articleId: string; regions: string; items: string; note: string };
+type RevisionRow = { id: string; articleId: string; regions: RevisionRegion[]; items: RevisionRecommendation[]; note: string };
 
 /**
  * Snapshots the articles as they now stand in the transaction, as writeRevision does: the
@@ -391,57 +403,42 @@ async function insertRevisions(tx: Sql, rows: RevisionRow[], actorId: string | n
   await exec(
     tx,
     `INSERT INTO "Revision" (id, "articleId", "articleVersion", title, slug, summary, body, "plainText", disclaimer, category, "contentDate", regions, recommendations, note, "authorId")
-     SELECT t.id, a.id, a.version, a.title, a.slug, a.summary, a.body, a."plainText", a.disclaimer, a.category, a."contentDate", t.regions::jsonb, t.items::jsonb, t.note, $6
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(id, article, regions, items, note)
-       JOIN "Article" a ON a.id = t.article`,
-    rows.map((r) => r.id),
-    rows.map((r) => r.articleId),
-    rows.map((r) => r.regions),
-    rows.map((r) => r.items),
-    rows.map((r) => r.note),
+     SELECT t.id, a.id, a.version, a.title, a.slug, a.summary, a.body, a."plainText", a.disclaimer, a.category, a."contentDate", t.regions, t.items, t.note, $2
+       FROM json_to_recordset($1::json) AS t(id text, "articleId" text, regions jsonb, items jsonb, note text)
+       JOIN "Article" a ON a.id = t."articleId"`,
+    JSON.stringify(rows),
     actorId,
   );
 }
 
-async function insertAudits(tx: Sql, rows: { entityId: string; summary: string }[], actorId: string | null) {
+async function insertAudits(tx: Sql, rows: { entityId: string; summary: object }[], actorId: string | null) {
   await exec(
     tx,
     `INSERT INTO "AuditEvent" ("actorId", action, "entityType", "entityId", summary)
-     SELECT $3, 'article.import', 'Article', id, summary::jsonb FROM unnest($1::text[], $2::text[]) AS t(id, summary)`,
-    rows.map((r) => r.entityId),
-    rows.map((r) => r.summary),
+     SELECT $2, 'article.import', 'Article', "entityId", summary FROM json_to_recordset($1::json) AS t("entityId" text, summary jsonb)`,
+    JSON.stringify(rows),
     actorId,
   );
 }
 
 async function insertImportItems(tx: Sql, batchId: string, rows: BulkImportItem[]) {
   if (rows.length === 0) return;
-  // Arrays of arrays do not survive unnest (it flattens them), so the two list columns travel as JSON.
-  const list = `ARRAY(SELECT jsonb_array_elements_text(%::jsonb))`;
   await exec(
     tx,
     `INSERT INTO "ImportItem" (id, "batchId", position, "fileName", "contentHash", outcome, "articleId", reason, error, title, "itemCount", "regionCodes", warnings, forced)
-     SELECT id, $14, position, file, hash, outcome::"ImportOutcome", article, reason, error, title, count, ${list.replace('%', 'regions')}, ${list.replace('%', 'warnings')}, forced
-       FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $12::text[], $13::bool[])
-         AS t(id, position, file, hash, outcome, article, reason, error, title, count, regions, warnings, forced)`,
-    rows.map(() => newId()),
-    rows.map((r) => r.position),
-    rows.map((r) => r.fileName),
-    rows.map((r) => r.contentHash),
-    rows.map((r) => r.outcome),
-    rows.map((r) => r.articleId),
-    rows.map((r) => r.reason),
-    rows.map((r) => r.error),
-    rows.map((r) => r.title),
-    rows.map((r) => r.itemCount),
-    rows.map((r) => JSON.stringify(r.regionCodes)),
-    rows.map((r) => JSON.stringify(r.warnings)),
-    rows.map((r) => r.forced),
+     SELECT id, $2, position, "fileName", "contentHash", outcome::"ImportOutcome", "articleId", reason, error, title, "itemCount", "regionCodes", warnings, forced
+       FROM json_to_recordset($1::json)
+         AS t(id text, position int, "fileName" text, "contentHash" text, outcome text, "articleId" text, reason text, error text, title text, "itemCount" int, "regionCodes" text[], warnings text[], forced bool)`,
+    JSON.stringify(rows.map((row) => ({ id: newId(), ...row }))),
     batchId,
   );
 }
 
 let counter = 0;
+// Random bytes drawn a few thousand at a time: one randomBytes call per id cost more than the
+// rest of the id put together.
+const pool = Buffer.alloc(4096);
+let poolOffset = pool.length;
 
 /**
  * Ids in the shape Prisma's cuid() gives (a `c`, then lowercase base-36), made here because raw
@@ -449,8 +446,15 @@ let counter = 0;
  */
 export function newId(): string {
   counter = (counter + 1) % 1_679_616;
+  if (poolOffset + 8 > pool.length) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const high = pool.readUInt32BE(poolOffset);
+  const low = pool.readUInt32BE(poolOffset + 4);
+  poolOffset += 8;
   const time = Date.now().toString(36).padStart(8, '0');
   const count = counter.toString(36).padStart(4, '0');
-  const random = BigInt(`0x${randomBytes(8).toString('hex')}`).toString(36).padStart(13, '0').slice(0, 12);
+  const random = (high.toString(36).padStart(7, '0') + low.toString(36).padStart(7, '0')).slice(0, 12);
   return `c${time}${count}${random}`;
 }

@@ -3,8 +3,15 @@ import { formatSize, MAX_ARCHIVE_BYTES, MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_TOTAL_B
 import type { ImportFailure } from './reasons';
 import { isZipBytes, readZipDirectory, readZipEntry, ZipError, type ZipEntry } from './zip-archive';
 
-/** A file as it arrives (from disk or an upload), or one already refused before reading. */
-export type ImportInput = { name: string; bytes: Uint8Array } | { name: string; failure: ImportFailure };
+/**
+ * A file as it arrives (an upload, or an archive or export read from disk), a page on disk that
+ * is read only when its turn comes (so a folder of thousands of pages is never all in memory),
+ * or a file already refused before reading.
+ */
+export type ImportInput =
+  | { name: string; bytes: Uint8Array }
+  | { name: string; path: string }
+  | { name: string; failure: ImportFailure };
 
 /**
  * One thing the importer decides about: a scraped page, one line of an export file, or a file
@@ -13,6 +20,7 @@ export type ImportInput = { name: string; bytes: Uint8Array } | { name: string; 
  */
 export type ImportUnit =
   | { kind: 'page'; name: string; bytes: Uint8Array }
+  | { kind: 'page'; name: string; path: string }
   | { kind: 'record'; name: string; line: string }
   | { kind: 'rejected'; name: string; failure: ImportFailure };
 
@@ -40,6 +48,7 @@ function expandInput(input: ImportInput, options: ExpandOptions): ImportUnit[] {
   if ('failure' in input) return [{ kind: 'rejected', name: input.name, failure: input.failure }];
   const nameProblem = checkName(input.name);
   if (nameProblem) return [{ kind: 'rejected', name: safeLabel(input.name), failure: nameProblem }];
+  if ('path' in input) return [{ kind: 'page', name: input.name, path: input.path }];
   if (RECORD_FILE.test(input.name)) {
     if (!options.records) {
       return [rejected(input.name, 'NOT_TEXT', '导出文件（.ndjson）只能由管理员在服务器上用命令行导入（npm run import）。')];

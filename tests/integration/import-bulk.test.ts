@@ -115,7 +115,7 @@ async function snapshot(reports: ImportReport[]) {
       updatedById: a.updatedById !== null,
       published: a.publishedRevisionId ? (a.revisions.find((r) => r.id === a.publishedRevisionId)?.articleVersion ?? 'elsewhere') : null,
       regions: a.regions.map(({ articleId: _a, ...r }) => r),
-      items: a.recommendations.map(({ id: _id, articleId: _a, targetArticleId, itemDate, ...i }) => ({ ...i, itemDate: itemDate && toIsoDate(itemDate), target: name(targetArticleId) })),
+      items: a.recommendations.map(({ articleId: _a, targetArticleId, itemDate, ...i }) => ({ ...i, itemDate: itemDate && toIsoDate(itemDate), target: name(targetArticleId) })),
       revisions: a.revisions.map(({ id: _id, articleId: _a, createdAt: _c, authorId, contentDate, recommendations, ...r }) => ({
         ...r,
         author: authorId !== null,

@@ -55,7 +55,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
               }}
               regions={article.regions.map((r) => ({ code: r.regionCode, name: r.region.name, path: regionPath(r.regionCode), origin: r.origin, confidence: r.confidence }))}
               recommendations={article.recommendations.map((item) => ({
-                key: item.id,
+                key: `saved-${item.position}`,
                 title: item.title,
                 summary: item.summary,
                 category: item.category,
@@ -72,7 +72,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
               <h2 style={{ fontSize: 16 }}>相关推荐（{article.recommendations.length}）</h2>
               <ol>
                 {article.recommendations.map((item) => (
-                  <li key={item.id}>{item.title}{item.targetArticle && <span className="muted">（链接：{item.targetArticle.title}）</span>}</li>
+                  <li key={item.position}>{item.title}{item.targetArticle && <span className="muted">（链接：{item.targetArticle.title}）</span>}</li>
                 ))}
               </ol>
             </article>
