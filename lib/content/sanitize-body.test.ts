@@ -100,6 +100,16 @@ describe('sanitizeBodyDoc', () => {
     });
   });
 
+  it('builds new nodes and leaves its input untouched', () => {
+    const input = importerStyleDoc();
+    const copy = structuredClone(input);
+    const clean = sanitizeBodyDoc(input);
+    expect(input).toEqual(copy);
+    expect(clean.content[0]).not.toBe(input.content[0]);
+    (clean.content[0] as { content?: unknown[] }).content?.push({ type: 'hardBreak' });
+    expect(input).toEqual(copy);
+  });
+
   it('stops at a node budget on huge input', () => {
     const content = Array.from({ length: 100_000 }, () => ({ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }));
     const clean = sanitizeBodyDoc({ type: 'doc', content });

@@ -81,7 +81,7 @@ function toBlocks(items: unknown[], depth: number, walk: Walk): BodyBlock[] {
     switch (item.type) {
       case 'text':
       case 'hardBreak':
-        pending.push(...inlineFrom(item, depth, walk));
+        appendInline(pending, item, depth, walk);
         break;
       case 'paragraph': {
         flush();
@@ -139,8 +139,10 @@ function toBlocks(items: unknown[], depth: number, walk: Walk): BodyBlock[] {
   return blocks;
 }
 
+/** Callers pass a node literal they have just created, so it is completed in place, not copied. */
 function withInline<T extends { content?: BodyInline[] }>(node: T, content: BodyInline[]): T {
-  return content.length > 0 ? { ...node, content } : node;
+  if (content.length > 0) node.content = content;
+  return node;
 }
 
 function orderedListAttrs(attrs: unknown): { start: number; type?: OrderedListStyle } {
@@ -202,27 +204,33 @@ function toInline(items: unknown[], depth: number, walk: Walk): BodyInline[] {
       break;
     }
     if (isRecord(item)) {
-      inline.push(...inlineFrom(item, depth, walk));
+      appendInline(inline, item, depth, walk);
     }
   }
   return inline;
 }
 
-/** Converts one node met in inline position; the caller has already counted it. */
-function inlineFrom(item: JsonRecord, depth: number, walk: Walk): BodyInline[] {
+/**
+ * Converts one node met in inline position and appends the result to `out` (appending, not
+ * returning arrays to spread: bodies are sanitised on every save and import). The caller has
+ * already counted the node.
+ */
+function appendInline(out: BodyInline[], item: JsonRecord, depth: number, walk: Walk): void {
   if (item.type === 'text') {
     const text = typeof item.text === 'string' ? cleanText(item.text) : '';
     if (text === '') {
-      return [];
+      return;
     }
     const marks = sanitizeMarks(item.marks);
-    return [marks.length > 0 ? { type: 'text', text, marks } : { type: 'text', text }];
+    out.push(marks.length > 0 ? { type: 'text', text, marks } : { type: 'text', text });
+    return;
   }
   if (item.type === 'hardBreak') {
-    return [{ type: 'hardBreak' }];
+    out.push({ type: 'hardBreak' });
+    return;
   }
   // A block or unknown node inside a paragraph: keep its text, drop its structure.
-  return toInline(childrenOf(item), depth + 1, walk);
+  out.push(...toInline(childrenOf(item), depth + 1, walk));
 }
 
 // NUL cannot be stored in PostgreSQL jsonb and has no meaning in HTML.

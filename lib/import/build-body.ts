@@ -1,6 +1,7 @@
 import { toInlineNodes } from './inline-marks';
 import type { PmBlock, PmBulletList, PmDoc, PmListItem, PmOrderedList, PmText } from './pm-doc';
 import { heading, paragraph } from './pm-doc';
+import { isLongerThan } from './tidy-text';
 
 /**
  * Body lines → ProseMirror blocks. The scraper encodes structure by indentation only,
@@ -39,13 +40,13 @@ const ORDERED_MARKER = /^(\d{1,3})(?:[.．](?!\d)|、|[)）])\s*/u;
 const BULLET_MARKER = /^(?:[•●○◦▪■◆◇]\s*|[·\-*+]\s+)/u;
 
 export function classifyLine(line: string): BodyLine | null {
-  const indent = measureIndent(line);
-  const text = line.replace(/^[ \u3000]+/, '').trimEnd();
+  const { indent, length } = measureIndent(line);
+  const text = line.slice(length).trimEnd();
   if (text === '') return null;
 
-  if (indent === 0 && Array.from(text).length <= MAX_HEADING_LENGTH) {
-    if (SECTION_HEAD.test(text)) return { kind: 'heading', level: 2, text };
-    if (SUBSECTION_HEAD.test(text)) return { kind: 'heading', level: 3, text };
+  if (indent === 0) {
+    const level = SECTION_HEAD.test(text) ? 2 : SUBSECTION_HEAD.test(text) ? 3 : null;
+    if (level !== null && !isLongerThan(text, MAX_HEADING_LENGTH)) return { kind: 'heading', level, text };
   }
   const ordered = ORDERED_MARKER.exec(text);
   if (ordered) {
@@ -56,15 +57,18 @@ export function classifyLine(line: string): BodyLine | null {
   return { kind: 'paragraph', indent, text };
 }
 
-// An ideographic space is as wide as two ASCII ones.
-function measureIndent(line: string): number {
+// The leading spaces: their width (an ideographic space is as wide as two ASCII ones) and
+// their length in the string.
+function measureIndent(line: string): { indent: number; length: number } {
   let indent = 0;
-  for (const ch of line) {
+  let length = 0;
+  for (; length < line.length; length += 1) {
+    const ch = line[length];
     if (ch === ' ') indent += 1;
     else if (ch === '\u3000') indent += 2;
     else break;
   }
-  return indent;
+  return { indent, length };
 }
 
 export function buildBody(lines: string[], transform: TextTransform): PmDoc {

@@ -122,3 +122,49 @@ describe('decodePageBytes rejects', () => {
     expect(decodePageBytes(utf8(withJunk)).text).toBe(normalized);
   });
 });
+
+describe('decodePageBytes UTF-8 decoding', () => {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+  it('decodes every character as a strict TextDecoder does', () => {
+    // All code points from U+0020, surrogates excluded, in pages under the size limit.
+    const codes: number[] = [];
+    for (let code = 0x20; code <= 0x10ffff; code += 1) if (code < 0xd800 || code > 0xdfff) codes.push(code);
+    for (let start = 0; start < codes.length; start += 200_000) {
+      const text = `标题\n\n${codes.slice(start, start + 200_000).map((code) => String.fromCodePoint(code)).join('')}`;
+      const bytes = utf8(text);
+      expect(decodePageBytes(bytes)).toMatchObject({ encoding: 'utf-8', text: normalizeLines(strict.decode(bytes)) });
+    }
+  });
+
+  it.each([
+    ['an overlong form', [0xc0, 0x80]],
+    ['an overlong three-byte form', [0xe0, 0x80, 0x80]],
+    ['a surrogate', [0xed, 0xa0, 0x80]],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['a truncated sequence', [0xe4, 0xb8]],
+    ['a stray continuation byte', [0x80]],
+    ['a byte never used in UTF-8', [0xff]],
+  ])('does not take text with %s for UTF-8', (_, invalid) => {
+    const bytes = new Uint8Array([...utf8('居民医保只能一年一交吗\n\n居民医保通常采用年缴制'), ...invalid, ...utf8('即每年需缴纳一次费用。')]);
+    expect(() => strict.decode(bytes)).toThrow();
+    let encoding: string | undefined;
+    try {
+      encoding = decodePageBytes(bytes).encoding;
+    } catch (error) {
+      expect(error).toBeInstanceOf(ImportParseError);
+    }
+    expect(encoding).not.toBe('utf-8');
+  });
+
+  it('looks for NUL only in the bytes of the view it is given', () => {
+    const framed = new Uint8Array([0, ...utf8('标题\n\n正文'), 0]);
+    expect(decodePageBytes(framed.subarray(1, framed.length - 1)).text).toBe('标题\n\n正文');
+    expectCode(framed.subarray(0, framed.length - 1), 'BINARY');
+  });
+
+  it('counts replacement characters as junk', () => {
+    expect(decodePageBytes(utf8(`标题\n\n${'正文'.repeat(20)}\ufffd`)).text).toBe(`标题\n\n${'正文'.repeat(20)}\ufffd`);
+    expectCode(utf8(`标题\n\n正文${'\ufffd'.repeat(5)}`), 'BINARY');
+  });
+});

@@ -47,6 +47,11 @@ describe('toInlineNodes', () => {
     expect(toInlineNodes(`前文 ${long} ，后文`)).toEqual([plain(`前文 ${long} ，后文`)]);
   });
 
+  it('splits only at ASCII spaces: other whitespace inside a line is text', () => {
+    expect(toInlineNodes('\u3000医保\u3000说明\t ')).toEqual([plain('医保\u3000说明')]);
+    expect(toInlineNodes('采用\u3000年缴制\u3000，即')).toEqual([plain('采用\u3000年缴制\u3000，即')]);
+  });
+
   it('collapses repeated spaces and returns nothing for blank input', () => {
     expect(toInlineNodes('A   B')).toEqual([plain('A B')]);
     expect(toInlineNodes('   ')).toEqual([]);

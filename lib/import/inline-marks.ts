@@ -1,4 +1,5 @@
 import type { PmText } from './pm-doc';
+import { isLongerThan } from './tidy-text';
 
 /**
  * The scraper rendered `<strong>年缴制</strong>` as ` 年缴制 `: a bold phrase is a
@@ -21,27 +22,23 @@ const MAX_BOLD_LENGTH = 40;
 const CLAUSE_CONTINUATION = /^[,，:：;；。、!！?？)）\]】》”’]/u;
 
 export function toInlineNodes(text: string): PmText[] {
-  const pieces = text.trim().split(/ +/).filter((piece) => piece !== '');
-  if (pieces.length === 0) return [];
+  const trimmed = text.trim();
+  if (trimmed === '') return [];
+  // Most lines have no space at all: one piece, never bold (bold needs a neighbour).
+  if (!trimmed.includes(' ')) return [textNode(trimmed, false)];
+  const pieces = trimmed.split(/ +/);
   const boldFlags = boldFlagsFor(pieces);
 
   // Neighbouring pieces of the same kind keep one space between them; the space between
   // a bold and a plain piece was only the scraper's padding and is dropped.
   const nodes: PmText[] = [];
-  let run: string[] = [];
-  let runIsBold = boldFlags[0];
-  const flush = () => {
-    if (run.length > 0) nodes.push(textNode(run.join(' '), runIsBold));
-  };
-  pieces.forEach((piece, index) => {
-    if (boldFlags[index] !== runIsBold) {
-      flush();
-      run = [];
-      runIsBold = boldFlags[index];
+  let runStart = 0;
+  for (let index = 1; index <= pieces.length; index += 1) {
+    if (index === pieces.length || boldFlags[index] !== boldFlags[runStart]) {
+      nodes.push(textNode(pieces.slice(runStart, index).join(' '), boldFlags[runStart]));
+      runStart = index;
     }
-    run.push(piece);
-  });
-  flush();
+  }
   return nodes;
 }
 
@@ -76,7 +73,7 @@ function isLeadingLabel(pieces: string[]): boolean {
 }
 
 function looksLikePhrase(piece: string): boolean {
-  return HAN.test(piece) && !CLAUSE_CONTINUATION.test(piece) && Array.from(piece).length <= MAX_BOLD_LENGTH;
+  return HAN.test(piece) && !CLAUSE_CONTINUATION.test(piece) && !isLongerThan(piece, MAX_BOLD_LENGTH);
 }
 
 function textNode(text: string, bold: boolean): PmText {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { normalizeChinesePunctuation } from './normalize-punctuation';
+import { isChinese, isChineseCodePoint, normalizeChinesePunctuation } from './normalize-punctuation';
 
 describe('normalizeChinesePunctuation', () => {
   it.each([
@@ -59,5 +59,49 @@ describe('normalizeChinesePunctuation', () => {
     const once = normalizeChinesePunctuation(input);
     expect(once).toBe('第一行：说明\n第二行（备注）？\n10:30');
     expect(normalizeChinesePunctuation(once)).toBe(once);
+  });
+});
+
+describe('normalizeChinesePunctuation edge cases', () => {
+  it('masks every URL of a text, and converts the marks between them', () => {
+    expect(normalizeChinesePunctuation('见www.a.cn/x?a=1,b=2,或http://b.cn/(c),再看www.d.cn:8080;完(注)')).toBe(
+      '见www.a.cn/x?a=1,b=2，或http://b.cn/(c)，再看www.d.cn:8080；完（注）',
+    );
+  });
+
+  it('reads rare Han characters (surrogate pairs) on either side', () => {
+    expect(normalizeChinesePunctuation('a,𠀀')).toBe('a，𠀀');
+    expect(normalizeChinesePunctuation('𠀀 ,a')).toBe('𠀀 ，a');
+    expect(normalizeChinesePunctuation('a(𠀀)b')).toBe('a（𠀀）b');
+    // A non-Han astral character is not Chinese.
+    expect(normalizeChinesePunctuation('a,😀')).toBe('a,😀');
+  });
+
+  it('keeps the long-standing reading of a lone low surrogate: the character before it counts', () => {
+    expect(normalizeChinesePunctuation('医\udc00,a')).toBe('医\udc00，a');
+    expect(normalizeChinesePunctuation('a\udc00,a')).toBe('a\udc00,a');
+    expect(normalizeChinesePunctuation('\udc00,a')).toBe('\udc00,a');
+    expect(normalizeChinesePunctuation('a,\ud800医')).toBe('a,\ud800医');
+  });
+
+  it('decides unmatched and nested parentheses', () => {
+    expect(normalizeChinesePunctuation('说明)完')).toBe('说明）完');
+    expect(normalizeChinesePunctuation('x)y')).toBe('x)y');
+    expect(normalizeChinesePunctuation('((a)医')).toBe('(（a）医');
+    expect(normalizeChinesePunctuation('f(g(x),医)')).toBe('f（g(x)，医）');
+    expect(normalizeChinesePunctuation('a(b)) ,医')).toBe('a(b)) ，医');
+  });
+
+  it('lets a separator see a converted parenthesis through spaces, but not an unconverted one', () => {
+    expect(normalizeChinesePunctuation('(说明)  ,a')).toBe('（说明）  ，a');
+    expect(normalizeChinesePunctuation('(note) ,a')).toBe('(note) ,a');
+  });
+
+  it('reads characters as isChinese does, for every code point', () => {
+    for (let code = 0; code <= 0x10ffff; code += 1) {
+      if (isChineseCodePoint(code) !== isChinese(String.fromCodePoint(code))) {
+        throw new Error(`U+${code.toString(16)}: isChineseCodePoint disagrees with isChinese`);
+      }
+    }
   });
 });

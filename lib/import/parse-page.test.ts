@@ -410,6 +410,12 @@ describe('parsePage recommendation list', () => {
     expect(parsed.warnings).toHaveLength(2);
   });
 
+  it('checks dates against the calendar, leap years included, and keeps them within 1990–2100', () => {
+    const dates = ['2024-02-29', '2000-2-29', '2100-02-29', '2025-04-31', '2025-13-01', '2025-00-10', '1989-12-31', '2100-12-31', '2025年4月7日'];
+    const parsed = parsePage(page({ items: ['相关推荐', ...dates.map((date, i) => `题${i}\n摘要\n健康新闻 ${date}`)].join('\n\n') }));
+    expect(parsed.items.map((item) => item.date)).toEqual(['2024-02-29', '2000-02-29', null, null, null, null, null, '2100-12-31', '2025-04-07']);
+  });
+
   it('normalises punctuation in item titles, summaries and categories but not dates', () => {
     const parsed = parsePage(
       page({ items: '相关推荐\n\n医保能报销吗?\n\n答案是肯定的,但需满足条件 :医保正常缴费。\n\n健康新闻 2025-04-17' }),
@@ -532,6 +538,12 @@ describe('parsePage body structure', () => {
       'H3 （一）适用范围',
       `P ${Array.from(long).slice(0, 20).join('')}`,
     ]);
+  });
+
+  it('measures heading length in characters, not UTF-16 units', () => {
+    const rare = '𠀀'.repeat(48); // 96 UTF-16 units, 48 characters
+    expect(bodyOf(`一、${rare}`)).toEqual([`H2 ${Array.from(`一、${rare}`).slice(0, 20).join('')}`]);
+    expect(bodyOf(`一、${rare}𠀀`)).toEqual([`P ${Array.from(`一、${rare}`).slice(0, 20).join('')}`]);
   });
 
   it('produces documents the editor schema accepts', () => {

@@ -4,7 +4,7 @@ import { normalizeChinesePunctuation } from './normalize-punctuation';
 import { normalizeLines } from './normalize-lines';
 import { parseRecommendations, pickContentDate, type NumberedLine, type ParsedItem } from './parse-recommendations';
 import { findFirstParagraph, inlineText, type PmDoc } from './pm-doc';
-import { cutSummary, tidyPlainText } from './tidy-text';
+import { cutSummary, isLongerThan, tidyPlainText } from './tidy-text';
 
 export type { ParsedItem } from './parse-recommendations';
 export type * from './pm-doc';
@@ -98,11 +98,10 @@ function readTitle(line: NumberedLine, transform: TextTransform): string {
       line: line.line,
     });
   }
-  const length = Array.from(raw).length;
-  if (length > MAX_TITLE_LENGTH) {
+  if (isLongerThan(raw, MAX_TITLE_LENGTH)) {
     throw new ImportParseError(
       'TITLE_TOO_LONG',
-      `标题有 ${length} 个字，超过 ${MAX_TITLE_LENGTH} 字上限。请检查第一行是否只包含标题、标题后是否空了一行。`,
+      `标题有 ${Array.from(raw).length} 个字，超过 ${MAX_TITLE_LENGTH} 字上限。请检查第一行是否只包含标题、标题后是否空了一行。`,
       { line: line.line },
     );
   }

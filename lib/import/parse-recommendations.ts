@@ -1,6 +1,6 @@
 import { ImportParseError } from './errors';
 import type { TextTransform } from './build-body';
-import { tidyPlainText } from './tidy-text';
+import { isLongerThan, tidyPlainText } from './tidy-text';
 
 export type ParsedItem = { title: string; summary: string; category: string; date: string | null };
 
@@ -48,7 +48,7 @@ export function parseRecommendations(
         { line: line.line },
       );
     }
-    if (Array.from(titleLine.text).length > MAX_ITEM_TITLE_LENGTH) {
+    if (isLongerThan(titleLine.text, MAX_ITEM_TITLE_LENGTH)) {
       throw new ImportParseError(
         'BAD_ITEM',
         `相关推荐第 ${itemNumber} 条（第 ${titleLine.line} 行）的标题超过 ${MAX_ITEM_TITLE_LENGTH} 字，可能是格式错乱，请检查该条的标题、摘要和日期是否各占一行。`,
@@ -106,7 +106,12 @@ type MetaLine = { category: string; date: string | null; rawDate: string };
 // summary which happens to end in a date is not taken for the item's last line.
 const META_LINE = /^(?:([^\s,，。.:：;；!！?？]{1,20})\s+)?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/u;
 
+// Every meta line ends in the day (or 日); checking the last character first spares the full
+// match on the title and summary lines, which are two of every item's three.
+const META_LINE_END = /[0-9日]$/;
+
 function parseMetaLine(text: string): MetaLine | null {
+  if (!META_LINE_END.test(text)) return null;
   const match = META_LINE.exec(text);
   if (!match) return null;
   const [, category = '', year, month, day] = match;
@@ -114,11 +119,17 @@ function parseMetaLine(text: string): MetaLine | null {
   return { category, date: toIsoDate(Number(year), Number(month), Number(day)), rawDate };
 }
 
+// A calendar check by arithmetic (leap years included) rather than a Date object per item.
 function toIsoDate(year: number, month: number, day: number): string | null {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const valid = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  if (!valid || year < 1990 || year > 2100) return null;
+  if (year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 function pad(value: number): string {

@@ -85,6 +85,14 @@ describe('detectRegions: rules', () => {
     expect(detectRegions('城区居民医保怎么交')).toEqual([]);
   });
 
+  it('finds a name that spans several segmenter words, through spans that are only its beginning', () => {
+    // Without a related region only the official name reaches 0.9; the bare short name would be dropped.
+    // 宽城|满族|自治县: 宽城满族 is no region name, but the longer span is.
+    expect(detectRegions('宽城满族自治县的医保')).toMatchObject([{ name: '宽城满族自治县', confidence: 0.9 }]);
+    // 襄|都|区: 襄 alone names nothing.
+    expect(detectRegions('襄都区医保')).toMatchObject([{ name: '襄都区', confidence: 0.9 }]);
+  });
+
   it('splits dictionary compounds of two place names', () => {
     expect(codes('甘肃兰州医保')).toEqual(['620100']);
     expect(codes('广西南宁医保缴费')).toEqual(['450100']);

@@ -69,6 +69,8 @@ type Mention = { start: number; end: number; candidates: readonly Candidate[]; i
 type DetectorIndex = {
   jieba: Jieba;
   surfaces: ReadonlyMap<string, readonly Candidate[]>;
+  /** Every prefix of every surface ('' and the surfaces included): a longer match is worth trying only after one. */
+  surfacePrefixes: ReadonlySet<string>;
   longestSurface: number;
 };
 
@@ -108,7 +110,11 @@ function buildDetector(): DetectorIndex {
     }
   }
   const longestSurface = Math.max(...[...surfaces.keys()].map((s) => s.length));
-  return { jieba: Jieba.withDict(dict), surfaces, longestSurface };
+  const surfacePrefixes = new Set<string>();
+  for (const surface of surfaces.keys()) {
+    for (let end = 0; end <= surface.length; end += 1) surfacePrefixes.add(surface.slice(0, end));
+  }
+  return { jieba: Jieba.withDict(dict), surfaces, surfacePrefixes, longestSurface };
 }
 
 function getDetector(): DetectorIndex {
@@ -174,7 +180,10 @@ function findMentions(index: DetectorIndex, text: string): Mention[] {
     const start = boundaries[i]!;
     let matched: { endIndex: number; candidates: readonly Candidate[] } | null = null;
     for (let j = i + 1; j < boundaries.length && boundaries[j]! - start <= index.longestSurface; j += 1) {
-      const candidates = index.surfaces.get(text.slice(start, boundaries[j]));
+      const span = text.slice(start, boundaries[j]);
+      // Boundaries never decrease: once a span begins no surface, no longer span can be one.
+      if (!index.surfacePrefixes.has(span)) break;
+      const candidates = index.surfaces.get(span);
       if (candidates) matched = { endIndex: j, candidates };
     }
     if (matched) {
