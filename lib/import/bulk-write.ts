@@ -71,6 +71,11 @@ export async function writePageChunk(
   const { pages, actorId } = options;
   await sql.query('BEGIN');
   try {
+    // The chunk's lookups are equalities on indexed columns (sourceKey, slug, title). With the
+    // statistics lagging behind a fast-growing table, the planner has answered "title = ANY(…)"
+    // with a bitmap scan of the trigram index (it supports equality too), taking seconds per
+    // chunk; without bitmap scans it keeps to the b-tree and hash indexes.
+    await sql.query('SET LOCAL enable_bitmapscan = off');
     const existing = await loadExisting(sql, pages.map((p) => p.candidate.sourceKey));
     const outcomes: BulkPageOutcome[] = [];
     const planned: { page: BulkPage; decision: ImportDecision & { action: 'create' | 'update' } }[] = [];
