@@ -10,8 +10,8 @@ import type { PageCandidate } from './analyse-units';
 import { decideImport, type ExistingArticle, type ImportDecision } from './decide-import';
 
 // The set-based twin of write-page.ts for large batches of pages: one transaction per chunk, a
-// fixed number of statements whatever the chunk's size (multi-row INSERT … SELECT FROM unnest
-// with typed array parameters), instead of a dozen round trips per file. It must leave exactly
+// fixed number of statements whatever the chunk's size (multi-row INSERT … SELECT FROM
+// json_to_recordset), instead of a dozen round trips per file. It must leave exactly
 // the state the per-file path leaves for the same files in the same order; the integration
 // test compares the two. Files are still decided one by one, in batch order, against the rows
 // the chunk has written so far (slugs, item links), which is what the per-file path sees.
@@ -96,8 +96,8 @@ export async function writePageChunk(
   }
 }
 
-// Raw `pg` on the app's database rather than Prisma's $executeRaw: the chunk's parameters are
-// tens of thousands of values, which the driver sends as they are, without Prisma's per-query
+// Raw `pg` on the app's database rather than Prisma's $executeRaw: a chunk's parameters are
+// megabytes of JSON, which the driver sends as they are, without Prisma's per-query
 // serialisation (the same statements took about twice as long through $executeRaw here).
 type Sql = pg.ClientBase;
 
@@ -235,8 +235,8 @@ async function writePlanned(
 /**
  * Every slug a new page of the chunk could collide with: working copies and live pages alike.
  * claimSlug takes a free base before any numbered variant, so the variants (base-2 …, found by a
- * scan of the table) matter only for the few bases already taken; the bases themselves are
- * looked up by index.
+ * scan of the table) matter only for bases already taken or wanted twice in the chunk; the bases
+ * themselves are looked up by index.
  */
 async function loadTakenSlugs(tx: Sql, bases: string[]): Promise<Set<string>> {
   const wanted = [...new Set(bases)];
@@ -248,13 +248,15 @@ async function loadTakenSlugs(tx: Sql, bases: string[]): Promise<Set<string>> {
     wanted,
   );
   const slugs = new Set(taken.map((r) => r.slug));
-  if (slugs.size === 0) return slugs;
+  const repeated = bases.filter((base, i) => bases.indexOf(base) !== i);
+  const needVariants = [...new Set([...slugs, ...repeated])];
+  if (needVariants.length === 0) return slugs;
   const variants = await select<{ slug: string }[]>(
     tx,
     `SELECT slug FROM "Article" WHERE regexp_replace(slug, '-[0-9]+$', '') = ANY($1::text[])
      UNION
      SELECT r.slug FROM "Article" a JOIN "Revision" r ON r.id = a."publishedRevisionId" WHERE regexp_replace(r.slug, '-[0-9]+$', '') = ANY($1::text[])`,
-    [...slugs],
+    needVariants,
   );
   for (const row of variants) slugs.add(row.slug);
   return slugs;

@@ -55,6 +55,13 @@ async function story(options: Pick<ImportOptions, 'bulk' | 'chunkSize'>): Promis
     data: { articleId: other.id, articleVersion: 1, title: '别的文章', slug: 'hai-mei-you-de-wen-zhang-biao-ti', summary: '', body: {}, plainText: '', disclaimer: '', category: '', regions: [], recommendations: [] },
   });
   await db.article.update({ where: { id: other.id }, data: { publishedRevisionId: live.id, status: 'PUBLISHED' } });
+  // Two new pages whose titles sound alike share a slug base; the base is free but its first
+  // numbered variant is another article's live link name.
+  const renamed = await db.article.create({ data: { slug: 'gai-guo-ming-de-wen-zhang', title: '改过链接名的文章', body: {} }, select: { id: true } });
+  const renamedLive = await db.revision.create({
+    data: { articleId: renamed.id, articleVersion: 1, title: '改过链接名的文章', slug: 'bei-jing-yi-bao-zen-me-bao-xiao-2', summary: '', body: {}, plainText: '', disclaimer: '', category: '', regions: [], recommendations: [] },
+  });
+  await db.article.update({ where: { id: renamed.id }, data: { publishedRevisionId: renamedLive.id, status: 'PUBLISHED' } });
 
   reports.push(
     await run([
@@ -64,6 +71,8 @@ async function story(options: Pick<ImportOptions, 'bulk' | 'chunkSize'>): Promis
       file('empty.txt', '\n\n'),
       file('c.txt', page(2, C)),
       file('a-other.txt', page(3, A)),
+      file('homophone-1.txt', page(4, { title: '北京医保怎么报消', body: '', itemTitles: [] })),
+      file('homophone-2.txt', page(4, { title: '北京医保怎么抱销', body: '', itemTitles: [] })),
     ]),
   );
 
@@ -158,12 +167,14 @@ describe('the chunked import path', () => {
     // The story covers what it claims to.
     const outcomes = perFile.reports.map((r) => r.files.map((f) => f.reason ?? f.outcome).join(' '));
     expect(outcomes).toEqual([
-      'created created unchanged EMPTY created DUPLICATE',
+      'created created unchanged EMPTY created DUPLICATE created created',
       'updated CONFLICT created created updated',
       'updated unchanged unchanged',
     ]);
     const slugs = perFile.articles.map((a) => a.slug);
-    expect(slugs).toEqual(expect.arrayContaining(['cheng-du-yi-di-jiu-yi-bei-an-liu-cheng-2', 'hai-mei-you-de-wen-zhang-biao-ti-2']));
+    expect(slugs).toEqual(
+      expect.arrayContaining(['cheng-du-yi-di-jiu-yi-bei-an-liu-cheng-2', 'hai-mei-you-de-wen-zhang-biao-ti-2', 'bei-jing-yi-bao-zen-me-bao-xiao', 'bei-jing-yi-bao-zen-me-bao-xiao-3']),
+    );
     const b = perFile.articles.find((a) => a.title === B.title)!;
     expect(b.items[0].target).toBe(perFile.articles.find((a) => a.title === C.title)!.key);
     expect(perFile.articles.find((a) => a.title === C.title)!.regions.map((r) => r.origin)).toContain('MANUAL');
