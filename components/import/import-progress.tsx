@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { isImportFinished, type ImportProgress as Progress } from '@/lib/import/history-queries';
+import { isImportFinished, type ImportProgress as Progress } from '@/lib/import/batch-progress';
 
 const pollMs = 1000;
 
@@ -29,6 +29,11 @@ export function ImportProgress({ batchId, initial }: { batchId: string; initial:
             router.refresh();
             return;
           }
+        } else if (response.status >= 400 && response.status < 500) {
+          // Signed out, no longer allowed, or the batch is gone: polling cannot help; the
+          // refreshed page says which.
+          router.refresh();
+          return;
         }
       } catch {
         // The server is busy or restarting: try again at the next tick.

@@ -14,11 +14,20 @@ export const stageMissingMessage = '待导入的文件已不在服务器上，�
  * was interrupted or failed) is resumed: importPages skips the files it recorded. Returns null
  * when there is nothing to do: the batch is gone or already finished (a repeated delivery).
  */
-export async function runImportJob(
-  db: Db,
-  batchId: string,
-  options: Pick<ImportOptions, 'onProgress' | 'bulk' | 'chunkSize'> = {},
-): Promise<ImportReport | null> {
+export function runImportJob(db: Db, batchId: string, options: JobOptions = {}): Promise<ImportReport | null> {
+  // pg-boss retries a job that outlives its expiry even though its first handler is still
+  // running; the retry then waits for that run here instead of importing the batch a second time.
+  const current = runningImports.get(batchId);
+  if (current) return current;
+  const run = importStagedBatch(db, batchId, options).finally(() => runningImports.delete(batchId));
+  runningImports.set(batchId, run);
+  return run;
+}
+
+type JobOptions = Pick<ImportOptions, 'onProgress' | 'bulk' | 'chunkSize'>;
+const runningImports = new Map<string, Promise<ImportReport | null>>();
+
+async function importStagedBatch(db: Db, batchId: string, options: JobOptions): Promise<ImportReport | null> {
   const batch = await db.importBatch.findUnique({
     where: { id: batchId },
     select: {
@@ -29,7 +38,12 @@ export async function runImportJob(
       stage: { select: { id: true, forcePositions: true, files: { orderBy: { position: 'asc' }, select: { name: true, bytes: true } } } },
     },
   });
-  if (!batch || batch.status === 'DONE' || batch.status === 'FAILED') return null;
+  if (!batch) return null;
+  if (batch.status === 'DONE' || batch.status === 'FAILED') {
+    // A repeated delivery after the run finished but before its stage was deleted.
+    await db.importStage.deleteMany({ where: { batchId } });
+    return null;
+  }
   if (!batch.stage) {
     // Retrying cannot bring the files back.
     await markImportFailed(db, batchId, stageMissingMessage);

@@ -117,6 +117,24 @@ export async function importPages(db: Db, options: ImportOptions): Promise<Impor
   const normalizePunctuation = options.normalizePunctuation ?? true;
   const units = expandInputs(options.files, { records: options.records ?? false });
   const { batchId, done } = await openBatch(db, options, normalizePunctuation, units.length);
+  try {
+    return await importIntoBatch(db, batchId, units, done, options);
+  } catch (error) {
+    // A queued batch is failed or retried by its job (import-job.ts); a batch opened here (the
+    // CLI) would otherwise show as importing forever.
+    if (!options.batchId) {
+      await db.importBatch
+        .updateMany({ where: { id: batchId, status: 'RUNNING' }, data: { status: 'FAILED', error: interruptedMessage, finishedAt: new Date() } })
+        .catch(() => {});
+    }
+    throw error;
+  }
+}
+
+const interruptedMessage = '导入中途出错，已停止。表中列出已处理的文件；请重新导入，已导入的文件会显示为“未变”。';
+
+async function importIntoBatch(db: Db, batchId: string, units: ImportUnit[], done: ImportFileResult[], options: ImportOptions): Promise<ImportReport> {
+  const normalizePunctuation = options.normalizePunctuation ?? true;
   // The files an earlier run of this batch imported count as they were recorded.
   const files: ImportFileResult[] = [...done];
   const donePositions = new Set(done.map((f) => f.position));
@@ -324,8 +342,18 @@ function contentHashOf(unit: AnalysedUnit): string | null {
   return unit.state === 'failed' ? null : unit.candidate.hash;
 }
 
+// A confirmation may force thousands of conflicts: each list becomes a Set once.
+const forcedSets = new WeakMap<readonly number[], Set<number>>();
+
 function isForced(force: ImportOptions['force'], position: number): boolean {
-  return force === true || (Array.isArray(force) && force.includes(position));
+  if (force === true) return true;
+  if (!Array.isArray(force)) return false;
+  let positions = forcedSets.get(force);
+  if (!positions) {
+    positions = new Set(force);
+    forcedSets.set(force, positions);
+  }
+  return positions.has(position);
 }
 
 function findExisting(tx: Tx, candidate: Candidate): Promise<ExistingArticle | null> {

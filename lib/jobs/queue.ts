@@ -18,8 +18,9 @@ export const importQueueOptions = {
   // A retried job resumes where the last attempt stopped (see importPages' batchId option).
   retryLimit: 3,
   retryDelay: 2,
-  // Only a crashed server leaves a job active this long: 10,000 pages take about a minute here.
-  // pg-boss fails (and retries) a job when it expires, even if its handler is still running.
+  // How long before pg-boss hands the job out again: a crashed server's import is picked up after
+  // this. It does so even while the first handler still runs; runImportJob then waits for that
+  // run in the same process. 10,000 pages take under a minute here.
   expireInSeconds: 30 * 60,
   deadLetter: importFailedQueue,
 };

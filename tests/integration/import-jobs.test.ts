@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { importJobFailedMessage, runImportJob, stageMissingMessage } from '@/lib/import/import-job';
+import { importPages } from '@/lib/import/import-pages';
 import { cancelUpload, confirmUpload, previewUpload } from '@/lib/import/stage-upload';
 import { STAGE_TTL_MS } from '@/lib/import/limits';
 import { importQueue, importQueueOptions, sendImportJob, stopJobQueue } from '@/lib/jobs/queue';
@@ -148,6 +149,35 @@ describe('confirming an upload', () => {
     // A repeated delivery of the job finds the batch finished and does nothing.
     expect(await runImportJob(db, batchId)).toBeNull();
     expect(await db.importItem.count()).toBe(8);
+  });
+
+  it('imports a batch once when its job is delivered again while the first run is still going', async () => {
+    const editor = await makeUser('EDITOR');
+    const { batchId } = await queueBatch(editor.id, batchFiles(5));
+    // As when pg-boss hands out an expired job again: the second delivery arrives mid-import.
+    const [first, second] = await Promise.all([runImportJob(db, batchId), runImportJob(db, batchId)]);
+    expect(second).toBe(first);
+    expect(first?.totals).toEqual({ created: 5, updated: 0, unchanged: 1, failed: 2 });
+    expect(await db.importItem.count({ where: { batchId } })).toBe(8);
+    expect(await db.article.count()).toBe(5);
+  });
+
+  it('marks a batch it opened itself (the CLI) failed when the import stops on an error', async () => {
+    await db.$executeRawUnsafe(`
+      CREATE FUNCTION refuse_done() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'import test: refusing to finish'; END $$`);
+    await db.$executeRawUnsafe(`
+      CREATE TRIGGER refuse_done BEFORE UPDATE ON "ImportBatch"
+      FOR EACH ROW WHEN (NEW.status = 'DONE') EXECUTE FUNCTION refuse_done()`);
+    try {
+      await expect(importPages(db, { actorId: null, source: 'cli', files: batchFiles(2) })).rejects.toThrow(/refusing to finish/);
+      const batch = await db.importBatch.findFirstOrThrow();
+      expect(batch.status).toBe('FAILED');
+      expect(batch.error).toMatch(/中途出错/);
+    } finally {
+      await db.$executeRawUnsafe('DROP TRIGGER IF EXISTS refuse_done ON "ImportBatch"');
+      await db.$executeRawUnsafe('DROP FUNCTION IF EXISTS refuse_done()');
+    }
   });
 
   it('records progress chunk by chunk on the chunked path', async () => {
