@@ -7,7 +7,7 @@ import type { ImportFileResult } from '@/lib/import/import-pages';
 import { formatSize, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from '@/lib/import/limits';
 import { reasonLabel } from '@/lib/import/reasons';
 import type { UploadPreview } from '@/lib/import/stage-upload';
-import { previewOutcomeLabels } from './outcome-labels';
+import { previewOutcomeLabels } from '@/lib/import/outcome-labels';
 
 /**
  * Upload → preview → confirm (or cancel). The preview comes from the server; the confirmation

@@ -1,8 +1,9 @@
 import 'server-only';
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
+import { NextResponse } from 'next/server';
 import { db } from '@/lib/db/client';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
 import type { CurrentUser } from './session-types';
 import { auth } from './auth';
 import { roleHas, type Permission } from './permissions';
@@ -38,4 +39,14 @@ export async function authorize(permission: Permission): Promise<CurrentUser> {
   if (!user) throw new AppError('UNAUTHENTICATED', '请先登录');
   if (!roleHas(user.role, permission)) throw new AppError('FORBIDDEN', '没有权限执行此操作');
   return user;
+}
+
+/** For route handlers: authorize, or the JSON error response (401 or 403) to return instead. */
+export async function authorizeRoute(permission: Permission): Promise<{ user: CurrentUser; denied?: never } | { denied: NextResponse }> {
+  try {
+    return { user: await authorize(permission) };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return { denied: NextResponse.json({ error: error.message }, { status: error.code === 'UNAUTHENTICATED' ? 401 : 403 }) };
+  }
 }

@@ -1,9 +1,9 @@
 import { formatDateTime } from '@/lib/dates';
 import { regionPath } from '@/lib/regions/region-path';
 import type { ImportBatchDetail } from './history-queries';
+import { itemOutcomeLabels } from './outcome-labels';
 import { reasonLabel } from './reasons';
 
-const outcomeLabels = { CREATED: '新建', UPDATED: '更新', UNCHANGED: '未变', FAILED: '失败' } as const;
 
 /**
  * One CSV cell. Spreadsheet apps run a cell that starts with = + - @ (or a tab / carriage
@@ -32,7 +32,7 @@ export function importBatchCsv(batch: ImportBatchDetail): string {
     ...batch.items.map((item) => [
       item.position + 1,
       item.fileName,
-      outcomeLabels[item.outcome],
+      itemOutcomeLabels[item.outcome],
       item.reason ?? '',
       reasonLabel(item.reason),
       item.error ?? '',

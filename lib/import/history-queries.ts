@@ -1,5 +1,12 @@
 import type { Db } from '@/lib/db/client';
+import { z } from 'zod';
 import type { ImportBatchStatus } from '@/lib/generated/prisma/enums';
+import type { ImportProgress } from './batch-progress';
+
+export { isImportFinished, type ImportProgress } from './batch-progress';
+
+/** A batch id as it arrives in a URL (a cuid). */
+export const batchIdSchema = z.string().regex(/^[a-z0-9]{1,40}$/);
 
 export const historyPageSize = 30;
 
@@ -68,15 +75,9 @@ export async function getImportBatch(db: Db, id: string) {
 
 export type ImportBatchDetail = NonNullable<Awaited<ReturnType<typeof getImportBatch>>>;
 
-export type ImportProgress = { status: ImportBatchStatus; processedFiles: number; totalFiles: number; error: string | null };
-
 /** What the batch page's progress bar polls while the batch is queued or running. */
 export async function getImportProgress(db: Db, id: string): Promise<ImportProgress | null> {
   return db.importBatch.findUnique({ where: { id }, select: { status: true, processedFiles: true, totalFiles: true, error: true } });
-}
-
-export function isImportFinished(status: ImportBatchStatus): boolean {
-  return status === 'DONE' || status === 'FAILED';
 }
 
 /** The batch's state in a few words, e.g. 导入中 12 / 50. */

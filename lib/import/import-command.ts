@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db/client';
 import { collectInputs } from './collect-paths';
 import { importPages, previewImport, type ImportFileResult, type ImportOptions, type ImportTotals } from './import-pages';
+import { outcomeLabels, previewOutcomeLabels } from './outcome-labels';
 import { reasonLabel } from './reasons';
 
 // `npm run import` as a function: scripts/import.ts is its shell, and the integration tests run
@@ -58,11 +59,9 @@ export async function runImportCommand(db: Db, command: ImportCommand, onProgres
   return { report, exitCode: result.totals.failed > 0 ? 2 : 0 };
 }
 
-const outcomeLabels = { created: '新建', updated: '更新', unchanged: '未变', failed: '失败' } as const;
-const previewLabels = { created: '将新建', updated: '将更新', unchanged: '未变', failed: '失败' } as const;
 
 export function formatTextReport(report: CliReport): string {
-  const labels = report.dryRun ? previewLabels : outcomeLabels;
+  const labels = report.dryRun ? previewOutcomeLabels : outcomeLabels;
   const lines = report.files.map((f) => {
     const reason = f.reason ? `\t[${reasonLabel(f.reason)}] ${f.error ?? ''}` : '';
     const extra = [f.forced ? '（按 --force 覆盖编辑的修改）' : '', f.duplicateOf ? `（与本批次 ${f.duplicateOf} 相同）` : '', f.warnings?.length && !f.duplicateOf ? `（提醒：${f.warnings.join('；')}）` : ''].join('');

@@ -5,20 +5,21 @@ import { ImportProgress } from '@/components/import/import-progress';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/dates';
-import { getImportBatch, isImportFinished, sourceLabels, type ImportBatchDetail } from '@/lib/import/history-queries';
+import { batchIdSchema, getImportBatch, isImportFinished, sourceLabels, type ImportBatchDetail } from '@/lib/import/history-queries';
+import { itemOutcomeLabels } from '@/lib/import/outcome-labels';
 import { reasonLabel } from '@/lib/import/reasons';
 import { regionPath } from '@/lib/regions/region-path';
 
 export const metadata = { title: '导入明细' };
 
-const outcomeLabels = { CREATED: '新建', UPDATED: '更新', UNCHANGED: '未变', FAILED: '失败' } as const;
 
 // One batch: its progress while it is queued or running in the background, then every file's
 // outcome (the report shown after an upload), downloadable as CSV.
 export default async function ImportBatchPage({ params }: { params: Promise<{ id: string }> }) {
   await requireUser('article:import');
   const { id } = await params;
-  const batch = /^[a-z0-9]{1,40}$/.test(id) ? await getImportBatch(db, id) : null;
+  const batchId = batchIdSchema.safeParse(id);
+  const batch = batchId.success ? await getImportBatch(db, batchId.data) : null;
   if (!batch) notFound();
   const totals = `新建 ${batch.created}，更新 ${batch.updated}，未变 ${batch.unchanged}，失败 ${batch.failed}`;
   return (
@@ -65,7 +66,7 @@ function ItemTable({ batch }: { batch: ImportBatchDetail }) {
           <tr key={item.id} data-outcome={item.outcome.toLowerCase()} data-reason={item.reason ?? undefined}>
             <td>{item.position + 1}</td>
             <td>{item.fileName}</td>
-            <td>{outcomeLabels[item.outcome]}</td>
+            <td>{itemOutcomeLabels[item.outcome]}</td>
             <td>
               {item.article && !item.article.deletedAt ? <Link href={`/admin/articles/${item.article.id}`}>{item.title ?? item.article.title}</Link> : item.title}
             </td>
