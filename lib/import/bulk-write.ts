@@ -319,6 +319,21 @@ async function loadManualRegions(tx: Sql, articleIds: string[]): Promise<Map<str
 // per statement instead of a PostgreSQL array literal per column, which the driver builds by
 // escaping every value, and JSON columns (bodies, snapshots) travel as JSON, not as strings in it.
 
+/** The article columns a page sets, named as the statements' json_to_recordset columns. */
+function pageColumns(page: BulkPage) {
+  const { candidate } = page;
+  return {
+    title: candidate.page.title,
+    summary: candidate.page.summary,
+    body: candidate.page.body,
+    plain: page.plainText,
+    disclaimer: candidate.page.disclaimer,
+    day: candidate.page.contentDate,
+    file: page.fileName,
+    hash: candidate.hash,
+  };
+}
+
 async function insertArticles(tx: Sql, rows: { id: string; slug: string; page: BulkPage }[], actorId: string | null) {
   await exec(
     tx,
@@ -327,19 +342,7 @@ async function insertArticles(tx: Sql, rows: { id: string; slug: string; page: B
        FROM json_to_recordset($1::json)
          AS t(id text, slug text, key text, title text, summary text, body jsonb, plain text, disclaimer text, day date, file text, hash text)`,
     JSON.stringify(
-      rows.map(({ id, slug, page }) => ({
-        id,
-        slug,
-        key: page.candidate.sourceKey,
-        title: page.candidate.page.title,
-        summary: page.candidate.page.summary,
-        body: page.candidate.page.body,
-        plain: page.plainText,
-        disclaimer: page.candidate.page.disclaimer,
-        day: page.candidate.page.contentDate,
-        file: page.fileName,
-        hash: page.candidate.hash,
-      })),
+      rows.map(({ id, slug, page }) => ({ id, slug, key: page.candidate.sourceKey, ...pageColumns(page) })),
     ),
     actorId,
   );
@@ -355,19 +358,7 @@ async function updateArticles(tx: Sql, updates: { page: BulkPage }[], rows: Exis
          AS t(id text, version int, title text, summary text, body jsonb, plain text, disclaimer text, day date, file text, hash text, status text)
       WHERE a.id = t.id AND a.version = t.version AND a."deletedAt" IS NULL`,
     JSON.stringify(
-      updates.map(({ page }, i) => ({
-        id: rows[i].id,
-        version: rows[i].version,
-        title: page.candidate.page.title,
-        summary: page.candidate.page.summary,
-        body: page.candidate.page.body,
-        plain: page.plainText,
-        disclaimer: page.candidate.page.disclaimer,
-        day: page.candidate.page.contentDate,
-        file: page.fileName,
-        hash: page.candidate.hash,
-        status: statusAfterEdit(rows[i].status),
-      })),
+      updates.map(({ page }, i) => ({ id: rows[i].id, version: rows[i].version, status: statusAfterEdit(rows[i].status), ...pageColumns(page) })),
     ),
     actorId,
   );

@@ -50,6 +50,21 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
 
 const batchRow = (id: string) => db.importBatch.findUniqueOrThrow({ where: { id } });
 
+/** Makes the database refuse to mark any batch DONE, so that every import attempt throws at its end. */
+async function refuseToFinishBatches() {
+  await db.$executeRawUnsafe(`
+    CREATE FUNCTION refuse_done() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'import test: refusing to finish'; END $$`);
+  await db.$executeRawUnsafe(`
+    CREATE TRIGGER refuse_done BEFORE UPDATE ON "ImportBatch"
+    FOR EACH ROW WHEN (NEW.status = 'DONE') EXECUTE FUNCTION refuse_done()`);
+}
+
+async function allowBatchesToFinish() {
+  await db.$executeRawUnsafe('DROP TRIGGER IF EXISTS refuse_done ON "ImportBatch"');
+  await db.$executeRawUnsafe('DROP FUNCTION IF EXISTS refuse_done()');
+}
+
 /** Everything an import writes, with ids replaced by the articles' sourceKeys. */
 async function snapshot(batchId: string) {
   const articles = await db.article.findMany({ orderBy: { sourceKey: 'asc' }, include: { revisions: { orderBy: { articleVersion: 'asc' } }, regions: { orderBy: { regionCode: 'asc' } } } });
@@ -163,20 +178,14 @@ describe('confirming an upload', () => {
   });
 
   it('marks a batch it opened itself (the CLI) failed when the import stops on an error', async () => {
-    await db.$executeRawUnsafe(`
-      CREATE FUNCTION refuse_done() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'import test: refusing to finish'; END $$`);
-    await db.$executeRawUnsafe(`
-      CREATE TRIGGER refuse_done BEFORE UPDATE ON "ImportBatch"
-      FOR EACH ROW WHEN (NEW.status = 'DONE') EXECUTE FUNCTION refuse_done()`);
+    await refuseToFinishBatches();
     try {
       await expect(importPages(db, { actorId: null, source: 'cli', files: batchFiles(2) })).rejects.toThrow(/refusing to finish/);
       const batch = await db.importBatch.findFirstOrThrow();
       expect(batch.status).toBe('FAILED');
       expect(batch.error).toMatch(/中途出错/);
     } finally {
-      await db.$executeRawUnsafe('DROP TRIGGER IF EXISTS refuse_done ON "ImportBatch"');
-      await db.$executeRawUnsafe('DROP FUNCTION IF EXISTS refuse_done()');
+      await allowBatchesToFinish();
     }
   });
 
@@ -252,12 +261,7 @@ describe('the worker', () => {
   it('retries a failing job, resuming each time, and marks the batch failed after the last attempt', async () => {
     const editor = await makeUser('EDITOR');
     // The database refuses to finish this batch: every attempt imports what is left, then throws.
-    await db.$executeRawUnsafe(`
-      CREATE FUNCTION refuse_done() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'import test: refusing to finish'; END $$`);
-    await db.$executeRawUnsafe(`
-      CREATE TRIGGER refuse_done BEFORE UPDATE ON "ImportBatch"
-      FOR EACH ROW WHEN (NEW.status = 'DONE') EXECUTE FUNCTION refuse_done()`);
+    await refuseToFinishBatches();
     try {
       const { batchId } = await queueBatch(editor.id, batchFiles(3));
       const batch = await waitFor(() => batchRow(batchId), (b) => b.status === 'FAILED', 25_000);
@@ -269,8 +273,7 @@ describe('the worker', () => {
       expect(await db.article.count()).toBe(3);
       expect(await db.importStage.count()).toBe(0);
     } finally {
-      await db.$executeRawUnsafe('DROP TRIGGER IF EXISTS refuse_done ON "ImportBatch"');
-      await db.$executeRawUnsafe('DROP FUNCTION IF EXISTS refuse_done()');
+      await allowBatchesToFinish();
     }
   }, 40_000);
 });
