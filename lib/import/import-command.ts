@@ -59,7 +59,6 @@ export async function runImportCommand(db: Db, command: ImportCommand, onProgres
   return { report, exitCode: result.totals.failed > 0 ? 2 : 0 };
 }
 
-
 export function formatTextReport(report: CliReport): string {
   const labels = report.dryRun ? previewOutcomeLabels : outcomeLabels;
   const lines = report.files.map((f) => {

@@ -2,8 +2,9 @@ import { setImmediate } from 'node:timers/promises';
 import pg from 'pg';
 import type { Db, Tx } from '@/lib/db/client';
 import type { ImportItem } from '@/lib/generated/prisma/client';
+import type { ImportOutcome } from '@/lib/generated/prisma/enums';
 import { pgConfigFromUrl } from '@/lib/db/pg-config';
-import { analyseUnit, analyseUnits, createDuplicateMarker, type AnalysedUnit, type Candidate } from './analyse-units';
+import { analyseUnit, analyseUnits, createDuplicateMarker, type AnalyseOptions, type AnalysedUnit, type Candidate } from './analyse-units';
 import { preparePage, writePageChunk, type BulkImportItem, type BulkPage, type BulkPageOutcome } from './bulk-write';
 import { decideImport, type ExistingArticle, type ImportDecision } from './decide-import';
 import { expandInputs, type ImportInput, type ImportUnit } from './expand-inputs';
@@ -88,12 +89,7 @@ export async function previewImport(db: Db, options: Omit<ImportOptions, 'actorI
   const markDuplicate = createDuplicateMarker();
   const files: ImportFileResult[] = [];
   for (let start = 0; start < units.length; start += CHUNK_SIZE) {
-    const chunk: AnalysedUnit[] = [];
-    for (let position = start; position < Math.min(start + CHUNK_SIZE, units.length); position += 1) {
-      chunk.push(markDuplicate(analyseUnit(units[position], position, { normalizePunctuation })));
-      // A preview of thousands of files runs in the web server: let other requests through.
-      await setImmediate();
-    }
+    const chunk = await analyseInTurn(units, start, start + CHUNK_SIZE, markDuplicate, { normalizePunctuation });
     const existingPages = await findArticlesForPages(db, chunk.flatMap((u) => (u.state === 'ready' && u.candidate.kind === 'page' ? [u.candidate.sourceKey] : [])));
     for (const unit of chunk) files.push(await previewUnit(db, unit, files, isForced(options.force, unit.position), existingPages));
   }
@@ -192,12 +188,16 @@ async function openBatch(db: Db, options: ImportOptions, normalizePunctuation: b
   return { batchId: batch.id, done };
 }
 
+// A file's outcome as the report names it and as ImportItem stores it.
+const itemOutcomeOf = { created: 'CREATED', updated: 'UPDATED', unchanged: 'UNCHANGED', failed: 'FAILED' } as const satisfies Record<ImportOutcomeName, ImportOutcome>;
+const outcomeOfItem = { CREATED: 'created', UPDATED: 'updated', UNCHANGED: 'unchanged', FAILED: 'failed' } as const satisfies Record<ImportOutcome, ImportOutcomeName>;
+
 /** A file's result as its ImportItem recorded it (what a resumed import needs of earlier files). */
 function resultFromItem(item: ImportItem): ImportFileResult {
   return {
     position: item.position,
     file: item.fileName,
-    outcome: item.outcome === 'CREATED' ? 'created' : item.outcome === 'UPDATED' ? 'updated' : item.outcome === 'UNCHANGED' ? 'unchanged' : 'failed',
+    outcome: outcomeOfItem[item.outcome],
     ...(item.articleId ? { articleId: item.articleId } : {}),
     ...(item.title !== null ? { title: item.title, regions: item.regionCodes } : {}),
     ...(item.itemCount !== null ? { itemCount: item.itemCount } : {}),
@@ -234,19 +234,12 @@ async function importInChunks(db: Db, batchId: string, units: ImportUnit[], file
     let writing: Promise<void> = Promise.resolve();
     let chunksWritten = 0;
     for (let start = 0; start < units.length; start += size) {
-      const chunk: AnalysedUnit[] = [];
-      const pages: BulkPage[] = [];
-      for (let position = start; position < Math.min(start + size, units.length); position += 1) {
-        const unit = markDuplicate(analyseUnit(units[position], position, analyseOptions));
-        // Imported by an earlier run of this batch: analysed (for duplicates) but not written again.
-        if (done.has(position)) continue;
-        chunk.push(unit);
-        if (unit.state === 'ready' && unit.candidate.kind === 'page') pages.push(preparePage(position, unit.name, unit.candidate, isForced(options.force, position)));
-        // Analysis is synchronous: yield after each file so that the previous chunk's statements
-        // go out as soon as their predecessors return, and the database never waits for us.
-        await setImmediate();
-      }
+      // Files an earlier run of this batch imported are analysed (for duplicates), not written again.
+      const chunk = (await analyseInTurn(units, start, start + size, markDuplicate, analyseOptions)).filter((u) => !done.has(u.position));
       if (chunk.length === 0) continue;
+      const pages = chunk.flatMap((u) =>
+        u.state === 'ready' && u.candidate.kind === 'page' ? [preparePage(u.position, u.name, u.candidate, isForced(options.force, u.position))] : [],
+      );
       await writing;
       writing = importChunk(db, sql, batchId, chunk, pages, files, pending, options).then(async () => {
         chunksWritten += 1;
@@ -264,6 +257,20 @@ async function importInChunks(db: Db, batchId: string, units: ImportUnit[], file
   } finally {
     await sql?.end().catch(() => {});
   }
+}
+
+/**
+ * Analyses units[start, end) in batch order. Analysis is synchronous CPU work, so it yields after
+ * each file: the database's replies to the previous chunk's statements are handled at once (the
+ * database never waits for us), and in the web server other requests get through.
+ */
+async function analyseInTurn(units: ImportUnit[], start: number, end: number, markDuplicate: (unit: AnalysedUnit) => AnalysedUnit, options: AnalyseOptions): Promise<AnalysedUnit[]> {
+  const analysed: AnalysedUnit[] = [];
+  for (let position = start; position < Math.min(end, units.length); position += 1) {
+    analysed.push(markDuplicate(analyseUnit(units[position], position, options)));
+    await setImmediate();
+  }
+  return analysed;
 }
 
 // The tables each chunk looks things up in (slugs and titles).
@@ -479,7 +486,7 @@ function importItemRow(result: ImportFileResult, contentHash: string | null): Bu
     position: result.position,
     fileName: result.file,
     contentHash,
-    outcome: result.outcome === 'created' ? 'CREATED' : result.outcome === 'updated' ? 'UPDATED' : result.outcome === 'unchanged' ? 'UNCHANGED' : 'FAILED',
+    outcome: itemOutcomeOf[result.outcome],
     articleId: result.articleId ?? null,
     reason: result.reason ?? null,
     error: result.error ?? null,
