@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { renderBodyHtml } from './render-html';
 import { importerStyleDoc, linkedText, paragraphWith } from './test-fixtures';
+import { seededRandom } from '@/tests/fixtures/seeded-random';
 
 const REL = 'rel="noopener noreferrer nofollow"';
 
@@ -205,11 +206,7 @@ describe('renderBodyHtml: XSS', () => {
 
   it('never emits markup from random junk', () => {
     const types = ['doc', 'paragraph', 'heading', 'text', 'listItem', 'bulletList', 'orderedList', 'blockquote', 'hardBreak', 'horizontalRule', 'script', 'iframe', 'link', 'bold'];
-    let seed = 42;
-    const random = (max: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % max;
-    };
+    const random = seededRandom(42);
     const junk = (depth: number): unknown => {
       const node: Record<string, unknown> = { type: types[random(types.length)] };
       if (random(2) === 0) node.text = '<script>x</script>';

@@ -6,15 +6,13 @@ import { validateBodyDoc } from './body-schema';
 import { bodyExtensions } from './extensions';
 import { sanitizeBodyDoc } from './sanitize-body';
 import { importerStyleDoc } from './test-fixtures';
+import { seededRandom } from '@/tests/fixtures/seeded-random';
 
 const editorSchema = getSchema(bodyExtensions);
 
 function junkGenerator(seed: number) {
   const types = ['doc', 'paragraph', 'heading', 'text', 'listItem', 'bulletList', 'orderedList', 'blockquote', 'hardBreak', 'horizontalRule', 'iframe', 'bold'];
-  const random = (max: number) => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed % max;
-  };
+  const random = seededRandom(seed);
   const junk = (depth: number): unknown => {
     const node: Record<string, unknown> = { type: types[random(types.length)] };
     if (random(2) === 0) node.text = random(4) === 0 ? '' : '字';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { normalizeLines } from './normalize-lines';
+import { seededRandom } from '@/tests/fixtures/seeded-random';
 
 // The definition, line by line: unify line ends, drop invisible and control characters, turn
 // space-like characters into spaces, expand leading tabs, trim trailing blanks.
@@ -23,11 +24,7 @@ function reference(text: string): string {
 describe('normalizeLines', () => {
   it('matches the line-by-line definition on random text, and is idempotent', () => {
     const alphabet = [' ', '\u3000', '\t', '\n', '\r', '\r\n', '\u00a0', '\u2007', '\u202f', '\u200b', '\ufeff', '\u2060', '\u0001', '\u000b', '\u000c', '\u0085', '\u2028', '医', 'a', '1.'];
-    let seed = 11;
-    const random = (max: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % max;
-    };
+    const random = seededRandom(11);
     for (let n = 0; n < 3000; n += 1) {
       const text = Array.from({ length: random(16) }, () => alphabet[random(alphabet.length)]).join('');
       const once = normalizeLines(text);

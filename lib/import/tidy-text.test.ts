@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { cutSummary, isLongerThan, tidyPlainText } from './tidy-text';
+import { seededRandom } from '@/tests/fixtures/seeded-random';
 
 describe('cutSummary', () => {
   const sentence = '这是一个完整的句子。'; // 10 characters
@@ -65,11 +66,7 @@ describe('tidyPlainText whitespace', () => {
 
   it('matches the definition on random text', () => {
     const alphabet = [' ', '  ', '\t', '\n', '\u3000', '\u00a0', '\u2028', '\ufeff', '医', 'a', '1', '，', '。', '（', '）', '、', '！', ',', '𠀀', '\ud800'];
-    let seed = 7;
-    const random = (max: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % max;
-    };
+    const random = seededRandom(7);
     for (let n = 0; n < 2000; n += 1) {
       const text = Array.from({ length: random(12) }, () => alphabet[random(alphabet.length)]).join('');
       expect(tidyPlainText(text)).toBe(reference(text));
