@@ -26,15 +26,8 @@ const TRAILING_BLANKS = /(?<![ \u3000])[ \u3000]+(?=\n|$)/g;
 // need any of it, so the usual call is this one scan.
 const NEEDS_WORK = /[\r\t\u200B-\u200D\u2060\uFEFF\u0000-\u0008\u000B-\u001F\u007F-\u00A0\u2007\u202F]|[ \u3000](?:\n|$)/;
 
-// The decoder, the content hash and the parser normalise the same page one after the other.
-// What this returned last time is normal already (idempotence), so it is recognised by a
-// string comparison instead of being scanned again.
-let lastResult = '';
-
 export function normalizeLines(text: string): string {
-  if (text === lastResult) return text;
-  lastResult = NEEDS_WORK.test(text) ? normalize(text) : text;
-  return lastResult;
+  return NEEDS_WORK.test(text) ? normalize(text) : text;
 }
 
 function normalize(text: string): string {
