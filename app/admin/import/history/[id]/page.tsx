@@ -12,7 +12,6 @@ import { regionPath } from '@/lib/regions/region-path';
 
 export const metadata = { title: '导入明细' };
 
-
 // One batch: its progress while it is queued or running in the background, then every file's
 // outcome (the report shown after an upload), downloadable as CSV.
 export default async function ImportBatchPage({ params }: { params: Promise<{ id: string }> }) {
