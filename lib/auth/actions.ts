@@ -1,32 +1,68 @@
 'use server';
 
+import { cookies } from 'next/headers';
 import { AuthError } from 'next-auth';
+import { db } from '@/lib/db/client';
 import { signIn, signOut } from './auth';
+import { checkPassword } from './authenticate';
+import { requestClient } from './request-ip';
+import { completeSecondFactor } from './two-factor';
 
-export type SignInState = { error?: string; email?: string };
+export type SignInState = { step: 'password' | 'second-factor'; error?: string; email?: string };
 
-// Sign-in is authorized by the credentials themselves (lib/auth/authenticate.ts).
+// Between the password and the second factor the browser holds its sign-in ticket here: a
+// random token, valid for five minutes, that only the sign-in page's requests carry.
+const ticketCookie = 'baoda-sign-in';
+const timedOut = '登录已超时，请重新输入邮箱和密码';
+
+/** Only same-site admin paths: never redirect to a URL the client chose. */
+function redirectTarget(next: FormDataEntryValue | null): string {
+  const path = typeof next === 'string' ? next : '';
+  return /^\/admin(\/|\?|$)/.test(path) ? path : '/admin';
+}
+
+// Sign-in is authorized by the credentials themselves: the password step (lib/auth/authenticate.ts),
+// then, for users who have it, the second factor (lib/auth/two-factor.ts). Both are throttled.
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
-  const email = String(formData.get('email') ?? '');
-  const next = String(formData.get('next') ?? '');
-  try {
-    await signIn('credentials', {
-      email,
-      password: String(formData.get('password') ?? ''),
-      // Only same-site paths: never redirect to a URL the client chose.
-      redirectTo: next.startsWith('/admin') ? next : '/admin',
-    });
-    return {};
-  } catch (error) {
-    if (error instanceof AuthError) {
-      const code = (error as AuthError & { code?: string }).code;
-      return {
-        email,
-        error: code === 'throttled' ? '登录失败次数过多，请 15 分钟后再试' : '邮箱或密码不正确',
-      };
+  const client = await requestClient();
+  const jar = await cookies();
+  let ticket: string;
+  if (formData.get('step') === 'second-factor') {
+    const waiting = jar.get(ticketCookie)?.value;
+    if (!waiting) return { step: 'password', error: timedOut };
+    const result = await completeSecondFactor(db, waiting, String(formData.get('code') ?? ''), client);
+    if (!result.ok) {
+      if (result.reason === 'expired') jar.delete(ticketCookie);
+      if (result.reason === 'expired') return { step: 'password', error: timedOut };
+      return { step: 'second-factor', error: result.reason === 'throttled' ? '验证码错误次数过多，请 15 分钟后再试' : '验证码不正确' };
     }
+    jar.delete(ticketCookie);
+    ticket = result.ticket;
+  } else {
+    const email = String(formData.get('email') ?? '');
+    const result = await checkPassword(db, { email, password: String(formData.get('password') ?? '') }, client);
+    if (!result.ok) {
+      return { step: 'password', email, error: result.reason === 'throttled' ? '登录尝试次数过多，请 15 分钟后再试' : '邮箱或密码不正确' };
+    }
+    if (result.next === 'second-factor') {
+      jar.set(ticketCookie, result.ticket, { httpOnly: true, sameSite: 'lax', secure: isHttps(), path: '/login', maxAge: 5 * 60 });
+      return { step: 'second-factor', email };
+    }
+    ticket = result.ticket;
+  }
+  try {
+    // Redirects (by throwing) on success.
+    await signIn('credentials', { ticket, redirectTo: redirectTarget(formData.get('next')) });
+  } catch (error) {
+    if (error instanceof AuthError) return { step: 'password', error: timedOut };
     throw error;
   }
+  return { step: 'password' };
+}
+
+// TODO(h1): take this from the configured site origin.
+function isHttps(): boolean {
+  return (process.env.AUTH_URL ?? process.env.SITE_URL ?? '').startsWith('https:');
 }
 
 export async function signOutAction(): Promise<void> {

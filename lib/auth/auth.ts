@@ -1,29 +1,28 @@
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { db } from '@/lib/db/client';
-import { authenticate } from './authenticate';
-import { clientIpFromHeaders } from './client-ip';
+import { startSession } from './authenticate';
+import { requestIp } from './request-ip';
+import { endSession } from './sessions';
+import { sessionLifetime } from './session-lifetime';
 
-class InvalidCredentials extends CredentialsSignin {
-  code = 'invalid';
-}
-class Throttled extends CredentialsSignin {
-  code = 'throttled';
-}
-
-// JWT sessions carry only the user id and session version; everything else (role, active) is
-// re-read from the database on every request by lib/auth/session.ts.
+// The token carries only the user id and the id of a server-side session (lib/auth/sessions.ts);
+// role, active flag and the session itself are read from the database on every request by
+// lib/auth/session.ts. Passwords and second factors are checked by our own sign-in action
+// (lib/auth/actions.ts), which hands Auth.js a one-time ticket: the credentials provider accepts
+// nothing else, so no sign-in skips the throttle or the second factor.
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
-  session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: Math.ceil(sessionLifetime().absoluteMs / 1000) },
   pages: { signIn: '/login' },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
-      async authorize(credentials, request) {
-        const result = await authenticate(db, credentials, clientIpFromHeaders(request.headers));
-        if (!result.ok) throw result.reason === 'throttled' ? new Throttled() : new InvalidCredentials();
-        return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
+      credentials: { ticket: {} },
+      async authorize(credentials) {
+        const ticket = typeof credentials?.ticket === 'string' ? credentials.ticket : '';
+        const started = ticket ? await startSession(db, ticket) : null;
+        if (!started) return null;
+        return { id: started.userId, email: started.email, name: started.name, sid: started.sessionId };
       },
     }),
   ],
@@ -31,12 +30,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     jwt({ token, user }) {
       if (user) {
         token.uid = user.id;
-        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.sid = (user as { sid?: string }).sid;
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, uid: token.uid as string | undefined, sv: token.sv as number | undefined };
+      return { ...session, uid: token.uid as string | undefined, sid: token.sid as string | undefined };
+    },
+  },
+  events: {
+    // Signing out ends the server-side session, so the cookie is worthless even if copied.
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      if (typeof token?.uid !== 'string' || typeof token.sid !== 'string') return;
+      await endSession(db, { userId: token.uid, sessionId: token.sid, actorId: token.uid, reason: 'sign-out', ip: await requestIp().catch(() => null) });
     },
   },
 });

@@ -20,6 +20,7 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   'article:delete-any':       { EDITOR: N, REVIEWER: N, ADMIN: Y },
   'article:restore':          { EDITOR: N, REVIEWER: N, ADMIN: Y },
   'user:manage':              { EDITOR: N, REVIEWER: N, ADMIN: Y }, // users and roles
+  'settings:manage':          { EDITOR: N, REVIEWER: N, ADMIN: Y }, // site and security settings
   'audit:read':               { EDITOR: N, REVIEWER: N, ADMIN: Y }, // audit log
 };
 

@@ -16,6 +16,7 @@ export const permissionRoles = {
   'article:delete-any': ['ADMIN'],
   'article:restore': ['ADMIN'],
   'user:manage': ['ADMIN'],
+  'settings:manage': ['ADMIN'],
   'audit:read': ['ADMIN'],
 } as const satisfies Record<string, readonly Role[]>;
 

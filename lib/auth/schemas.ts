@@ -5,4 +5,3 @@ export const signInSchema = z.object({
   password: z.string().min(1, '请输入密码').max(200, '密码过长'),
 });
 
-export const passwordSchema = z.string().min(10, '密码至少 10 个字符').max(200, '密码过长');

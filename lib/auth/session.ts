@@ -4,45 +4,55 @@ import { redirect } from 'next/navigation';
 import { NextResponse } from 'next/server';
 import { db } from '@/lib/db/client';
 import { AppError, isAppError } from '@/lib/errors';
-import type { CurrentUser } from './session-types';
+import { getSecuritySettings } from '@/lib/settings/security-settings';
+import type { CurrentUser, SignedInUser } from './session-types';
 import { auth } from './auth';
 import { roleHas, type Permission } from './permissions';
+import { findSessionUser } from './sessions';
 
-export type { CurrentUser };
+export type { CurrentUser, SignedInUser };
 
 /**
- * The signed-in user as the database says now: a deactivated account, or a token from before a
- * role/password change or "sign out everywhere" (session version bump), counts as signed out.
+ * The signed-in user as the database says now: a token whose session was ended (sign-out,
+ * another browser, a password or role change, deactivation) or has expired counts as signed out.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = (await auth()) as { uid?: string; sv?: number } | null;
-  if (!session?.uid) return null;
-  const user = await db.user.findUnique({
-    where: { id: session.uid },
-    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
-  });
-  if (!user || !user.active || user.sessionVersion !== session.sv) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+export const getCurrentUser = cache(async (): Promise<SignedInUser | null> => {
+  const session = (await auth()) as { uid?: string; sid?: string } | null;
+  if (!session?.uid || !session.sid) return null;
+  const user = await findSessionUser(db, session.sid);
+  if (!user || user.id !== session.uid) return null;
+  const settings = await getSecuritySettings(db);
+  const mustEnrolTwoFactor = !user.totpEnabled && settings.requireTwoFactorFor.includes(user.role);
+  return { ...user, sessionId: session.sid, mustEnrolTwoFactor };
 });
 
+export const twoFactorSetupPath = '/admin/account?setup=two-factor';
+
+type Options = {
+  /** Only the account page and its actions: a user who must enrol a second factor may use them. */
+  beforeTwoFactor?: boolean;
+};
+
 /** For pages: signed-out visitors go to the sign-in page. */
-export async function requireUser(permission: Permission = 'admin:access'): Promise<CurrentUser> {
+export async function requireUser(permission: Permission = 'admin:access', options: Options = {}): Promise<SignedInUser> {
   const user = await getCurrentUser();
   if (!user) redirect('/login');
+  if (user.mustEnrolTwoFactor && !options.beforeTwoFactor) redirect(twoFactorSetupPath);
   if (!roleHas(user.role, permission)) redirect('/admin?denied=1');
   return user;
 }
 
 /** For server actions and route handlers: throws instead of redirecting. */
-export async function authorize(permission: Permission): Promise<CurrentUser> {
+export async function authorize(permission: Permission, options: Options = {}): Promise<SignedInUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError('UNAUTHENTICATED', '请先登录');
+  if (user.mustEnrolTwoFactor && !options.beforeTwoFactor) throw new AppError('FORBIDDEN', '请先在“我的账户”中启用两步验证');
   if (!roleHas(user.role, permission)) throw new AppError('FORBIDDEN', '没有权限执行此操作');
   return user;
 }
 
 /** For route handlers: authorize, or the JSON error response (401 or 403) to return instead. */
-export async function authorizeRoute(permission: Permission): Promise<{ user: CurrentUser; denied?: never } | { denied: NextResponse }> {
+export async function authorizeRoute(permission: Permission): Promise<{ user: SignedInUser; denied?: never } | { denied: NextResponse }> {
   try {
     return { user: await authorize(permission) };
   } catch (error) {

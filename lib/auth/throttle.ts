@@ -1,33 +1,66 @@
 import type { Db } from '@/lib/db/client';
 
-// Failed sign-ins are counted per account and per client address over a sliding window.
-// The account key is the e-mail the attacker targets and the address is the socket's, so
-// neither can be rotated by the client to dodge the limit.
+// Sign-in attempts are counted before the password (or second-factor code) is checked, per key in
+// a fixed window, by one conditional upsert per key: the upsert locks the key's row, so of any
+// number of concurrent attempts exactly `limit` pass. The keys:
+// - account + address: guesses from one address stop after `perAccountAndAddress`, and they
+//   cannot lock the real user out, who signs in from another address;
+// - account alone, with a much higher ceiling, for guessing spread over many addresses;
+// - address alone, for one address trying many accounts.
+// The address is the socket's or a trusted proxy's (lib/auth/client-ip.ts), never client-chosen.
 export const throttleWindowMs = 15 * 60 * 1000;
-export const maxFailuresPerAccount = 10;
-export const maxFailuresPerAddress = 50;
+export const throttleLimits = { perAccountAndAddress: 10, perAccount: 100, perAddress: 50 } as const;
 
-export function throttleKeys(email: string, ip: string | null): { account: string; address: string | null } {
-  return { account: `account:${email.toLowerCase()}`, address: ip ? `ip:${ip}` : null };
+export type ThrottleScope = 'password' | 'second-factor';
+export type ThrottleKey = { key: string; limit: number };
+
+/** `account` is the e-mail for passwords and the user id for second factors. */
+export function throttleKeys(scope: ThrottleScope, account: string, ip: string | null): ThrottleKey[] {
+  const name = `${scope}:${account.toLowerCase()}`;
+  return [
+    ...(ip ? [{ key: `${name}|${ip}`, limit: throttleLimits.perAccountAndAddress }] : []),
+    { key: name, limit: throttleLimits.perAccount },
+    ...(ip ? [{ key: `address:${ip}`, limit: throttleLimits.perAddress }] : []),
+  ];
 }
 
-export async function isThrottled(db: Db, email: string, ip: string | null, now = new Date()): Promise<boolean> {
-  const keys = throttleKeys(email, ip);
+class LimitReached extends Error {}
+
+/**
+ * Counts one attempt under every key, or none if any key is at its limit: returns false then.
+ * Keys are taken in a fixed order so that concurrent attempts never wait on each other in a cycle.
+ */
+export async function claimAttempt(db: Db, keys: ThrottleKey[], now = new Date()): Promise<boolean> {
   const since = new Date(now.getTime() - throttleWindowMs);
-  const [account, address] = await Promise.all([
-    db.signInFailure.count({ where: { key: keys.account, createdAt: { gte: since } } }),
-    keys.address ? db.signInFailure.count({ where: { key: keys.address, createdAt: { gte: since } } }) : 0,
+  const ordered = [...keys].sort((a, b) => a.key.localeCompare(b.key));
+  try {
+    await db.$transaction(async (tx) => {
+      for (const { key, limit } of ordered) {
+        const counted = await tx.$queryRaw<{ count: number }[]>`
+          INSERT INTO "SignInCounter" ("key", "count", "windowStart") VALUES (${key}, 1, ${now})
+          ON CONFLICT ("key") DO UPDATE SET
+            "count" = CASE WHEN "SignInCounter"."windowStart" <= ${since} THEN 1 ELSE "SignInCounter"."count" + 1 END,
+            "windowStart" = CASE WHEN "SignInCounter"."windowStart" <= ${since} THEN ${now} ELSE "SignInCounter"."windowStart" END
+          WHERE "SignInCounter"."windowStart" <= ${since} OR "SignInCounter"."count" < ${limit}
+          RETURNING "count"`;
+        if (counted.length === 0) throw new LimitReached();
+      }
+    });
+    return true;
+  } catch (error) {
+    if (error instanceof LimitReached) return false;
+    throw error;
+  }
+}
+
+/**
+ * After a success: the account's own counts start over, and the address gets its attempt back,
+ * so that colleagues behind one office address are limited by their failures only.
+ */
+export async function settleSuccessfulAttempt(db: Db, keys: ThrottleKey[]): Promise<void> {
+  const address = keys.filter((k) => k.key.startsWith('address:')).map((k) => k.key);
+  await db.$transaction([
+    db.signInCounter.deleteMany({ where: { key: { in: keys.map((k) => k.key).filter((k) => !address.includes(k)) } } }),
+    db.signInCounter.updateMany({ where: { key: { in: address }, count: { gt: 0 } }, data: { count: { decrement: 1 } } }),
   ]);
-  return account >= maxFailuresPerAccount || address >= maxFailuresPerAddress;
-}
-
-export async function recordFailure(db: Db, email: string, ip: string | null): Promise<void> {
-  const keys = throttleKeys(email, ip);
-  await db.signInFailure.createMany({
-    data: [{ key: keys.account }, ...(keys.address ? [{ key: keys.address }] : [])],
-  });
-}
-
-export async function clearAccountFailures(db: Db, email: string): Promise<void> {
-  await db.signInFailure.deleteMany({ where: { key: throttleKeys(email, null).account } });
 }

@@ -1,50 +1,57 @@
 import { recordAudit } from '@/lib/audit/record-audit';
-import { hashPassword } from '@/lib/auth/password';
 import type { CurrentUser } from '@/lib/auth/session-types';
 import { roleHas } from '@/lib/auth/permissions';
+import { endAllSessions, type SessionEndReason } from '@/lib/auth/sessions';
+import { resetTwoFactor } from '@/lib/auth/two-factor';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { issuePasswordLink } from './password-reset';
 
 export type UserChange =
   | { kind: 'role'; role: Role }
   | { kind: 'active'; active: boolean }
-  | { kind: 'password'; password: string }
-  | { kind: 'sign-out-everywhere' };
+  | { kind: 'sign-out-everywhere' }
+  | { kind: 'password-link' }
+  | { kind: 'reset-two-factor' };
+
+/** What a change hands back: the one-time password link's token for 'password-link'. */
+export type UserChangeResult = { passwordToken?: string };
 
 /**
- * Every change bumps the session version, so the user's existing sessions end on their next
- * request (a role change or deactivation takes effect at once, not at token expiry).
+ * An admin's change to an account. A role change, deactivation and "sign out everywhere" end all
+ * of the user's sessions in the same transaction, so they take effect on the user's next request.
  */
-export async function updateUser(actor: CurrentUser, userId: string, change: UserChange, ip?: string | null) {
-  if (!roleHas(actor.role, 'user:manage') && !(change.kind === 'sign-out-everywhere' && actor.id === userId)) {
-    throw new AppError('FORBIDDEN', '没有权限管理用户');
-  }
+export async function updateUser(actor: CurrentUser, userId: string, change: UserChange, ip?: string | null): Promise<UserChangeResult> {
+  if (!roleHas(actor.role, 'user:manage')) throw new AppError('FORBIDDEN', '没有权限管理用户');
   if (actor.id === userId && (change.kind === 'role' || (change.kind === 'active' && !change.active))) {
     throw new AppError('INVALID', '不能修改自己的角色或停用自己的账号');
   }
-  const data =
-    change.kind === 'role'
-      ? { role: change.role }
-      : change.kind === 'active'
-        ? { active: change.active }
-        : change.kind === 'password'
-          ? { passwordHash: await hashPassword(change.password) }
-          : {};
   return db.$transaction(async (tx) => {
-    const user = await tx.user.update({
-      where: { id: userId },
-      data: { ...data, sessionVersion: { increment: 1 } },
-      select: { id: true, email: true, role: true, active: true },
-    });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: `user.${change.kind}`,
-      entityType: 'User',
-      entityId: userId,
-      summary: change.kind === 'password' ? {} : { ...change },
-      ip,
-    });
-    return user;
+    const found = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+    if (!found) throw new AppError('NOT_FOUND', '用户不存在');
+    const audit = { actorId: actor.id, entityType: 'User', entityId: userId, ip };
+    const endSessions = (reason: SessionEndReason) => endAllSessions(tx, { userId, actorId: actor.id, reason, ip });
+    switch (change.kind) {
+      case 'role':
+        await tx.user.update({ where: { id: userId }, data: { role: change.role } });
+        await recordAudit(tx, { ...audit, action: 'user.role', summary: { role: change.role } });
+        await endSessions('role');
+        return {};
+      case 'active':
+        await tx.user.update({ where: { id: userId }, data: { active: change.active } });
+        await recordAudit(tx, { ...audit, action: 'user.active', summary: { active: change.active } });
+        if (!change.active) await endSessions('deactivated');
+        return {};
+      case 'sign-out-everywhere':
+        await endSessions('sign-out-everywhere');
+        return {};
+      case 'password-link':
+        return { passwordToken: await issuePasswordLink(tx, { userId, actorId: actor.id, ip }) };
+      case 'reset-two-factor':
+        await resetTwoFactor(tx, userId);
+        await recordAudit(tx, { ...audit, action: 'user.two-factor-reset' });
+        return {};
+    }
   });
 }

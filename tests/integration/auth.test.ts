@@ -1,97 +1,140 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { authenticate } from '@/lib/auth/authenticate';
-import { maxFailuresPerAccount, maxFailuresPerAddress } from '@/lib/auth/throttle';
+import { checkPassword, startSession } from '@/lib/auth/authenticate';
+import { throttleLimits } from '@/lib/auth/throttle';
 import { db } from '@/lib/db/client';
 import { createUser } from '@/lib/users/create-user';
 import { makeUser, resetDatabase } from './helpers';
 
 const ip = '203.0.113.7';
+const client = (address: string | null = ip) => ({ ip: address, userAgent: 'vitest' });
 
 async function failTimes(n: number, email: string, from: string | null = ip) {
   for (let i = 0; i < n; i += 1) {
-    const result = await authenticate(db, { email, password: 'wrong-password-123' }, from);
-    expect(result).toEqual({ ok: false, reason: 'invalid' });
+    expect(await checkPassword(db, { email, password: 'wrong-password-123' }, client(from))).toEqual({ ok: false, reason: 'invalid' });
   }
+}
+
+async function signInOk(email: string, password: string, from: string | null = ip) {
+  const result = await checkPassword(db, { email, password }, client(from));
+  return result.ok;
 }
 
 beforeEach(resetDatabase);
 afterAll(() => db.$disconnect());
 
-describe('authenticate', () => {
-  it('accepts the right password and returns the user without secrets', async () => {
+describe('checkPassword', () => {
+  it('accepts the right password with a ticket that starts exactly one session', async () => {
     const user = await makeUser('EDITOR');
-    const result = await authenticate(db, { email: user.email, password: user.password }, ip);
-    expect(result).toEqual({ ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: 1 } });
+    const result = await checkPassword(db, { email: user.email, password: user.password }, client());
+    expect(result).toMatchObject({ ok: true, userId: user.id, next: 'ready', ticket: expect.any(String) });
+    if (!result.ok) throw new Error('unreachable');
+    const started = await startSession(db, result.ticket);
+    expect(started).toMatchObject({ userId: user.id, sessionId: expect.any(String), email: user.email });
+    const session = await db.userSession.findUniqueOrThrow({ where: { id: started!.sessionId } });
+    expect(session).toMatchObject({ userId: user.id, ip, userAgent: 'vitest' });
+    // A ticket works once.
+    expect(await startSession(db, result.ticket)).toBeNull();
+    expect(await db.userSession.count()).toBe(1);
+    const audit = await db.auditEvent.findMany({ where: { entityId: user.id }, select: { action: true, ip: true } });
+    expect(audit).toEqual([{ action: 'auth.sign-in', ip }]);
   });
 
   it('treats the e-mail case-insensitively', async () => {
     const user = await makeUser('EDITOR');
-    const result = await authenticate(db, { email: user.email.toUpperCase(), password: user.password }, ip);
-    expect(result.ok).toBe(true);
+    expect(await signInOk(user.email.toUpperCase(), user.password)).toBe(true);
   });
 
-  it('rejects a wrong password as invalid', async () => {
+  it('rejects a wrong password, an unknown e-mail and malformed input alike, and audits the failures', async () => {
     const user = await makeUser('EDITOR');
-    expect(await authenticate(db, { email: user.email, password: 'not-the-password' }, ip)).toEqual({ ok: false, reason: 'invalid' });
-  });
-
-  it('rejects an unknown e-mail as invalid, like a wrong password', async () => {
-    await makeUser('EDITOR');
-    expect(await authenticate(db, { email: 'nobody@test.local', password: 'correct-horse-battery' }, ip)).toEqual({ ok: false, reason: 'invalid' });
-  });
-
-  it('rejects malformed input as invalid', async () => {
-    expect(await authenticate(db, { email: 'not-an-email', password: 'x' }, ip)).toEqual({ ok: false, reason: 'invalid' });
-    expect(await authenticate(db, null, ip)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await checkPassword(db, { email: user.email, password: 'not-the-password' }, client())).toEqual({ ok: false, reason: 'invalid' });
+    expect(await checkPassword(db, { email: 'nobody@test.local', password: 'correct-horse-battery' }, client())).toEqual({ ok: false, reason: 'invalid' });
+    expect(await checkPassword(db, { email: 'not-an-email', password: 'x' }, client())).toEqual({ ok: false, reason: 'invalid' });
+    expect(await checkPassword(db, null, client())).toEqual({ ok: false, reason: 'invalid' });
+    const failures = await db.auditEvent.findMany({ where: { action: 'auth.sign-in-failed' }, orderBy: { id: 'asc' }, select: { entityId: true, summary: true, ip: true } });
+    expect(failures).toEqual([
+      { entityId: user.id, summary: { email: user.email }, ip },
+      { entityId: '', summary: { email: 'nobody@test.local' }, ip },
+    ]);
   });
 
   it('rejects an inactive user even with the right password', async () => {
     const user = await makeUser('ADMIN');
     await db.user.update({ where: { id: user.id }, data: { active: false } });
-    expect(await authenticate(db, { email: user.email, password: user.password }, ip)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await checkPassword(db, { email: user.email, password: user.password }, client())).toEqual({ ok: false, reason: 'invalid' });
   });
 
-  it('throttles an account after 10 failures, even with the right password and from another address', async () => {
-    expect(maxFailuresPerAccount).toBe(10);
+  it('does not start a session for a user deactivated after the password step', async () => {
     const user = await makeUser('EDITOR');
-    await failTimes(9, user.email, '198.51.100.1');
-    // Nine failures: the right password still works (then clears the counter, so start over).
-    expect((await authenticate(db, { email: user.email, password: user.password }, ip)).ok).toBe(true);
-    for (let i = 0; i < 10; i += 1) await failTimes(1, user.email, `198.51.100.${i + 1}`);
-    expect(await authenticate(db, { email: user.email, password: user.password }, '192.0.2.1')).toEqual({ ok: false, reason: 'throttled' });
-    // Another account is not affected.
+    const result = await checkPassword(db, { email: user.email, password: user.password }, client());
+    await db.user.update({ where: { id: user.id }, data: { active: false } });
+    expect(result.ok && (await startSession(db, result.ticket))).toBeNull();
+  });
+
+  it('asks for the second factor, and its ticket cannot start a session', async () => {
+    const user = await makeUser('ADMIN');
+    await db.user.update({ where: { id: user.id }, data: { totpEnabledAt: new Date(), totpSecret: 'sealed' } });
+    const result = await checkPassword(db, { email: user.email, password: user.password }, client());
+    expect(result).toMatchObject({ ok: true, next: 'second-factor' });
+    expect(result.ok && (await startSession(db, result.ticket))).toBeNull();
+  });
+
+  it('refuses an expired ticket', async () => {
+    const user = await makeUser('EDITOR');
+    const result = await checkPassword(db, { email: user.email, password: user.password }, client());
+    await db.signInTicket.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(result.ok && (await startSession(db, result.ticket))).toBeNull();
+  });
+});
+
+describe('sign-in throttling', () => {
+  it('lets at most the limit through when 50 wrong passwords arrive at once', async () => {
+    const user = await makeUser('EDITOR');
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => checkPassword(db, { email: user.email, password: 'wrong-password-123' }, client())),
+    );
+    const processed = results.filter((r) => !r.ok && r.reason === 'invalid').length;
+    expect(processed).toBe(throttleLimits.perAccountAndAddress);
+    expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(50 - processed);
+    // Only processed attempts checked a password and were audited.
+    expect(await db.auditEvent.count({ where: { action: 'auth.sign-in-failed' } })).toBe(processed);
+    // From that address even the right password now waits…
+    expect(await checkPassword(db, { email: user.email, password: user.password }, client())).toEqual({ ok: false, reason: 'throttled' });
+    // …but the real user, elsewhere, is not locked out.
+    expect(await signInOk(user.email, user.password, '198.51.100.20')).toBe(true);
+  });
+
+  it('counts guesses per account and address, so a user who got it right starts over', async () => {
+    const user = await makeUser('EDITOR');
+    await failTimes(9, user.email);
+    expect(await signInOk(user.email, user.password)).toBe(true);
+    await failTimes(9, user.email);
+    expect(await signInOk(user.email, user.password)).toBe(true);
+  });
+
+  it('stops guessing spread over many addresses at the account-wide ceiling', async () => {
+    const user = await makeUser('EDITOR');
+    const perAddress = throttleLimits.perAccountAndAddress;
+    for (let a = 0; a < throttleLimits.perAccount / perAddress; a += 1) await failTimes(perAddress, user.email, `198.51.100.${a + 1}`);
+    expect(await checkPassword(db, { email: user.email, password: user.password }, client('192.0.2.1'))).toEqual({ ok: false, reason: 'throttled' });
     const other = await makeUser('EDITOR');
-    expect((await authenticate(db, { email: other.email, password: other.password }, '192.0.2.1')).ok).toBe(true);
-  });
+    expect(await signInOk(other.email, other.password, '192.0.2.1')).toBe(true);
+  }, 60_000);
 
-  it('clears the account failures after a successful sign-in', async () => {
-    const user = await makeUser('EDITOR');
-    await failTimes(9, user.email);
-    expect((await authenticate(db, { email: user.email, password: user.password }, ip)).ok).toBe(true);
-    expect(await db.signInFailure.count({ where: { key: `account:${user.email}` } })).toBe(0);
-    // Without the reset, 9 + 9 failures would be over the limit.
-    await failTimes(9, user.email);
-    expect((await authenticate(db, { email: user.email, password: user.password }, ip)).ok).toBe(true);
-  });
-
-  it('throttles an address after 50 failures spread over many accounts', async () => {
-    expect(maxFailuresPerAddress).toBe(50);
+  it('stops one address trying many accounts', async () => {
     const user = await makeUser('REVIEWER');
-    for (let i = 0; i < maxFailuresPerAddress - 1; i += 1) await failTimes(1, `probe${i}@test.local`);
-    // 49 failures from the address: still allowed.
-    expect((await authenticate(db, { email: user.email, password: user.password }, ip)).ok).toBe(true);
+    for (let i = 0; i < throttleLimits.perAddress - 1; i += 1) await failTimes(1, `probe${i}@test.local`);
+    expect(await signInOk(user.email, user.password)).toBe(true);
     await failTimes(1, 'probe-last@test.local');
-    expect(await authenticate(db, { email: user.email, password: user.password }, ip)).toEqual({ ok: false, reason: 'throttled' });
-    // The same account from another address is fine: the limit is the address's.
-    expect((await authenticate(db, { email: user.email, password: user.password }, '192.0.2.99')).ok).toBe(true);
+    expect(await checkPassword(db, { email: user.email, password: user.password }, client())).toEqual({ ok: false, reason: 'throttled' });
+    expect(await signInOk(user.email, user.password, '192.0.2.99')).toBe(true);
   });
 
-  it('ignores failures older than the throttle window', async () => {
+  it('forgets attempts once their window has passed', async () => {
     const user = await makeUser('EDITOR');
     await failTimes(10, user.email);
-    expect((await authenticate(db, { email: user.email, password: user.password }, ip)).ok).toBe(false);
-    await db.signInFailure.updateMany({ data: { createdAt: new Date(Date.now() - 16 * 60 * 1000) } });
-    expect((await authenticate(db, { email: user.email, password: user.password }, ip)).ok).toBe(true);
+    expect(await signInOk(user.email, user.password)).toBe(false);
+    await db.signInCounter.updateMany({ data: { windowStart: new Date(Date.now() - 16 * 60 * 1000) } });
+    expect(await signInOk(user.email, user.password)).toBe(true);
   });
 });
 
@@ -117,16 +160,17 @@ describe('password hash', () => {
 
 describe('createUser', () => {
   it('stores the e-mail in lower case and refuses the same address in another case', async () => {
-    const user = await createUser(db, { email: ' Wang.Li@Test.local ', name: '王丽', role: 'EDITOR', password: 'long-enough-password' });
+    const user = await createUser(db, { email: ' Wang.Li@Test.local ', name: '王丽', role: 'EDITOR', password: 'long-enough-passphrase' });
     expect(user).toEqual({ id: expect.any(String), email: 'wang.li@test.local', name: '王丽', role: 'EDITOR' });
     await expect(
-      createUser(db, { email: 'WANG.LI@test.local', name: '另一个', role: 'ADMIN', password: 'long-enough-password' }),
+      createUser(db, { email: 'WANG.LI@test.local', name: '另一个', role: 'ADMIN', password: 'long-enough-passphrase' }),
     ).rejects.toMatchObject({ name: 'AppError', code: 'INVALID', message: '该邮箱已被使用' });
     expect(await db.user.count()).toBe(1);
   });
 
-  it('refuses a password shorter than 10 characters', async () => {
-    await expect(createUser(db, { email: 'short@test.local', name: 'x', role: 'EDITOR', password: 'short' })).rejects.toThrow();
+  it('refuses a password the policy refuses', async () => {
+    await expect(createUser(db, { email: 'short@test.local', name: 'x', role: 'EDITOR', password: 'short-pass' })).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(createUser(db, { email: 'zhang.wei@test.local', name: 'x', role: 'EDITOR', password: 'zhang.wei-2026-spring' })).rejects.toMatchObject({ code: 'INVALID' });
     expect(await db.user.count()).toBe(0);
   });
 });
