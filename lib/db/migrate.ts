@@ -2,7 +2,7 @@ import { noFilters, openSchemaEngine, readMigrationsList } from './schema-engine
 
 /** `prisma migrate deploy` without the native engine: applies pending migrations, keeps `_prisma_migrations`. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const engine = await openSchemaEngine(databaseUrl);
+  const { engine, close } = await openSchemaEngine(databaseUrl);
   try {
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList: await readMigrationsList(),
@@ -10,6 +10,6 @@ export async function applyMigrations(databaseUrl: string): Promise<string[]> {
     });
     return appliedMigrationNames;
   } finally {
-    engine.free();
+    await close();
   }
 }

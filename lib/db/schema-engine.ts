@@ -2,7 +2,11 @@ import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 import { pgConfigFromUrl } from './pg-config';
 
@@ -24,7 +28,7 @@ function loadEngineModule(): Promise<EngineModule> {
     const bg: EngineModule = await import('@prisma/schema-engine-wasm/schema_engine_bg');
     const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm')), 'schema_engine_bg.wasm');
     const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
-      './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports,
+      './schema_engine_bg.js': withUnrefTimers(bg as unknown as WebAssembly.ModuleImports),
     });
     const exports = instance.exports as { __wbindgen_start: () => void };
     (bg as unknown as { __wbg_set_wasm: (w: unknown) => void }).__wbg_set_wasm(exports);
@@ -34,16 +38,55 @@ function loadEngineModule(): Promise<EngineModule> {
   return enginePromise;
 }
 
-export async function openSchemaEngine(databaseUrl: string | null, log: (line: string) => void = () => {}): Promise<SchemaEngine> {
+// The engine starts a 10 s timer on every operation (a timeout race) and never clears it, which
+// kept every CLI alive for 10 s after its work was done. Its timers are unref'd: while the engine
+// works, its open database connections keep the process alive anyway.
+function withUnrefTimers(imports: WebAssembly.ModuleImports): WebAssembly.ModuleImports {
+  const wrapped: WebAssembly.ModuleImports = { ...imports };
+  for (const [name, value] of Object.entries(imports)) {
+    if (!name.startsWith('__wbg_setTimeout_') || typeof value !== 'function') continue;
+    wrapped[name] = (...args: unknown[]) => {
+      const timer = value(...args);
+      timer?.unref?.();
+      return timer;
+    };
+  }
+  return wrapped;
+}
+
+export type OpenSchemaEngine = { engine: SchemaEngine; close: () => Promise<void> };
+
+/** Opens the engine; `close()` frees it and ends the database connections it opened. */
+export async function openSchemaEngine(databaseUrl: string | null, log: (line: string) => void = () => {}): Promise<OpenSchemaEngine> {
   const bg = await loadEngineModule();
   const datamodel = await readFile(schemaPath, 'utf8');
   // Without a database (diff from an empty schema) the engine still wants an adapter; it never connects.
-  const factory = new PrismaPg(pgConfigFromUrl(databaseUrl ?? 'postgresql://localhost/unused'));
-  return bg.SchemaEngine.new(
+  const pg = new PrismaPg(pgConfigFromUrl(databaseUrl ?? 'postgresql://localhost/unused'));
+  // The engine never disposes the adapters it connects, and each holds a pg pool whose idle
+  // connections kept every CLI alive for another 10 s; we track them and end them in close().
+  const opened: SqlDriverAdapter[] = [];
+  const track = (adapter: SqlDriverAdapter) => {
+    opened.push(adapter);
+    return adapter;
+  };
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: pg.provider,
+    adapterName: pg.adapterName,
+    connect: async () => track(await pg.connect()),
+    connectToShadowDb: async () => track(await pg.connectToShadowDb()),
+  };
+  const engine = await bg.SchemaEngine.new(
     { datamodels: [[schemaPath, datamodel]] },
     (message: string) => log(message),
     bindMigrationAwareSqlAdapterFactory(factory),
   );
+  return {
+    engine,
+    close: async () => {
+      engine.free();
+      await Promise.all(opened.splice(0).map((adapter) => adapter.dispose()));
+    },
+  };
 }
 
 export async function readMigrationsList(): Promise<MigrationList> {
@@ -71,7 +114,7 @@ export const noFilters = { externalTables: [], externalEnums: [] };
 
 /** Prisma's SQL for creating prisma/schema.prisma on an empty database (pg_trgm included). */
 export async function schemaSqlFromEmpty(databaseUrl: string): Promise<string> {
-  const engine = await openSchemaEngine(databaseUrl);
+  const { engine, close } = await openSchemaEngine(databaseUrl);
   try {
     const { stdout } = await engine.diff({
       from: { tag: 'empty' },
@@ -83,6 +126,6 @@ export async function schemaSqlFromEmpty(databaseUrl: string): Promise<string> {
     // pg_trgm is written by hand so that later diffs do not repeat it (../shared/PLATFORM.md).
     return `CREATE EXTENSION IF NOT EXISTS pg_trgm;\n\n${stdout ?? ''}`;
   } finally {
-    engine.free();
+    await close();
   }
 }

@@ -48,8 +48,11 @@ export async function loadRegions(db: RegionLoaderDb): Promise<LoadRegionsResult
       });
       const storedByCode = new Map<string, StoredRegion>(stored.map((region) => [region.code, region]));
 
+      // Only the missing rows are sent: on an up-to-date table (every CLI command checks it) this
+      // writes nothing. skipDuplicates still covers a concurrent loader.
+      const missing = rows.filter((row) => !storedByCode.has(row.code));
       let created = 0;
-      for (const part of chunk(rows, CHUNK_SIZE)) {
+      for (const part of chunk(missing, CHUNK_SIZE)) {
         const result = await tx.region.createMany({ data: part, skipDuplicates: true });
         created += result.count;
       }
