@@ -7,8 +7,7 @@ import { countByStatus, listArticles } from '@/lib/articles/queries';
 import { countPagesByMonth, countPagesByProvince } from '@/lib/articles/stats';
 import { articleListQuerySchema, type ArticleListQuery } from '@/lib/articles/list-query';
 import { db } from '@/lib/db/client';
-import { applyMigrations } from '@/lib/db/migrate';
-import { loadRegions } from '@/lib/regions/load-regions';
+import { prepareDatabase } from '@/lib/db/prepare-database';
 import { generateArticles } from './lib/generate-articles';
 import { createTestDatabase } from './lib/test-database';
 
@@ -74,8 +73,7 @@ console.log(`Benchmark database: ${database.kind}`);
 let failed = false;
 try {
   if (!reuseUrl) {
-    await applyMigrations(database.url);
-    await loadRegions(db);
+    await prepareDatabase(database.url, db);
     const started = performance.now();
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();

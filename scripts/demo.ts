@@ -3,8 +3,7 @@
 import { spawn } from 'node:child_process';
 import { startEmbeddedDatabase } from '@/lib/db/embedded';
 import { db } from '@/lib/db/client';
-import { applyMigrations } from '@/lib/db/migrate';
-import { loadRegions } from '@/lib/regions/load-regions';
+import { prepareDatabase } from '@/lib/db/prepare-database';
 import { seedDemo } from '@/lib/seed/seed-demo';
 import { ensureAuthSecret } from './lib/auth-secret';
 import { buildIsStale, clearDataCache, nextBin, run, tsxBin } from './lib/next-build';
@@ -19,9 +18,8 @@ await ensureAuthSecret();
 const database = await startEmbeddedDatabase();
 process.env.DATABASE_URL = database.url;
 
-const applied = await applyMigrations(database.url);
-if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
-await loadRegions(db);
+const { appliedMigrations } = await prepareDatabase(database.url, db);
+if (appliedMigrations.length) console.log(`Applied migrations: ${appliedMigrations.join(', ')}`);
 const logins = await seedDemo(db);
 await db.$disconnect();
 

@@ -1,8 +1,7 @@
 // npm test — every test: unit and integration (Vitest) against a fresh database, then the
 // Playwright journeys in Chromium against a production build on that same database.
 import { db } from '@/lib/db/client';
-import { applyMigrations } from '@/lib/db/migrate';
-import { loadRegions } from '@/lib/regions/load-regions';
+import { prepareDatabase } from '@/lib/db/prepare-database';
 import { clearDataCache, run } from './lib/next-build';
 import { createTestDatabase } from './lib/test-database';
 
@@ -13,8 +12,7 @@ process.env.DATABASE_URL = database.url;
 
 let failed = false;
 try {
-  await applyMigrations(database.url);
-  await loadRegions(db);
+  await prepareDatabase(database.url, db);
   await db.$disconnect();
   await run('node_modules/.bin/tsc', ['--noEmit'], env);
   await run('node_modules/.bin/vitest', ['run'], env);
