@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { passwordProblem } from '@/lib/auth/password-policy';
 import { db } from '@/lib/db/client';
-import { createUser, createUserSchema } from '@/lib/users/create-user';
+import { createUser, newUserSchema } from '@/lib/users/create-user';
 import { withPreparedDatabase } from './lib/database-url';
 import { runCli, UsageError } from './lib/run-cli';
 
@@ -22,7 +22,7 @@ await runCli(async () => {
   if (args.length !== 2) throw new UsageError('Usage: npm run create-admin -- <email> <name>');
   const given = process.env.BAODA_ADMIN_PASSWORD;
   // Checked before the database is touched, so a typo changes nothing.
-  const { email, name } = createUserSchema.pick({ email: true, name: true }).parse({ email: args[0], name: args[1] });
+  const { email, name } = newUserSchema.pick({ email: true, name: true }).parse({ email: args[0], name: args[1] });
   if (given !== undefined) {
     const problem = passwordProblem(given, email);
     if (problem) throw new UsageError(`BAODA_ADMIN_PASSWORD: ${problem}`);
