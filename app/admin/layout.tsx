@@ -10,17 +10,26 @@ export const metadata: Metadata = { title: '管理后台', robots: { index: fals
 const roleLabels = { ADMIN: '管理员', EDITOR: '编辑', REVIEWER: '审核员' } as const;
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
+  // The account page is reachable before a required second factor is set up; every other page
+  // sends such a user there (lib/auth/session.ts), so the navigation offers only that.
+  const user = await requireUser('admin:access', { beforeTwoFactor: true });
+  const can = (permission: Parameters<typeof roleHas>[1]) => !user.mustEnrolTwoFactor && roleHas(user.role, permission);
   return (
     <div className={styles.shell}>
       <nav className={styles.sidebar} aria-label="后台导航">
         <Link href="/admin" className={styles.brand}>保答 CMS</Link>
-        <Link href="/admin" className={styles.navLink}>概览</Link>
-        <Link href="/admin/articles" className={styles.navLink}>文章</Link>
-        <Link href="/admin/freshness" className={styles.navLink}>政策时效</Link>
-        {roleHas(user.role, 'article:review') && <Link href="/admin/review" className={styles.navLink}>审核队列</Link>}
-        {roleHas(user.role, 'article:import') && <Link href="/admin/import" className={styles.navLink}>导入</Link>}
-        {roleHas(user.role, 'user:manage') && <Link href="/admin/users" className={styles.navLink}>用户</Link>}
+        {can('admin:access') && (
+          <>
+            <Link href="/admin" className={styles.navLink}>概览</Link>
+            <Link href="/admin/articles" className={styles.navLink}>文章</Link>
+            <Link href="/admin/freshness" className={styles.navLink}>政策时效</Link>
+          </>
+        )}
+        {can('article:review') && <Link href="/admin/review" className={styles.navLink}>审核队列</Link>}
+        {can('article:import') && <Link href="/admin/import" className={styles.navLink}>导入</Link>}
+        {can('user:manage') && <Link href="/admin/users" className={styles.navLink}>用户</Link>}
+        {can('settings:manage') && <Link href="/admin/settings" className={styles.navLink}>设置</Link>}
+        <Link href="/admin/account" className={styles.navLink}>我的账户</Link>
         <Link href="/" className={styles.navLink} target="_blank">查看网站 ↗</Link>
         <div className={styles.user}>
           <div data-testid="current-user">{user.name}（{roleLabels[user.role]}）</div>
