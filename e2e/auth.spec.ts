@@ -31,20 +31,23 @@ test('signing in and out', async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
-test('an admin creates a user; deactivating them ends their session on the next request', async ({ browser }) => {
+test('an admin creates a user, who sets a password by link; deactivating them ends their session at once', async ({ browser }) => {
   const admin = await pageAs(browser, 'admin');
   await admin.getByRole('link', { name: '用户' }).click();
   await admin.getByLabel('姓名').fill('临时编辑');
   await admin.getByLabel('邮箱').fill('temp-editor@e2e.test');
-  await admin.getByLabel('初始密码').fill('temp-editor-password');
   await admin.getByRole('button', { name: '创建' }).click();
   const row = admin.getByTestId('user-temp-editor@e2e.test');
   await expect(row).toContainText('正常');
+  const link = await admin.getByTestId('password-link').textContent();
 
   const temp = await (await browser.newContext()).newPage();
-  await temp.goto('/login');
+  await temp.goto(new URL(link!).pathname);
+  await temp.getByLabel('新密码', { exact: true }).fill('temporary-pass-phrase');
+  await temp.getByLabel('再次输入新密码').fill('temporary-pass-phrase');
+  await temp.getByRole('button', { name: '设置密码' }).click();
   await temp.getByLabel('邮箱').fill('temp-editor@e2e.test');
-  await temp.getByLabel('密码').fill('temp-editor-password');
+  await temp.getByLabel('密码').fill('temporary-pass-phrase');
   await temp.getByRole('button', { name: '登录' }).click();
   await expect(temp.getByTestId('current-user')).toContainText('临时编辑');
 
@@ -55,4 +58,29 @@ test('an admin creates a user; deactivating them ends their session on the next 
   await expect(temp).toHaveURL(/\/login/);
   await admin.context().close();
   await temp.context().close();
+});
+
+test('a user changes their own password: the current one is required, the policy applies, other sessions end', async ({ browser }) => {
+  const here = await pageAs(browser, 'admin');
+  const elsewhere = await pageAs(browser, 'admin');
+  await here.getByRole('link', { name: '我的账户' }).click();
+  const change = async (current: string, next: string) => {
+    await here.getByLabel('当前密码').fill(current);
+    await here.getByLabel('新密码', { exact: true }).fill(next);
+    await here.getByLabel('再次输入新密码').fill(next);
+    await here.getByRole('button', { name: '修改密码' }).click();
+  };
+  await change('not-my-password', 'a-fresh-chief-phrase');
+  await expect(here.getByRole('alert').filter({ hasText: '当前密码不正确' })).toBeVisible();
+  await change(e2eUsers.admin.password, 'short');
+  await expect(here.getByRole('alert').filter({ hasText: '密码至少 12 个字符' })).toBeVisible();
+  await change(e2eUsers.admin.password, 'a-fresh-chief-phrase');
+  await expect(here.getByRole('status').filter({ hasText: '密码已修改' })).toBeVisible();
+  await elsewhere.goto('/admin');
+  await expect(elsewhere).toHaveURL(/\/login/);
+  // Back to the password the other journeys use.
+  await change('a-fresh-chief-phrase', e2eUsers.admin.password);
+  await expect(here.getByRole('status').filter({ hasText: '密码已修改' })).toBeVisible();
+  await here.context().close();
+  await elsewhere.context().close();
 });
