@@ -3,10 +3,10 @@ import Credentials from 'next-auth/providers/credentials';
 import { db } from '@/lib/db/client';
 import { startSession } from './authenticate';
 import { requestIp } from './request-ip';
-import { endSession } from './sessions';
+import { endSession, sessionIdOf } from './sessions';
 import { sessionLifetime } from './session-lifetime';
 
-// The token carries only the user id and the id of a server-side session (lib/auth/sessions.ts);
+// The token carries only the user id and the token of a server-side session (lib/auth/sessions.ts);
 // role, active flag and the session itself are read from the database on every request by
 // lib/auth/session.ts. Passwords and second factors are checked by our own sign-in action
 // (lib/auth/actions.ts), which hands Auth.js a one-time ticket: the credentials provider accepts
@@ -22,7 +22,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const ticket = typeof credentials?.ticket === 'string' ? credentials.ticket : '';
         const started = ticket ? await startSession(db, ticket) : null;
         if (!started) return null;
-        return { id: started.userId, email: started.email, name: started.name, sid: started.sessionId };
+        return { id: started.userId, email: started.email, name: started.name, sid: started.sessionToken };
       },
     }),
   ],
@@ -43,7 +43,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async signOut(message) {
       const token = 'token' in message ? message.token : null;
       if (typeof token?.uid !== 'string' || typeof token.sid !== 'string') return;
-      await endSession(db, { userId: token.uid, sessionId: token.sid, actorId: token.uid, reason: 'sign-out', ip: await requestIp().catch(() => null) });
+      await endSession(db, { userId: token.uid, sessionId: sessionIdOf(token.sid), actorId: token.uid, reason: 'sign-out', ip: await requestIp().catch(() => null) });
     },
   },
 });

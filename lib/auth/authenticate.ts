@@ -45,7 +45,7 @@ export async function checkPassword(db: Db, input: unknown, client: ClientInfo):
  * The last step, run by Auth.js's credentials provider: a READY ticket becomes a session. Returns
  * null for a used, expired or unknown ticket, or a user deactivated in between.
  */
-export async function startSession(db: Db, ticket: string): Promise<{ userId: string; sessionId: string; email: string; name: string } | null> {
+export async function startSession(db: Db, ticket: string): Promise<{ userId: string; sessionToken: string; email: string; name: string } | null> {
   return db.$transaction(async (tx) => {
     const redeemed = await redeemTicket(tx, ticket);
     if (!redeemed) return null;
@@ -53,8 +53,8 @@ export async function startSession(db: Db, ticket: string): Promise<{ userId: st
     if (!user?.active) return null;
     await deleteExpiredSessions(tx, user.id);
     const client = { ip: redeemed.ip, userAgent: redeemed.userAgent };
-    const sessionId = await createSession(tx, user.id, client);
+    const sessionToken = await createSession(tx, user.id, client);
     await recordAudit(tx, { actorId: user.id, action: 'auth.sign-in', entityType: 'User', entityId: user.id, ip: client.ip });
-    return { userId: user.id, sessionId, email: user.email, name: user.name };
+    return { userId: user.id, sessionToken, email: user.email, name: user.name };
   });
 }

@@ -23,7 +23,7 @@ export const getCurrentUser = cache(async (): Promise<SignedInUser | null> => {
   if (!user || user.id !== session.uid) return null;
   const settings = await getSecuritySettings(db);
   const mustEnrolTwoFactor = !user.totpEnabled && settings.requireTwoFactorFor.includes(user.role);
-  return { ...user, sessionId: session.sid, mustEnrolTwoFactor };
+  return { ...user, mustEnrolTwoFactor };
 });
 
 export const twoFactorSetupPath = '/admin/account?setup=two-factor';

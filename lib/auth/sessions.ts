@@ -2,26 +2,33 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import type { Db, Tx } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { isSessionAlive, sessionLifetime } from './session-lifetime';
-import { newToken } from './tokens';
+import { hashToken, newToken } from './tokens';
 
-// Server-side sessions: the Auth.js token names one of these rows, and only a live row opens the
-// admin. Ending a session deletes its row, so a copied cookie stops working at once.
+// Server-side sessions: the Auth.js token carries a random session token, the table its SHA-256
+// (the row's id, which pages may show and forms may name), and only a live row opens the admin.
+// Ending a session deletes its row, so a copied cookie stops working at once.
 
 export type ClientInfo = { ip: string | null; userAgent: string };
 
-export type SessionUser = { id: string; email: string; name: string; role: Role; totpEnabled: boolean };
+export type SessionUser = { id: string; email: string; name: string; role: Role; totpEnabled: boolean; sessionId: string };
 
 /** A request's lastSeenAt is written at most once a minute: a page load makes several requests. */
 const touchEveryMs = 60 * 1000;
 
+/** Returns the token for the browser; the row's id is its hash (`sessionIdOf`). */
 export async function createSession(tx: Tx, userId: string, client: ClientInfo): Promise<string> {
-  const id = newToken();
-  await tx.userSession.create({ data: { id, userId, ip: client.ip, userAgent: client.userAgent.slice(0, 500) } });
-  return id;
+  const token = newToken();
+  await tx.userSession.create({ data: { id: sessionIdOf(token), userId, ip: client.ip, userAgent: client.userAgent.slice(0, 500) } });
+  return token;
+}
+
+export function sessionIdOf(token: string): string {
+  return hashToken(token);
 }
 
 /** The user of a live session, or null when the session was ended, expired or its user deactivated. */
-export async function findSessionUser(db: Db, sessionId: string, now = new Date()): Promise<SessionUser | null> {
+export async function findSessionUser(db: Db, token: string, now = new Date()): Promise<SessionUser | null> {
+  const sessionId = sessionIdOf(token);
   const session = await db.userSession.findUnique({
     where: { id: sessionId },
     select: {
@@ -39,7 +46,7 @@ export async function findSessionUser(db: Db, sessionId: string, now = new Date(
     await db.userSession.updateMany({ where: { id: sessionId }, data: { lastSeenAt: now } });
   }
   const { user } = session;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, totpEnabled: user.totpEnabledAt !== null };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, totpEnabled: user.totpEnabledAt !== null, sessionId };
 }
 
 export function listSessions(db: Db, userId: string) {

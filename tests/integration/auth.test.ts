@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkPassword, startSession } from '@/lib/auth/authenticate';
+import { sessionIdOf } from '@/lib/auth/sessions';
 import { throttleLimits } from '@/lib/auth/throttle';
 import { db } from '@/lib/db/client';
 import { createUser } from '@/lib/users/create-user';
@@ -8,10 +9,10 @@ import { makeUser, resetDatabase } from './helpers';
 const ip = '203.0.113.7';
 const client = (address: string | null = ip) => ({ ip: address, userAgent: 'vitest' });
 
+/** `n` wrong passwords at once (each under every limit, so each is processed). */
 async function failTimes(n: number, email: string, from: string | null = ip) {
-  for (let i = 0; i < n; i += 1) {
-    expect(await checkPassword(db, { email, password: 'wrong-password-123' }, client(from))).toEqual({ ok: false, reason: 'invalid' });
-  }
+  const results = await Promise.all(Array.from({ length: n }, () => checkPassword(db, { email, password: 'wrong-password-123' }, client(from))));
+  expect(results).toEqual(Array(n).fill({ ok: false, reason: 'invalid' }));
 }
 
 async function signInOk(email: string, password: string, from: string | null = ip) {
@@ -29,8 +30,10 @@ describe('checkPassword', () => {
     expect(result).toMatchObject({ ok: true, userId: user.id, next: 'ready', ticket: expect.any(String) });
     if (!result.ok) throw new Error('unreachable');
     const started = await startSession(db, result.ticket);
-    expect(started).toMatchObject({ userId: user.id, sessionId: expect.any(String), email: user.email });
-    const session = await db.userSession.findUniqueOrThrow({ where: { id: started!.sessionId } });
+    expect(started).toMatchObject({ userId: user.id, sessionToken: expect.any(String), email: user.email });
+    // The table keeps only the token's hash.
+    const session = await db.userSession.findUniqueOrThrow({ where: { id: sessionIdOf(started!.sessionToken) } });
+    expect(session.id).not.toBe(started!.sessionToken);
     expect(session).toMatchObject({ userId: user.id, ip, userAgent: 'vitest' });
     // A ticket works once.
     expect(await startSession(db, result.ticket)).toBeNull();
@@ -114,15 +117,15 @@ describe('sign-in throttling', () => {
   it('stops guessing spread over many addresses at the account-wide ceiling', async () => {
     const user = await makeUser('EDITOR');
     const perAddress = throttleLimits.perAccountAndAddress;
-    for (let a = 0; a < throttleLimits.perAccount / perAddress; a += 1) await failTimes(perAddress, user.email, `198.51.100.${a + 1}`);
+    await Promise.all(Array.from({ length: throttleLimits.perAccount / perAddress }, (_, a) => failTimes(perAddress, user.email, `198.51.100.${a + 1}`)));
     expect(await checkPassword(db, { email: user.email, password: user.password }, client('192.0.2.1'))).toEqual({ ok: false, reason: 'throttled' });
     const other = await makeUser('EDITOR');
     expect(await signInOk(other.email, other.password, '192.0.2.1')).toBe(true);
-  }, 60_000);
+  });
 
   it('stops one address trying many accounts', async () => {
     const user = await makeUser('REVIEWER');
-    for (let i = 0; i < throttleLimits.perAddress - 1; i += 1) await failTimes(1, `probe${i}@test.local`);
+    await Promise.all(Array.from({ length: throttleLimits.perAddress - 1 }, (_, i) => failTimes(1, `probe${i}@test.local`)));
     expect(await signInOk(user.email, user.password)).toBe(true);
     await failTimes(1, 'probe-last@test.local');
     expect(await checkPassword(db, { email: user.email, password: user.password }, client())).toEqual({ ok: false, reason: 'throttled' });

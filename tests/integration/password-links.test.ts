@@ -42,7 +42,7 @@ describe('one-time password links', () => {
     const second = (await updateUser(admin, user.id, { kind: 'password-link' })).passwordToken!;
     expect(await findPasswordLink(db, first)).toBeNull();
     await setPasswordWithLink(db, second, 'my-own-secret-phrase', null);
-    expect(await findSessionUser(db, session!.sessionId)).toBeNull();
+    expect(await findSessionUser(db, session!.sessionToken)).toBeNull();
     expect(await canSignIn(user.email, user.password)).toBe(false);
   });
 
