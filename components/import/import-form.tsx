@@ -10,11 +10,6 @@ import type { UploadPreview } from '@/lib/import/stage-upload';
 import { previewOutcomeLabels } from '@/lib/import/outcome-labels';
 
 /**
- * Upload → preview → confirm (or cancel). The preview comes from the server; the confirmation
- * sends back only the preview's id and the conflicts to import anyway, and leads to the batch's
- * page, which shows the background import's progress and then its report.
- */
-/**
  * The upload itself can fail before the action runs: the server refuses a body over its limit
  * with a 413 (scripts/serve.ts), or the connection drops. Next then throws instead of returning
  * a result, which would replace the page with the error screen; show a message instead.
@@ -28,6 +23,11 @@ async function previewOrRefusal(prev: PreviewState, formData: FormData): Promise
   }
 }
 
+/**
+ * Upload → preview → confirm (or cancel). The preview comes from the server; the confirmation
+ * sends back only the preview's id and the conflicts to import anyway, and leads to the batch's
+ * page, which shows the background import's progress and then its report.
+ */
 export function ImportForm() {
   const [previewState, previewAction, previewPending] = useActionState<PreviewState, FormData>(previewOrRefusal, null);
   const [confirmState, confirmAction, confirmPending] = useActionState<ConfirmState, FormData>(confirmImportAction, null);
