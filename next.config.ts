@@ -1,4 +1,6 @@
 import type { NextConfig } from 'next';
+import { MAX_REQUEST_BODY_BYTES } from './lib/import/limits';
+import { privatePathPrefixes, staticSecurityHeaders } from './lib/security/headers';
 
 const nextConfig: NextConfig = {
   // A separate build folder lets several builds (e.g. parallel test runs) share a checkout.
@@ -8,19 +10,19 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@node-rs/argon2', '@node-rs/jieba', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg-boss'],
   poweredByHeader: false,
   experimental: {
-    serverActions: { bodySizeLimit: '20mb' },
+    // The upload form's request is the largest body the app takes. proxy.ts sees every request, and
+    // Next hands a route only the first proxyClientMaxBodySize bytes of a body it buffered for the
+    // proxy; scripts/serve.ts refuses anything larger than the same limit with a 413.
+    serverActions: { bodySizeLimit: MAX_REQUEST_BODY_BYTES },
+    proxyClientMaxBodySize: MAX_REQUEST_BODY_BYTES,
   },
+  // The headers that never change; the Content-Security-Policy (per request on the signed-in pages),
+  // HSTS and Cache-Control come from proxy.ts. All of them are built in lib/security/headers.ts.
   async headers() {
     return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-        ],
-      },
-      { source: '/admin/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
+      { source: '/:path*', headers: [...staticSecurityHeaders] },
+      // Also set by proxy.ts; here too for responses the proxy does not produce (e.g. errors).
+      ...privatePathPrefixes.map((prefix) => ({ source: `${prefix}/:path*`, headers: [{ key: 'Cache-Control', value: 'no-store' }] })),
     ];
   },
 };

@@ -31,7 +31,9 @@ export default defineConfig({
   webServer: {
     // The same server as production (scripts/serve.ts), on the test database.
     command: 'node_modules/.bin/tsx scripts/serve.ts',
-    env: { PORT: String(port), HOST: '127.0.0.1' },
+    // SITE_URL is the origin the browser uses: the server builds every redirect on it and pins the
+    // request's Host and X-Forwarded-* headers to it.
+    env: { PORT: String(port), HOST: '127.0.0.1', SITE_URL: baseURL },
     url: `${baseURL}/login`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,15 +1,43 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { isHttpsOrigin, siteOrigin, siteUrl } from '@/lib/config/site-origin';
+import { contentSecurityPolicy, createNonce, responseSecurityHeaders, usesNonce } from '@/lib/security/headers';
 
-// Optimistic redirect only: pages and actions check the session against the database themselves.
+const dev = process.env.NODE_ENV === 'development';
+
+// Runs on every page and API route (not on build assets): the Content-Security-Policy and the
+// other per-request headers (lib/security/headers.ts), and the sign-in redirect for /admin.
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const origin = siteOrigin();
+  const https = isHttpsOrigin(origin);
+
+  // Optimistic redirect only: pages and actions check the session against the database themselves.
   // Auth.js names the cookie (__Secure-)authjs.session-token, with .0, .1 … suffixes when it is chunked.
-  const hasSession = request.cookies.getAll().some((c) => c.name.includes('authjs.session-token'));
-  if (!hasSession) {
-    const url = new URL('/login', request.url);
-    url.searchParams.set('next', request.nextUrl.pathname);
-    return NextResponse.redirect(url);
+  if (pathname === '/admin' || pathname.startsWith('/admin/')) {
+    const hasSession = request.cookies.getAll().some((c) => c.name.includes('authjs.session-token'));
+    if (!hasSession) {
+      // On the configured origin: request.url carries the address the server binds, not the site's.
+      const url = siteUrl('/login');
+      url.searchParams.set('next', pathname);
+      return withHeaders(NextResponse.redirect(url), responseSecurityHeaders({ pathname, https, dev }));
+    }
   }
-  return NextResponse.next();
+
+  if (!usesNonce(pathname)) return withHeaders(NextResponse.next(), responseSecurityHeaders({ pathname, https, dev }));
+
+  // Next takes the nonce from the request's CSP header and puts it on its own scripts; x-nonce is
+  // for our components (components/security/csp-nonce.tsx).
+  const nonce = createNonce();
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('x-nonce', nonce);
+  requestHeaders.set('content-security-policy', contentSecurityPolicy({ nonce, https, dev }));
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), responseSecurityHeaders({ pathname, nonce, https, dev }));
 }
 
-export const config = { matcher: ['/admin/:path*'] };
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+// Everything but Next's build assets (hashed, immutable, public) and the favicon.
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };

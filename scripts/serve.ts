@@ -1,17 +1,28 @@
-// The production HTTP server: Next's request handler behind a plain Node server, so that the
-// client address used for sign-in throttling comes from the socket (see lib/auth/client-ip.ts).
+// The production HTTP server: Next's request handler behind a plain Node server, which decides
+// what Next may believe about a request before Next sees it:
+// - the client address used for sign-in throttling comes from the socket and the trusted proxy
+//   hops only (lib/auth/client-ip.ts);
+// - the host and scheme are the configured origin's, whatever the request claims
+//   (lib/config/site-origin.ts), so no redirect can be built on another host;
+// - bodies over the app's limit are refused with a 413 before Next reads them
+//   (lib/security/request-body-limit.ts; the limit is in lib/import/limits.ts).
 // It also runs the background job workers (lib/jobs: imports of confirmed uploads).
 // Used by `npm run demo`, `npm start` and the e2e tests.
 import { createServer } from 'node:http';
 import next from 'next';
 import { clientIpHeader, resolveClientIp, trustedProxyHops } from '@/lib/auth/client-ip';
+import { configureSiteOrigin, pinForwardedHeaders } from '@/lib/config/site-origin';
 import { db } from '@/lib/db/client';
+import { MAX_REQUEST_BODY_BYTES, REQUEST_TOO_LARGE_MESSAGE } from '@/lib/import/limits';
 import { stopJobQueue } from '@/lib/jobs/queue';
 import { startWorkers } from '@/lib/jobs/workers';
+import { enforceBodyLimit } from '@/lib/security/request-body-limit';
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '0.0.0.0';
 const trusted = trustedProxyHops();
+// Before Next and Auth.js load: Auth.js reads AUTH_URL, which this sets from SITE_URL.
+const origin = configureSiteOrigin();
 
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
@@ -24,10 +35,13 @@ const server = createServer((req, res) => {
   // Whatever the client sent in our header is replaced (or removed).
   if (ip) req.headers[clientIpHeader] = ip;
   else delete req.headers[clientIpHeader];
-  void handle(req, res);
+  pinForwardedHeaders(req.headers, origin);
+  void enforceBodyLimit(req, res, MAX_REQUEST_BODY_BYTES, REQUEST_TOO_LARGE_MESSAGE).then((allowed) => {
+    if (allowed) void handle(req, res);
+  });
 });
 
-server.listen(port, hostname, () => console.log(`Listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
+server.listen(port, hostname, () => console.log(`Listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port} (site origin ${origin})`));
 
 let stopping = false;
 async function shutdown() {

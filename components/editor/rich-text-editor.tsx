@@ -12,6 +12,7 @@ import { emptyDoc } from '@/lib/content/body-types';
 import { bodyExtensions } from '@/lib/content/extensions';
 import { isAllowedHref, normalizeHrefInput } from '@/lib/content/link-href';
 import { sanitizeBodyDoc } from '@/lib/content/sanitize-body';
+import { documentCspNonce } from '@/lib/security/document-nonce';
 
 import styles from './rich-text-editor.module.css';
 
@@ -71,6 +72,9 @@ export function RichTextEditor({ name, initialContent, onChange, label }: RichTe
 
   const editor = useEditor({
     extensions: bodyExtensions,
+    // Tiptap adds a <style> element for its base styles; the admin's CSP admits it by nonce. Read
+    // when the editor is created, in the browser (immediatelyRender: false).
+    injectNonce: documentCspNonce(),
     content: initialDoc,
     // Server rendering has no DOM; creating the editor on the client avoids hydration mismatch.
     immediatelyRender: false,

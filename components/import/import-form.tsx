@@ -4,10 +4,24 @@ import Link from 'next/link';
 import { useActionState, useState, type FormEvent } from 'react';
 import { cancelImportAction, confirmImportAction, previewImportAction, type CancelState, type ConfirmState, type PreviewState } from '@/lib/import/actions';
 import type { ImportFileResult } from '@/lib/import/import-pages';
-import { formatSize, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES } from '@/lib/import/limits';
+import { formatSize, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, REQUEST_TOO_LARGE_MESSAGE } from '@/lib/import/limits';
 import { reasonLabel } from '@/lib/import/reasons';
 import type { UploadPreview } from '@/lib/import/stage-upload';
 import { previewOutcomeLabels } from '@/lib/import/outcome-labels';
+
+/**
+ * The upload itself can fail before the action runs: the server refuses a body over its limit
+ * with a 413 (scripts/serve.ts), or the connection drops. Next then throws instead of returning
+ * a result, which would replace the page with the error screen; show a message instead.
+ */
+async function previewOrRefusal(prev: PreviewState, formData: FormData): Promise<PreviewState> {
+  try {
+    return await previewImportAction(prev, formData);
+  } catch (error) {
+    const refused = error instanceof Error && error.message === REQUEST_TOO_LARGE_MESSAGE;
+    return { ok: false, error: refused ? REQUEST_TOO_LARGE_MESSAGE : '上传没有完成（连接中断或服务器出错），请稍后重试；文件较多时请分批上传。' };
+  }
+}
 
 /**
  * Upload → preview → confirm (or cancel). The preview comes from the server; the confirmation
@@ -15,7 +29,7 @@ import { previewOutcomeLabels } from '@/lib/import/outcome-labels';
  * page, which shows the background import's progress and then its report.
  */
 export function ImportForm() {
-  const [previewState, previewAction, previewPending] = useActionState<PreviewState, FormData>(previewImportAction, null);
+  const [previewState, previewAction, previewPending] = useActionState<PreviewState, FormData>(previewOrRefusal, null);
   const [confirmState, confirmAction, confirmPending] = useActionState<ConfirmState, FormData>(confirmImportAction, null);
   const [cancelState, cancelAction, cancelPending] = useActionState<CancelState, FormData>(cancelImportAction, null);
   const [clientError, setClientError] = useState<string | null>(null);

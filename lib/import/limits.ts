@@ -14,10 +14,21 @@ export const MAX_ARCHIVE_TOTAL_BYTES = 200 * 1024 * 1024;
 /** An NDJSON export file (CLI only) and one line of it. */
 export const MAX_EXPORT_FILE_BYTES = 1024 * 1024 * 1024;
 export const MAX_RECORD_BYTES = 8 * 1024 * 1024;
-/** Files chosen in one upload, and their total size: under serverActions.bodySizeLimit (20mb in
- * next.config.ts), leaving room for the multipart envelope. */
+/** Files chosen in one upload, and their total size (checked by the upload form before sending). */
 export const MAX_UPLOAD_FILES = 500;
 export const MAX_UPLOAD_BYTES = 19 * 1024 * 1024;
+/**
+ * Largest request body the app accepts: the upload plus room for its multipart envelope (a few
+ * hundred bytes per file) and the form's other fields. The one source of the server-side limits:
+ * next.config.ts sets serverActions.bodySizeLimit and proxyClientMaxBodySize (what proxy.ts
+ * buffers) to it, and scripts/serve.ts answers 413 to anything larger before Next reads it.
+ */
+export const MAX_REQUEST_BODY_BYTES = MAX_UPLOAD_BYTES + 1024 * 1024;
+/**
+ * The 413 body from scripts/serve.ts. Sent as bare `text/plain`, which is what Next's client
+ * passes on as the failed server action's error message, so the upload form can recognise it.
+ */
+export const REQUEST_TOO_LARGE_MESSAGE = `请求过大：一次上传不能超过 ${formatSize(MAX_UPLOAD_BYTES)}，请分批上传。`;
 /** Longest file or entry name accepted (in characters). */
 export const MAX_NAME_LENGTH = 500;
 /** How long an uploaded batch waits for the editor to confirm the preview. */
