@@ -6,21 +6,44 @@ import { createUserAction, updateUserAction, type UserActionState } from '@/lib/
 const roleLabels = { ADMIN: '管理员', EDITOR: '编辑', REVIEWER: '审核员' } as const;
 type Role = keyof typeof roleLabels;
 
-function Message({ state }: { state: UserActionState }) {
-  if (!state) return null;
-  return state.ok ? <span role="status" className="muted">{state.message}</span> : <span role="alert" style={{ color: 'var(--danger)' }}>{state.error}</span>;
+/** The one-time link an action handed back, as an absolute address the admin can copy. */
+function PasswordLink({ state, origin }: { state: UserActionState; origin: string }) {
+  const path = state?.ok ? state.data?.passwordLink : undefined;
+  if (!path) return null;
+  return (
+    <div className="alert warn" role="status">
+      <p>请把这个一次性链接发给本人，用它设置密码（1 小时内有效，只能使用一次，只显示这一次）：</p>
+      <code className="link-box" data-testid="password-link">{origin}{path}</code>
+    </div>
+  );
 }
 
-export function UserRow({ user, isSelf }: { user: { id: string; email: string; name: string; role: Role; active: boolean }; isSelf: boolean }) {
+function Message({ state }: { state: UserActionState }) {
+  if (!state) return null;
+  return state.ok ? <span role="status" className="muted">{state.message}</span> : <span role="alert" className="error-text">{state.error}</span>;
+}
+
+type UserRowProps = {
+  user: { id: string; email: string; name: string; role: Role; active: boolean; twoFactor: boolean };
+  isSelf: boolean;
+  origin: string;
+};
+
+export function UserRow({ user, isSelf, origin }: UserRowProps) {
   const [state, action, pending] = useActionState<UserActionState, FormData>(updateUserAction, null);
+  const hidden = (kind: string) => (
+    <>
+      <input type="hidden" name="userId" value={user.id} />
+      <input type="hidden" name="kind" value={kind} />
+    </>
+  );
   return (
     <tr data-testid={`user-${user.email}`}>
       <td>{user.name}</td>
       <td>{user.email}</td>
       <td>
-        <form action={action} style={{ display: 'flex', gap: 6 }}>
-          <input type="hidden" name="userId" value={user.id} />
-          <input type="hidden" name="kind" value="role" />
+        <form action={action} className="inline-form">
+          {hidden('role')}
           <select name="role" defaultValue={user.role} aria-label={`${user.name}的角色`} disabled={isSelf}>
             {Object.entries(roleLabels).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
           </select>
@@ -28,41 +51,56 @@ export function UserRow({ user, isSelf }: { user: { id: string; email: string; n
         </form>
       </td>
       <td>{user.active ? '正常' : '已停用'}</td>
-      <td style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
-        {!isSelf && (
+      <td>{user.twoFactor ? '已启用' : '未启用'}</td>
+      <td>
+        <div className="inline-form">
+          {!isSelf && (
+            <form action={action}>
+              {hidden('active')}
+              <input type="hidden" name="active" value={user.active ? 'false' : 'true'} />
+              <button type="submit" className={user.active ? 'button danger' : 'button'} disabled={pending}>{user.active ? '停用' : '启用'}</button>
+            </form>
+          )}
           <form action={action}>
-            <input type="hidden" name="userId" value={user.id} />
-            <input type="hidden" name="kind" value="active" />
-            <input type="hidden" name="active" value={user.active ? 'false' : 'true'} />
-            <button type="submit" className={user.active ? 'button danger' : 'button'} disabled={pending}>{user.active ? '停用' : '启用'}</button>
+            {hidden('sign-out-everywhere')}
+            <button type="submit" className="button" disabled={pending}>退出所有会话</button>
           </form>
-        )}
-        <form action={action}>
-          <input type="hidden" name="userId" value={user.id} />
-          <input type="hidden" name="kind" value="sign-out-everywhere" />
-          <button type="submit" className="button" disabled={pending}>退出所有会话</button>
-        </form>
-        <Message state={state} />
+          <form action={action}>
+            {hidden('password-link')}
+            <button type="submit" className="button" disabled={pending}>发送重设密码链接</button>
+          </form>
+          {user.twoFactor && (
+            <form action={action}>
+              {hidden('reset-two-factor')}
+              <button type="submit" className="button danger" disabled={pending}>重置两步验证</button>
+            </form>
+          )}
+          <Message state={state} />
+        </div>
+        <PasswordLink state={state} origin={origin} />
       </td>
     </tr>
   );
 }
 
-export function CreateUserForm() {
+export function CreateUserForm({ origin }: { origin: string }) {
   const [state, action, pending] = useActionState<UserActionState, FormData>(createUserAction, null);
   return (
-    <form action={action} style={{ display: 'flex', gap: 12, alignItems: 'flex-end', flexWrap: 'wrap' }}>
-      <div><label htmlFor="new-user-name">姓名</label><input id="new-user-name" name="name" required /></div>
-      <div><label htmlFor="new-user-email">邮箱</label><input id="new-user-email" name="email" type="email" required /></div>
-      <div>
-        <label htmlFor="new-user-role">角色</label>
-        <select id="new-user-role" name="role" defaultValue="EDITOR">
-          {Object.entries(roleLabels).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
-        </select>
-      </div>
-      <div><label htmlFor="new-user-password">初始密码</label><input id="new-user-password" name="password" type="password" minLength={10} required /></div>
-      <button type="submit" className="button primary" disabled={pending}>创建</button>
-      <Message state={state} />
-    </form>
+    <>
+      <form action={action} className="inline-form">
+        <div><label htmlFor="new-user-name">姓名</label><input id="new-user-name" name="name" required /></div>
+        <div><label htmlFor="new-user-email">邮箱</label><input id="new-user-email" name="email" type="email" required /></div>
+        <div>
+          <label htmlFor="new-user-role">角色</label>
+          <select id="new-user-role" name="role" defaultValue="EDITOR">
+            {Object.entries(roleLabels).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="button primary" disabled={pending}>创建</button>
+        <Message state={state} />
+      </form>
+      <p className="muted small">新用户会得到一个设置密码的一次性链接，管理员无需也无法知道用户的密码。</p>
+      <PasswordLink state={state} origin={origin} />
+    </>
   );
 }

@@ -2,6 +2,7 @@
 
 import { cookies } from 'next/headers';
 import { AuthError } from 'next-auth';
+import { isHttpsOrigin, siteOrigin } from '@/lib/config/site-origin';
 import { db } from '@/lib/db/client';
 import { signIn, signOut } from './auth';
 import { checkPassword } from './authenticate';
@@ -45,7 +46,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
       return { step: 'password', email, error: result.reason === 'throttled' ? '登录尝试次数过多，请 15 分钟后再试' : '邮箱或密码不正确' };
     }
     if (result.next === 'second-factor') {
-      jar.set(ticketCookie, result.ticket, { httpOnly: true, sameSite: 'lax', secure: isHttps(), path: '/login', maxAge: 5 * 60 });
+      jar.set(ticketCookie, result.ticket, { httpOnly: true, sameSite: 'lax', secure: isHttpsOrigin(siteOrigin()), path: '/login', maxAge: 5 * 60 });
       return { step: 'second-factor', email };
     }
     ticket = result.ticket;
@@ -58,11 +59,6 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     throw error;
   }
   return { step: 'password' };
-}
-
-// TODO(h1): take this from the configured site origin.
-function isHttps(): boolean {
-  return (process.env.AUTH_URL ?? process.env.SITE_URL ?? '').startsWith('https:');
 }
 
 export async function signOutAction(): Promise<void> {

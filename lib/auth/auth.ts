@@ -1,5 +1,6 @@
 import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { configureSiteOrigin } from '@/lib/config/site-origin';
 import { db } from '@/lib/db/client';
 import { startSession } from './authenticate';
 import { requestIp } from './request-ip';
@@ -11,8 +12,13 @@ import { sessionLifetime } from './session-lifetime';
 // lib/auth/session.ts. Passwords and second factors are checked by our own sign-in action
 // (lib/auth/actions.ts), which hands Auth.js a one-time ticket: the credentials provider accepts
 // nothing else, so no sign-in skips the throttle or the second factor.
+//
+// Auth.js builds its URLs from AUTH_URL when set, otherwise from the request's (X-Forwarded-)Host.
+// scripts/serve.ts sets it from SITE_URL before the app loads; this covers any other way of
+// loading the app. No `trustHost`: Auth.js trusts the host exactly when AUTH_URL is set.
+configureSiteOrigin();
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  trustHost: true,
   session: { strategy: 'jwt', maxAge: Math.ceil(sessionLifetime().absoluteMs / 1000) },
   pages: { signIn: '/login' },
   providers: [
