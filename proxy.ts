@@ -25,11 +25,10 @@ export function proxy(request: NextRequest) {
 
   if (!usesNonce(pathname)) return withHeaders(NextResponse.next(), responseSecurityHeaders({ pathname, https, dev }));
 
-  // Next takes the nonce from the request's CSP header and puts it on its own scripts; x-nonce is
-  // for our components (components/security/csp-nonce.tsx).
+  // Next takes the nonce from the request's CSP header and puts it on its own scripts (and Tiptap
+  // finds it on them: lib/security/document-nonce.ts).
   const nonce = createNonce();
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', contentSecurityPolicy({ nonce, https, dev }));
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), responseSecurityHeaders({ pathname, nonce, https, dev }));
 }

@@ -41,17 +41,26 @@ export function EndOtherSessionsButton() {
   );
 }
 
+/** A new password, typed twice, with the policy (lib/auth/password-policy.ts) in words. */
+export function NewPasswordFields({ name }: { name: string }) {
+  return (
+    <>
+      <label htmlFor="new-password">新密码</label>
+      <input id="new-password" name={name} type="password" autoComplete="new-password" required aria-describedby="password-rules" />
+      <label htmlFor="confirm-password">再次输入新密码</label>
+      <input id="confirm-password" name="confirm" type="password" autoComplete="new-password" required />
+      <p id="password-rules" className="muted small">至少 12 个字符；不能是常见密码，也不能包含你的邮箱。</p>
+    </>
+  );
+}
+
 export function ChangePasswordForm() {
   const [state, action, pending] = useActionState<AccountActionState, FormData>(changePasswordAction, null);
   return (
     <form action={action} className="stack-form" noValidate>
       <label htmlFor="current-password">当前密码</label>
       <input id="current-password" name="current" type="password" autoComplete="current-password" required />
-      <label htmlFor="new-password">新密码</label>
-      <input id="new-password" name="next" type="password" autoComplete="new-password" required aria-describedby="password-rules" />
-      <label htmlFor="confirm-password">再次输入新密码</label>
-      <input id="confirm-password" name="confirm" type="password" autoComplete="new-password" required />
-      <p id="password-rules" className="muted small">至少 12 个字符；不能是常见密码，也不能包含你的邮箱。</p>
+      <NewPasswordFields name="next" />
       <button type="submit" className="button primary" disabled={pending}>修改密码</button>
       <ActionMessage state={state} />
     </form>

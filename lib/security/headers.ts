@@ -54,7 +54,7 @@ export type PolicyOptions = {
  * Styles: our components and recharts' SVG use inline `style` attributes, which a nonce cannot
  * cover, so `style-src-attr 'unsafe-inline'` allows attributes (they cannot run script) while
  * <style> elements still need the nonce on the signed-in pages (Tiptap injects one; see
- * components/security/csp-nonce.tsx).
+ * lib/security/document-nonce.ts).
  */
 export function contentSecurityPolicy({ nonce, https, dev = false }: PolicyOptions): string {
   const evalSource = dev ? " 'unsafe-eval'" : '';

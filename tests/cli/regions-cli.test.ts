@@ -1,23 +1,9 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runScript } from './run-script';
 
 // `npm run -s regions -- detect` is `tsx scripts/regions.ts detect`: run it as a process, the way
 // checks and batch jobs do, and read exactly what it prints.
-const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
-
-function runCli(args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['scripts/regions.ts', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const runCli = (args: string[], stdin: string) => runScript('scripts/regions.ts', args, {}, stdin);
 
 describe('regions detect (CLI)', () => {
   it('prints one JSON object per input line, in order, and nothing else', async () => {

@@ -3,20 +3,21 @@ import path from 'node:path';
 import { expect } from 'vitest';
 
 // Runs a CLI entry point as `npm run <name>` does (`tsx scripts/<file>.ts`), in its own process,
-// with the environment given, and returns exactly what it printed.
+// with the environment given (and `stdin` as its input), and returns exactly what it printed.
 const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
 
 export type ScriptRun = { code: number | null; stdout: string; stderr: string };
 
-export function runScript(script: string, args: string[], env: Record<string, string | undefined>): Promise<ScriptRun> {
+export function runScript(script: string, args: string[], env: Record<string, string | undefined> = {}, stdin?: string): Promise<ScriptRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn(tsx, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.once('error', reject);
     child.once('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? '');
   });
 }
 
