@@ -6,6 +6,14 @@ import { pageAs } from './fixtures';
 const colleague = { name: '两步编辑', email: 'two-step@e2e.test', password: 'tea-garden-at-dawn' };
 const step = 30_000;
 
+/** A six-digit code that is certainly wrong now (not the code of any step near the present). */
+function wrongCode(secret: string, salt = 0): string {
+  const near = new Set([-2, -1, 0, 1, 2].map((k) => totpCodeAt({ secret, now: Date.now() + k * step })));
+  let code = 100000 + salt * 7919;
+  while (near.has(String(code))) code += 1;
+  return String(code);
+}
+
 async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
 }
@@ -54,7 +62,7 @@ test('invitation link, TOTP enrolment, sign-in with a code and a recovery code, 
   await page.getByRole('button', { name: '启用两步验证' }).click();
   await expect(page.getByRole('img', { name: '两步验证二维码' })).toBeVisible();
   const secret = (await page.getByTestId('totp-secret').textContent())!;
-  await page.getByLabel('2. 输入应用显示的 6 位验证码').fill(totpCodeAt({ secret, now: Date.now() - step }));
+  await page.getByLabel('2. 输入应用显示的 6 位验证码').fill(totpCodeAt({ secret }));
   await page.getByRole('button', { name: '确认启用' }).click();
   await expect(page.getByRole('status').filter({ hasText: '两步验证已启用' })).toBeVisible();
   const recoveryCodes = await page.getByRole('list', { name: '恢复码' }).getByRole('listitem').allTextContents();
@@ -64,10 +72,11 @@ test('invitation link, TOTP enrolment, sign-in with a code and a recovery code, 
   // Sign-in now asks for a code; a wrong one is refused.
   await passwordStep(page);
   await expect(page.getByLabel('验证码或恢复码')).toBeVisible();
-  await page.getByLabel('验证码或恢复码').fill('000000');
+  await page.getByLabel('验证码或恢复码').fill(wrongCode(secret));
   await page.getByRole('button', { name: '验证' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '验证码不正确' })).toBeVisible();
-  await page.getByLabel('验证码或恢复码').fill(totpCodeAt({ secret }));
+  // The next step's code: the enrolment's was used up, and the server accepts one step of drift.
+  await page.getByLabel('验证码或恢复码').fill(totpCodeAt({ secret, now: Date.now() + step }));
   await page.getByRole('button', { name: '验证' }).click();
   await expect(page.getByTestId('current-user')).toContainText(colleague.name);
   await signOut(page);
@@ -84,7 +93,7 @@ test('invitation link, TOTP enrolment, sign-in with a code and a recovery code, 
   // Guessing codes is throttled like guessing passwords: after 10 wrong codes even a right one waits.
   await passwordStep(page);
   for (let i = 0; i < 10; i += 1) {
-    await page.getByLabel('验证码或恢复码').fill(String(100000 + i));
+    await page.getByLabel('验证码或恢复码').fill(wrongCode(secret, i));
     await page.getByRole('button', { name: '验证' }).click();
     await expect(page.getByRole('alert').filter({ hasText: '验证码不正确' })).toBeVisible();
   }

@@ -4,10 +4,9 @@ import styles from '@/components/admin/admin.module.css';
 import { signOutAction } from '@/lib/auth/actions';
 import { roleHas } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
+import { roleLabels } from '@/lib/users/roles';
 
 export const metadata: Metadata = { title: '管理后台', robots: { index: false, follow: false } };
-
-const roleLabels = { ADMIN: '管理员', EDITOR: '编辑', REVIEWER: '审核员' } as const;
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   // The account page is reachable before a required second factor is set up; every other page

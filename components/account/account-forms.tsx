@@ -98,13 +98,14 @@ export function TwoFactorPanel({ enabled, recoveryCodesLeft }: { enabled: boolea
     return (
       <>
         <p>状态：<strong>已启用</strong>（剩余 {recoveryCodesLeft} 个未使用的恢复码）</p>
+        <p className="muted small">重新生成恢复码或关闭两步验证时，需要输入身份验证器中的当前验证码（或一个未使用的恢复码）。</p>
         {renewState?.ok && <RecoveryCodes codes={renewState.data} />}
         <form action={renewAction} className="inline-form">
           <label htmlFor="renew-code">验证码</label>
           <input id="renew-code" name="code" autoComplete="one-time-code" required maxLength={40} />
           <button type="submit" className="button" disabled={renewing}>重新生成恢复码</button>
         </form>
-        {renewState && !renewState.ok && <ActionMessage state={renewState} />}
+        <ActionMessage state={renewState} />
         <form action={disableAction} className="inline-form">
           <label htmlFor="disable-code">验证码</label>
           <input id="disable-code" name="code" autoComplete="one-time-code" required maxLength={40} />
@@ -117,6 +118,7 @@ export function TwoFactorPanel({ enabled, recoveryCodesLeft }: { enabled: boolea
   const started = enrolment?.ok ? enrolment.data : null;
   return (
     <>
+      {disableState?.ok && <ActionMessage state={disableState} />}
       <p>状态：<strong>未启用</strong>。启用后，登录时除密码外还需输入身份验证器应用（如 Microsoft Authenticator、Google 身份验证器）中的 6 位验证码。</p>
       {!started && (
         <button type="button" className="button primary" disabled={starting} onClick={() => startTransition(async () => setEnrolment(await beginTwoFactorAction()))}>

@@ -4,8 +4,8 @@ import { useActionState } from 'react';
 import { ActionMessage } from '@/components/account/account-forms';
 import type { ActionResult } from '@/lib/action-result';
 import { updateSecuritySettingsAction } from '@/lib/settings/actions';
+import { roleLabels } from '@/lib/users/roles';
 
-const roleLabels = { ADMIN: '管理员', REVIEWER: '审核员', EDITOR: '编辑' } as const;
 
 export function SecuritySettingsForm({ requireTwoFactorFor }: { requireTwoFactorFor: string[] }) {
   const [state, action, pending] = useActionState<ActionResult<unknown> | null, FormData>(updateSecuritySettingsAction, null);

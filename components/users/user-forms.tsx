@@ -1,10 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
+import type { Role } from '@/lib/generated/prisma/enums';
 import { createUserAction, updateUserAction, type UserActionState } from '@/lib/users/actions';
+import { roleLabels } from '@/lib/users/roles';
 
-const roleLabels = { ADMIN: '管理员', EDITOR: '编辑', REVIEWER: '审核员' } as const;
-type Role = keyof typeof roleLabels;
 
 /** The one-time link an action handed back, as an absolute address the admin can copy. */
 function PasswordLink({ state, origin }: { state: UserActionState; origin: string }) {
@@ -65,11 +65,13 @@ export function UserRow({ user, isSelf, origin }: UserRowProps) {
             {hidden('sign-out-everywhere')}
             <button type="submit" className="button" disabled={pending}>退出所有会话</button>
           </form>
-          <form action={action}>
-            {hidden('password-link')}
-            <button type="submit" className="button" disabled={pending}>发送重设密码链接</button>
-          </form>
-          {user.twoFactor && (
+          {!isSelf && user.active && (
+            <form action={action}>
+              {hidden('password-link')}
+              <button type="submit" className="button" disabled={pending}>生成重设密码链接</button>
+            </form>
+          )}
+          {!isSelf && user.twoFactor && (
             <form action={action}>
               {hidden('reset-two-factor')}
               <button type="submit" className="button danger" disabled={pending}>重置两步验证</button>

@@ -7,13 +7,14 @@ import { db } from '@/lib/db/client';
 import { signIn, signOut } from './auth';
 import { checkPassword } from './authenticate';
 import { requestClient } from './request-ip';
-import { completeSecondFactor } from './two-factor';
+import { ticketTtlMs } from './sign-in-ticket';
+import { codeMessages, completeSecondFactor } from './two-factor';
 
 export type SignInState = { step: 'password' | 'second-factor'; error?: string; email?: string };
 
 // Between the password and the second factor the browser holds its sign-in ticket here: a
 // random token, valid for five minutes, that only the sign-in page's requests carry.
-const ticketCookie = 'baoda-sign-in';
+const ticketCookie = { name: 'baoda-sign-in', path: '/login' } as const;
 const timedOut = '登录已超时，请重新输入邮箱和密码';
 
 /** Only same-site admin paths: never redirect to a URL the client chose. */
@@ -29,24 +30,24 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   const jar = await cookies();
   let ticket: string;
   if (formData.get('step') === 'second-factor') {
-    const waiting = jar.get(ticketCookie)?.value;
+    const waiting = jar.get(ticketCookie.name)?.value;
     if (!waiting) return { step: 'password', error: timedOut };
     const result = await completeSecondFactor(db, waiting, String(formData.get('code') ?? ''), client);
-    if (!result.ok) {
-      if (result.reason === 'expired') jar.delete(ticketCookie);
-      if (result.reason === 'expired') return { step: 'password', error: timedOut };
-      return { step: 'second-factor', error: result.reason === 'throttled' ? '验证码错误次数过多，请 15 分钟后再试' : '验证码不正确' };
+    if (!result.ok && result.reason === 'expired') {
+      jar.delete(ticketCookie);
+      return { step: 'password', error: timedOut };
     }
+    if (!result.ok) return { step: 'second-factor', error: result.reason === 'throttled' ? codeMessages.tooMany : codeMessages.wrong };
     jar.delete(ticketCookie);
     ticket = result.ticket;
   } else {
     const email = String(formData.get('email') ?? '');
     const result = await checkPassword(db, { email, password: String(formData.get('password') ?? '') }, client);
     if (!result.ok) {
-      return { step: 'password', email, error: result.reason === 'throttled' ? '登录尝试次数过多，请 15 分钟后再试' : '邮箱或密码不正确' };
+      return { step: 'password', email, error: result.reason === 'throttled' ? '登录尝试次数过多，请稍后再试' : '邮箱或密码不正确' };
     }
     if (result.next === 'second-factor') {
-      jar.set(ticketCookie, result.ticket, { httpOnly: true, sameSite: 'lax', secure: isHttpsOrigin(siteOrigin()), path: '/login', maxAge: 5 * 60 });
+      jar.set({ ...ticketCookie, value: result.ticket, httpOnly: true, sameSite: 'lax', secure: isHttpsOrigin(siteOrigin()), maxAge: ticketTtlMs.SECOND_FACTOR / 1000 });
       return { step: 'second-factor', email };
     }
     ticket = result.ticket;

@@ -40,8 +40,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       }
       return token;
     },
+    // What auth() returns (and /api/auth/session shows the page): the session's row id, never
+    // the token itself.
     session({ session, token }) {
-      return { ...session, uid: token.uid as string | undefined, sid: token.sid as string | undefined };
+      return { ...session, uid: token.uid as string | undefined, sid: typeof token.sid === 'string' ? sessionIdOf(token.sid) : undefined };
     },
   },
   events: {

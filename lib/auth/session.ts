@@ -26,7 +26,7 @@ export const getCurrentUser = cache(async (): Promise<SignedInUser | null> => {
   return { ...user, mustEnrolTwoFactor };
 });
 
-export const twoFactorSetupPath = '/admin/account?setup=two-factor';
+export const twoFactorSetupPath = '/admin/account';
 
 type Options = {
   /** Only the account page and its actions: a user who must enrol a second factor may use them. */

@@ -1,7 +1,7 @@
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Db, Tx } from '@/lib/db/client';
-import type { Role } from '@/lib/generated/prisma/enums';
 import { isSessionAlive, sessionLifetime } from './session-lifetime';
+import type { SignedInUser } from './session-types';
 import { hashToken, newToken } from './tokens';
 
 // Server-side sessions: the Auth.js token carries a random session token, the table its SHA-256
@@ -10,7 +10,7 @@ import { hashToken, newToken } from './tokens';
 
 export type ClientInfo = { ip: string | null; userAgent: string };
 
-export type SessionUser = { id: string; email: string; name: string; role: Role; totpEnabled: boolean; sessionId: string };
+export type SessionUser = Omit<SignedInUser, 'mustEnrolTwoFactor'>;
 
 /** A request's lastSeenAt is written at most once a minute: a page load makes several requests. */
 const touchEveryMs = 60 * 1000;
@@ -27,8 +27,7 @@ export function sessionIdOf(token: string): string {
 }
 
 /** The user of a live session, or null when the session was ended, expired or its user deactivated. */
-export async function findSessionUser(db: Db, token: string, now = new Date()): Promise<SessionUser | null> {
-  const sessionId = sessionIdOf(token);
+export async function findSessionUser(db: Db, sessionId: string, now = new Date()): Promise<SessionUser | null> {
   const session = await db.userSession.findUnique({
     where: { id: sessionId },
     select: {
@@ -80,7 +79,10 @@ export async function endSession(
   });
 }
 
-/** Ends every session of a user (but `keep`, the one making the request, when given); call inside the change's transaction. */
+/**
+ * Ends every session of a user (but `keep`, the one making the request, when given) and every
+ * sign-in of theirs in progress; call inside the change's transaction.
+ */
 export async function endAllSessions(
   tx: Tx,
   input: { userId: string; actorId: string | null; reason: SessionEndReason; ip?: string | null; keep?: string },
@@ -88,6 +90,8 @@ export async function endAllSessions(
   const { count } = await tx.userSession.deleteMany({
     where: { userId: input.userId, ...(input.keep ? { id: { not: input.keep } } : {}) },
   });
+  // Sign-ins still in progress (between password and second factor) end too.
+  await tx.signInTicket.deleteMany({ where: { userId: input.userId } });
   await recordAudit(tx, {
     actorId: input.actorId,
     action: 'session.end-all',
@@ -97,6 +101,11 @@ export async function endAllSessions(
     ip: input.ip,
   });
   return count;
+}
+
+/** The user's other sessions end; the one making the request stays. */
+export async function endOtherSessions(db: Db, user: { id: string; sessionId: string }, ip: string | null): Promise<number> {
+  return db.$transaction((tx) => endAllSessions(tx, { userId: user.id, actorId: user.id, reason: 'sign-out-everywhere', ip, keep: user.sessionId }));
 }
 
 /** Rows of sessions that can no longer be used; removed when their user signs in again. */

@@ -6,13 +6,13 @@ import { hashToken, newToken } from './tokens';
 // A sign-in in progress, between checking the password and creating the session. The browser
 // holds the token (in a cookie between the two steps of a two-factor sign-in); Auth.js's
 // credentials provider accepts nothing but a READY ticket, which it redeems once.
-const ttlMs: Record<SignInStage, number> = { SECOND_FACTOR: 5 * 60 * 1000, READY: 60 * 1000 };
+export const ticketTtlMs: Record<SignInStage, number> = { SECOND_FACTOR: 5 * 60 * 1000, READY: 60 * 1000 };
 
 export async function createTicket(tx: Tx, userId: string, stage: SignInStage, client: ClientInfo, now = new Date()): Promise<string> {
   const token = newToken();
   await tx.signInTicket.deleteMany({ where: { expiresAt: { lte: now } } });
   await tx.signInTicket.create({
-    data: { id: hashToken(token), userId, stage, ip: client.ip, userAgent: client.userAgent.slice(0, 500), expiresAt: new Date(now.getTime() + ttlMs[stage]) },
+    data: { id: hashToken(token), userId, stage, ip: client.ip, userAgent: client.userAgent.slice(0, 500), expiresAt: new Date(now.getTime() + ticketTtlMs[stage]) },
   });
   return token;
 }
@@ -29,7 +29,7 @@ export async function findSecondFactorTicket(db: Db, token: string, now = new Da
 export async function promoteTicket(tx: Tx, ticketId: string, now = new Date()): Promise<boolean> {
   const { count } = await tx.signInTicket.updateMany({
     where: { id: ticketId, stage: 'SECOND_FACTOR', expiresAt: { gt: now } },
-    data: { stage: 'READY', expiresAt: new Date(now.getTime() + ttlMs.READY) },
+    data: { stage: 'READY', expiresAt: new Date(now.getTime() + ticketTtlMs.READY) },
   });
   return count === 1;
 }

@@ -14,8 +14,7 @@ import { newTotpSecret, normalizeTotpCode, svgDataUrl, totpQrSvg, totpUri, verif
 // Every code check, at sign-in or to change the setting, is throttled like a password.
 
 const secretPurpose = 'totp-secret';
-const wrongCode = '验证码不正确';
-const tooManyCodes = '验证码错误次数过多，请 15 分钟后再试';
+export const codeMessages = { wrong: '验证码不正确', tooMany: '验证码错误次数过多，请稍后再试' } as const;
 
 export type TotpEnrolment = { secret: string; uri: string; qrDataUrl: string };
 
@@ -29,7 +28,7 @@ export async function beginTotpEnrolment(db: Db, user: { id: string; email: stri
 }
 
 async function claimCodeAttempt(db: Db, userId: string, ip: string | null) {
-  if (!(await claimAttempt(db, throttleKeys('second-factor', userId, ip)))) throw new AppError('RATE_LIMITED', tooManyCodes);
+  if (!(await claimAttempt(db, throttleKeys('second-factor', userId, ip)))) throw new AppError('RATE_LIMITED', codeMessages.tooMany);
 }
 
 /** A code from the new secret turns two-factor sign-in on; returns the recovery codes, shown once. */
@@ -39,7 +38,7 @@ export async function confirmTotpEnrolment(db: Db, user: { id: string }, code: s
   if (row.totpEnabledAt) throw new AppError('INVALID', '两步验证已经启用');
   if (!row.totpSecret) throw new AppError('INVALID', '请先开始设置两步验证');
   const step = verifyTotp({ secret: openSecret(row.totpSecret, secretPurpose), code });
-  if (step === null) throw new AppError('INVALID', wrongCode);
+  if (step === null) throw new AppError('INVALID', codeMessages.wrong);
   const codes = generateRecoveryCodes();
   await db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
@@ -63,7 +62,8 @@ async function replaceRecoveryCodes(tx: Tx, userId: string, codes: string[]) {
  * Uses up a code of the user's: a TOTP code (never one of a step already used) or an unused
  * recovery code. Both are conditional writes, so two requests cannot use the same code.
  */
-async function useCode(tx: Tx, userId: string, code: string): Promise<'totp' | 'recovery' | null> {
+async function useCode(tx: Tx, userId: string, input: string): Promise<'totp' | 'recovery' | null> {
+  const code = input.slice(0, 40);
   const user = await tx.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true } });
   if (!user?.totpEnabledAt || !user.totpSecret) return null;
   if (/^\d{6}$/.test(normalizeTotpCode(code))) {
@@ -92,13 +92,22 @@ export async function completeSecondFactor(db: Db, ticket: string, code: string,
   if (!waiting) return { ok: false, reason: 'expired' };
   const keys = throttleKeys('second-factor', waiting.userId, client.ip);
   if (!(await claimAttempt(db, keys))) return { ok: false, reason: 'throttled' };
-  const method = await db.$transaction(async (tx) => {
-    const used = await useCode(tx, waiting.userId, code.slice(0, 40));
-    if (!used || !(await promoteTicket(tx, waiting.id))) return null;
-    await recordAudit(tx, { actorId: waiting.userId, action: 'auth.second-factor', entityType: 'User', entityId: waiting.userId, summary: { method: used }, ip: client.ip });
-    return used;
-  });
-  if (!method) {
+  // The ticket is promoted and the code used up together or not at all: a code is never spent on
+  // a sign-in that then fails.
+  const method = await db
+    .$transaction(async (tx) => {
+      if (!(await promoteTicket(tx, waiting.id))) throw new StepFailed('expired');
+      const used = await useCode(tx, waiting.userId, code);
+      if (!used) throw new StepFailed('invalid');
+      await recordAudit(tx, { actorId: waiting.userId, action: 'auth.second-factor', entityType: 'User', entityId: waiting.userId, summary: { method: used }, ip: client.ip });
+      return used;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof StepFailed) return error.reason;
+      throw error;
+    });
+  if (method === 'expired') return { ok: false, reason: 'expired' };
+  if (method === 'invalid') {
     await db.$transaction((tx) =>
       recordAudit(tx, { actorId: null, action: 'auth.second-factor-failed', entityType: 'User', entityId: waiting.userId, ip: client.ip }),
     );
@@ -108,6 +117,12 @@ export async function completeSecondFactor(db: Db, ticket: string, code: string,
   return { ok: true, ticket };
 }
 
+class StepFailed extends Error {
+  constructor(readonly reason: 'expired' | 'invalid') {
+    super(reason);
+  }
+}
+
 /** Turning two-factor sign-in off takes a fresh code, and is refused where the user's role requires it. */
 export async function disableTwoFactor(db: Db, user: CurrentUser, code: string, ip: string | null): Promise<void> {
   if ((await getSecuritySettings(db)).requireTwoFactorFor.includes(user.role)) {
@@ -115,10 +130,11 @@ export async function disableTwoFactor(db: Db, user: CurrentUser, code: string, 
   }
   await claimCodeAttempt(db, user.id, ip);
   await db.$transaction(async (tx) => {
-    if (!(await useCode(tx, user.id, code.slice(0, 40)))) throw new AppError('INVALID', wrongCode);
+    if (!(await useCode(tx, user.id, code))) throw new AppError('INVALID', codeMessages.wrong);
     await clearTwoFactor(tx, user.id);
     await recordAudit(tx, { actorId: user.id, action: 'user.two-factor-disabled', entityType: 'User', entityId: user.id, ip });
   });
+  await settleSuccessfulAttempt(db, throttleKeys('second-factor', user.id, ip));
 }
 
 /** New recovery codes for a fresh code; the old ones stop working. */
@@ -126,14 +142,15 @@ export async function renewRecoveryCodes(db: Db, user: CurrentUser, code: string
   await claimCodeAttempt(db, user.id, ip);
   const codes = generateRecoveryCodes();
   await db.$transaction(async (tx) => {
-    if (!(await useCode(tx, user.id, code.slice(0, 40)))) throw new AppError('INVALID', wrongCode);
+    if (!(await useCode(tx, user.id, code))) throw new AppError('INVALID', codeMessages.wrong);
     await replaceRecoveryCodes(tx, user.id, codes);
     await recordAudit(tx, { actorId: user.id, action: 'user.recovery-codes-renewed', entityType: 'User', entityId: user.id, ip });
   });
+  await settleSuccessfulAttempt(db, throttleKeys('second-factor', user.id, ip));
   return codes;
 }
 
-/** An admin resets someone's second factor (a lost phone); they enrol again at their next sign-in if required. */
+/** An admin resets someone's second factor (a lost phone); where their role requires one, their next request leads them to enrol again. */
 export async function resetTwoFactor(tx: Tx, userId: string): Promise<void> {
   await clearTwoFactor(tx, userId);
 }

@@ -17,8 +17,9 @@ export type SecuritySettings = z.infer<typeof securitySettingsSchema>;
 
 export async function getSecuritySettings(db: Db): Promise<SecuritySettings> {
   const row = await db.setting.findUnique({ where: { key }, select: { value: true } });
-  const parsed = securitySettingsSchema.safeParse(row?.value ?? {});
-  return parsed.success ? parsed.data : securitySettingsSchema.parse({});
+  // A stored value this schema refuses is a bug, never a reason to drop a security requirement:
+  // parse() throws rather than fall back to the defaults.
+  return securitySettingsSchema.parse(row?.value ?? {});
 }
 
 export async function updateSecuritySettings(db: Db, actorId: string, input: SecuritySettings, ip: string | null): Promise<SecuritySettings> {

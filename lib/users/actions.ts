@@ -6,13 +6,14 @@ import { z } from 'zod';
 import { toActionResult, type ActionResult } from '@/lib/action-result';
 import { requestIp } from '@/lib/auth/request-ip';
 import { authorize } from '@/lib/auth/session';
-import { endAllSessions, endSession } from '@/lib/auth/sessions';
+import { endOtherSessions, endSession } from '@/lib/auth/sessions';
 import { beginTotpEnrolment, confirmTotpEnrolment, disableTwoFactor, renewRecoveryCodes, type TotpEnrolment } from '@/lib/auth/two-factor';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { changeOwnPassword } from './change-password';
-import { inviteUser, newUserSchema, roles } from './create-user';
+import { inviteUser, newUserSchema } from './create-user';
 import { passwordLinkPath, setPasswordWithLink } from './password-reset';
+import { roles } from './roles';
 import { updateUser, type UserChange } from './update-user';
 
 export type UserActionState = ActionResult<{ passwordLink?: string } | undefined> | null;
@@ -78,8 +79,7 @@ export async function endOwnSessionAction(_prev: AccountActionState, formData: F
 export async function endOtherSessionsAction(_prev: AccountActionState): Promise<AccountActionState> {
   return toActionResult(async () => {
     const user = await authorize('admin:access', own);
-    const ip = await requestIp();
-    await db.$transaction((tx) => endAllSessions(tx, { userId: user.id, actorId: user.id, reason: 'sign-out-everywhere', ip, keep: user.sessionId }));
+    await endOtherSessions(db, user, await requestIp());
     revalidatePath('/admin/account');
   }, '其他会话已全部结束');
 }

@@ -19,7 +19,7 @@ export async function changeOwnPassword(
   ip: string | null,
 ): Promise<void> {
   const keys = throttleKeys('password', user.email, ip);
-  if (!(await claimAttempt(db, keys))) throw new AppError('RATE_LIMITED', '尝试次数过多，请 15 分钟后再试');
+  if (!(await claimAttempt(db, keys))) throw new AppError('RATE_LIMITED', '尝试次数过多，请稍后再试');
   const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(passwordHash, input.current))) throw new AppError('INVALID', '当前密码不正确');
   await settleSuccessfulAttempt(db, keys);

@@ -8,8 +8,7 @@ import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { issuePasswordLink } from './password-reset';
-
-export const roles = ['ADMIN', 'EDITOR', 'REVIEWER'] as const;
+import { roles } from './roles';
 
 export const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().email('请输入有效的邮箱地址'),

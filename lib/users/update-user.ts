@@ -27,8 +27,13 @@ export async function updateUser(actor: CurrentUser, userId: string, change: Use
   if (actor.id === userId && (change.kind === 'role' || (change.kind === 'active' && !change.active))) {
     throw new AppError('INVALID', '不能修改自己的角色或停用自己的账号');
   }
+  // On oneself these would skip what 我的账户 asks for (the current password, a fresh code): a
+  // stolen admin session must not be enough to take the account over.
+  if (actor.id === userId && (change.kind === 'password-link' || change.kind === 'reset-two-factor')) {
+    throw new AppError('INVALID', '请在“我的账户”中修改自己的密码和两步验证');
+  }
   return db.$transaction(async (tx) => {
-    const found = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+    const found = await tx.user.findUnique({ where: { id: userId }, select: { active: true } });
     if (!found) throw new AppError('NOT_FOUND', '用户不存在');
     const audit = { actorId: actor.id, entityType: 'User', entityId: userId, ip };
     const endSessions = (reason: SessionEndReason) => endAllSessions(tx, { userId, actorId: actor.id, reason, ip });
@@ -47,6 +52,8 @@ export async function updateUser(actor: CurrentUser, userId: string, change: Use
         await endSessions('sign-out-everywhere');
         return {};
       case 'password-link':
+        // findPasswordLink refuses deactivated accounts: a link for one would never work.
+        if (!found.active) throw new AppError('INVALID', '该账号已停用，请先启用再发放链接');
         return { passwordToken: await issuePasswordLink(tx, { userId, actorId: actor.id, ip }) };
       case 'reset-two-factor':
         await resetTwoFactor(tx, userId);

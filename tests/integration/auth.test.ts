@@ -96,7 +96,7 @@ describe('sign-in throttling', () => {
       Array.from({ length: 50 }, () => checkPassword(db, { email: user.email, password: 'wrong-password-123' }, client())),
     );
     const processed = results.filter((r) => !r.ok && r.reason === 'invalid').length;
-    expect(processed).toBe(throttleLimits.perAccountAndAddress);
+    expect(processed).toBe(throttleLimits.perAccountAndAddress.limit);
     expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(50 - processed);
     // Only processed attempts checked a password and were audited.
     expect(await db.auditEvent.count({ where: { action: 'auth.sign-in-failed' } })).toBe(processed);
@@ -116,8 +116,8 @@ describe('sign-in throttling', () => {
 
   it('stops guessing spread over many addresses at the account-wide ceiling', async () => {
     const user = await makeUser('EDITOR');
-    const perAddress = throttleLimits.perAccountAndAddress;
-    await Promise.all(Array.from({ length: throttleLimits.perAccount / perAddress }, (_, a) => failTimes(perAddress, user.email, `198.51.100.${a + 1}`)));
+    const perAddress = throttleLimits.perAccountAndAddress.limit;
+    await Promise.all(Array.from({ length: throttleLimits.perAccount.password.limit / perAddress }, (_, a) => failTimes(perAddress, user.email, `198.51.100.${a + 1}`)));
     expect(await checkPassword(db, { email: user.email, password: user.password }, client('192.0.2.1'))).toEqual({ ok: false, reason: 'throttled' });
     const other = await makeUser('EDITOR');
     expect(await signInOk(other.email, other.password, '192.0.2.1')).toBe(true);
@@ -125,19 +125,26 @@ describe('sign-in throttling', () => {
 
   it('stops one address trying many accounts', async () => {
     const user = await makeUser('REVIEWER');
-    await Promise.all(Array.from({ length: throttleLimits.perAddress - 1 }, (_, i) => failTimes(1, `probe${i}@test.local`)));
+    await Promise.all(Array.from({ length: throttleLimits.perAddress.limit - 1 }, (_, i) => failTimes(1, `probe${i}@test.local`)));
     expect(await signInOk(user.email, user.password)).toBe(true);
     await failTimes(1, 'probe-last@test.local');
     expect(await checkPassword(db, { email: user.email, password: user.password }, client())).toEqual({ ok: false, reason: 'throttled' });
     expect(await signInOk(user.email, user.password, '192.0.2.99')).toBe(true);
   });
 
-  it('forgets attempts once their window has passed', async () => {
+  it('forgets attempts once their window has passed: 15 minutes per address, an hour per account', async () => {
     const user = await makeUser('EDITOR');
     await failTimes(10, user.email);
     expect(await signInOk(user.email, user.password)).toBe(false);
     await db.signInCounter.updateMany({ data: { windowStart: new Date(Date.now() - 16 * 60 * 1000) } });
     expect(await signInOk(user.email, user.password)).toBe(true);
+
+    await Promise.all(Array.from({ length: 10 }, (_, a) => failTimes(10, user.email, `198.51.100.${a + 1}`)));
+    expect(await signInOk(user.email, user.password, '192.0.2.1')).toBe(false);
+    await db.signInCounter.updateMany({ data: { windowStart: new Date(Date.now() - 59 * 60 * 1000) } });
+    expect(await signInOk(user.email, user.password, '192.0.2.1')).toBe(false);
+    await db.signInCounter.updateMany({ data: { windowStart: new Date(Date.now() - 61 * 60 * 1000) } });
+    expect(await signInOk(user.email, user.password, '192.0.2.1')).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkPassword, startSession } from '@/lib/auth/authenticate';
-import { findSessionUser } from '@/lib/auth/sessions';
+import { findSessionUser, sessionIdOf } from '@/lib/auth/sessions';
 import { db } from '@/lib/db/client';
 import { inviteUser } from '@/lib/users/create-user';
 import { findPasswordLink, setPasswordWithLink } from '@/lib/users/password-reset';
@@ -42,7 +42,7 @@ describe('one-time password links', () => {
     const second = (await updateUser(admin, user.id, { kind: 'password-link' })).passwordToken!;
     expect(await findPasswordLink(db, first)).toBeNull();
     await setPasswordWithLink(db, second, 'my-own-secret-phrase', null);
-    expect(await findSessionUser(db, session!.sessionToken)).toBeNull();
+    expect(await findSessionUser(db, sessionIdOf(session!.sessionToken))).toBeNull();
     expect(await canSignIn(user.email, user.password)).toBe(false);
   });
 
@@ -52,5 +52,17 @@ describe('one-time password links', () => {
     const token = (await updateUser(admin, user.id, { kind: 'password-link' })).passwordToken!;
     await expect(setPasswordWithLink(db, token, 'password1234', null)).rejects.toMatchObject({ code: 'INVALID' });
     expect(await findPasswordLink(db, token)).not.toBeNull();
+  });
+});
+
+describe('what an admin may not do by link', () => {
+  it('refuses links and second-factor resets for oneself, and links for a deactivated account', async () => {
+    const admin = await makeUser('ADMIN');
+    const user = await makeUser('EDITOR');
+    await expect(updateUser(admin, admin.id, { kind: 'password-link' })).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(updateUser(admin, admin.id, { kind: 'reset-two-factor' })).rejects.toMatchObject({ code: 'INVALID' });
+    await updateUser(admin, user.id, { kind: 'active', active: false });
+    await expect(updateUser(admin, user.id, { kind: 'password-link' })).rejects.toMatchObject({ message: '该账号已停用，请先启用再发放链接' });
+    expect(await db.passwordReset.count()).toBe(0);
   });
 });

@@ -9,17 +9,17 @@ import { makeUser, resetDatabase } from './helpers';
 
 type TestUser = Awaited<ReturnType<typeof makeUser>>;
 
-/** Signs `user` in through the real steps and returns the browser's session token. */
+/** Signs `user` in through the real steps and returns the new session's id (its token's hash). */
 async function signIn(user: TestUser, ip = '203.0.113.7'): Promise<string> {
   const checked = await checkPassword(db, { email: user.email, password: user.password }, { ip, userAgent: 'vitest' });
   if (!checked.ok) throw new Error(`sign-in failed: ${checked.reason}`);
   const started = await startSession(db, checked.ticket);
   if (!started) throw new Error('no session');
-  return started.sessionToken;
+  return sessionIdOf(started.sessionToken);
 }
 
-function asSignedIn(user: TestUser, token: string): SignedInUser {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, totpEnabled: false, sessionId: sessionIdOf(token), mustEnrolTwoFactor: false };
+function asSignedIn(user: TestUser, sessionId: string): SignedInUser {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, totpEnabled: false, sessionId, mustEnrolTwoFactor: false };
 }
 
 beforeEach(resetDatabase);
@@ -28,10 +28,10 @@ afterAll(() => db.$disconnect());
 describe('server-side sessions', () => {
   it('a session opens the admin until it is ended; ending it is audited', async () => {
     const user = await makeUser('EDITOR');
-    const token = await signIn(user);
-    expect(await findSessionUser(db, token)).toMatchObject({ id: user.id, role: 'EDITOR', totpEnabled: false, sessionId: sessionIdOf(token) });
-    expect(await endSession(db, { userId: user.id, sessionId: sessionIdOf(token), actorId: user.id, reason: 'sign-out', ip: '203.0.113.7' })).toBe(true);
-    expect(await findSessionUser(db, token)).toBeNull();
+    const sessionId = await signIn(user);
+    expect(await findSessionUser(db, sessionId)).toMatchObject({ id: user.id, role: 'EDITOR', totpEnabled: false, sessionId });
+    expect(await endSession(db, { userId: user.id, sessionId, actorId: user.id, reason: 'sign-out', ip: '203.0.113.7' })).toBe(true);
+    expect(await findSessionUser(db, sessionId)).toBeNull();
     expect(await db.auditEvent.findFirst({ where: { action: 'session.end' }, select: { summary: true } })).toEqual({ summary: { reason: 'sign-out' } });
   });
 
@@ -39,7 +39,7 @@ describe('server-side sessions', () => {
     const a = await makeUser('EDITOR');
     const b = await makeUser('EDITOR');
     const sessionOfB = await signIn(b);
-    expect(await endSession(db, { userId: a.id, sessionId: sessionIdOf(sessionOfB), actorId: a.id, reason: 'ended-by-user' })).toBe(false);
+    expect(await endSession(db, { userId: a.id, sessionId: sessionOfB, actorId: a.id, reason: 'ended-by-user' })).toBe(false);
     expect(await findSessionUser(db, sessionOfB)).not.toBeNull();
   });
 
@@ -48,8 +48,8 @@ describe('server-side sessions', () => {
     const idle = await signIn(user);
     const old = await signIn(user);
     const hour = 60 * 60 * 1000;
-    await db.userSession.update({ where: { id: sessionIdOf(idle) }, data: { lastSeenAt: new Date(Date.now() - 8 * hour - 1000) } });
-    await db.userSession.update({ where: { id: sessionIdOf(old) }, data: { createdAt: new Date(Date.now() - 7 * 24 * hour - 1000) } });
+    await db.userSession.update({ where: { id: idle }, data: { lastSeenAt: new Date(Date.now() - 8 * hour - 1000) } });
+    await db.userSession.update({ where: { id: old }, data: { createdAt: new Date(Date.now() - 7 * 24 * hour - 1000) } });
     expect(await findSessionUser(db, idle)).toBeNull();
     expect(await findSessionUser(db, old)).toBeNull();
     expect(await db.userSession.count()).toBe(0);
@@ -57,11 +57,11 @@ describe('server-side sessions', () => {
 
   it('keeps a used session alive by recording when it was last seen', async () => {
     const user = await makeUser('EDITOR');
-    const token = await signIn(user);
+    const sessionId = await signIn(user);
     const stale = new Date(Date.now() - 7 * 60 * 60 * 1000);
-    await db.userSession.update({ where: { id: sessionIdOf(token) }, data: { lastSeenAt: stale } });
-    expect(await findSessionUser(db, token)).not.toBeNull();
-    const { lastSeenAt } = await db.userSession.findUniqueOrThrow({ where: { id: sessionIdOf(token) } });
+    await db.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: stale } });
+    expect(await findSessionUser(db, sessionId)).not.toBeNull();
+    const { lastSeenAt } = await db.userSession.findUniqueOrThrow({ where: { id: sessionId } });
     expect(lastSeenAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 

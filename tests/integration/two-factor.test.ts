@@ -17,9 +17,19 @@ afterAll(() => db.$disconnect());
 async function enrolled() {
   const user = await makeUser('ADMIN');
   const { secret } = await beginTotpEnrolment(db, user);
-  // The enrolment code is from the previous step, so that the current step is still unused.
-  const recoveryCodes = await confirmTotpEnrolment(db, user, totpCodeAt({ secret, now: Date.now() - step }), client.ip);
+  const recoveryCodes = await confirmTotpEnrolment(db, user, totpCodeAt({ secret }), client.ip);
   return { user, secret, recoveryCodes };
+}
+
+/** The code of the next step: never the enrolment's (a code is accepted once), and within the window whenever the server checks it. */
+const nextCode = (secret: string) => totpCodeAt({ secret, now: Date.now() + step });
+
+/** A six-digit code that is certainly wrong now (not the code of any step near the present). */
+function wrongCode(secret: string): string {
+  const near = new Set([-2, -1, 0, 1, 2].map((k) => totpCodeAt({ secret, now: Date.now() + k * step })));
+  let code = 123456;
+  while (near.has(String(code))) code += 1;
+  return String(code);
 }
 
 async function passwordStep(user: { email: string; password: string }) {
@@ -43,16 +53,16 @@ describe('TOTP enrolment', () => {
 
   it('refuses a wrong confirming code and stays off', async () => {
     const user = await makeUser('EDITOR');
-    await beginTotpEnrolment(db, user);
-    await expect(confirmTotpEnrolment(db, user, '000000', client.ip)).rejects.toMatchObject({ message: '验证码不正确' });
+    const { secret } = await beginTotpEnrolment(db, user);
+    await expect(confirmTotpEnrolment(db, user, wrongCode(secret), client.ip)).rejects.toMatchObject({ message: '验证码不正确' });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).toBeNull();
   });
 });
 
 describe('signing in with a second factor', () => {
-  it('takes a current code once; the same code is refused the second time', async () => {
+  it('takes a code once; the same code is refused the second time', async () => {
     const { user, secret } = await enrolled();
-    const code = totpCodeAt({ secret });
+    const code = nextCode(secret);
     const ticket = await passwordStep(user);
     const done = await completeSecondFactor(db, ticket, code, client);
     expect(done).toEqual({ ok: true, ticket });
@@ -74,11 +84,29 @@ describe('signing in with a second factor', () => {
   it('throttles wrong codes like passwords, even with the right code afterwards', async () => {
     const { user, secret } = await enrolled();
     const ticket = await passwordStep(user);
-    for (let i = 0; i < throttleLimits.perAccountAndAddress; i += 1) {
-      expect(await completeSecondFactor(db, ticket, '123456', client)).toEqual({ ok: false, reason: 'invalid' });
+    for (let i = 0; i < throttleLimits.perAccountAndAddress.limit; i += 1) {
+      expect(await completeSecondFactor(db, ticket, wrongCode(secret), client)).toEqual({ ok: false, reason: 'invalid' });
     }
-    expect(await completeSecondFactor(db, ticket, totpCodeAt({ secret }), client)).toEqual({ ok: false, reason: 'throttled' });
-    expect(await db.auditEvent.count({ where: { action: 'auth.second-factor-failed' } })).toBe(throttleLimits.perAccountAndAddress);
+    expect(await completeSecondFactor(db, ticket, nextCode(secret), client)).toEqual({ ok: false, reason: 'throttled' });
+    expect(await db.auditEvent.count({ where: { action: 'auth.second-factor-failed' } })).toBe(throttleLimits.perAccountAndAddress.limit);
+  });
+
+  it('allows only 20 wrong codes an hour per account, from however many addresses', async () => {
+    const { user, secret } = await enrolled();
+    expect(throttleLimits.perAccount['second-factor'].limit).toBe(20);
+    const ticket = await passwordStep(user);
+    for (const ip of ['198.51.100.1', '198.51.100.2']) {
+      for (let i = 0; i < 10; i += 1) expect(await completeSecondFactor(db, ticket, wrongCode(secret), { ip, userAgent: '' })).toEqual({ ok: false, reason: 'invalid' });
+    }
+    expect(await completeSecondFactor(db, ticket, nextCode(secret), { ip: '198.51.100.3', userAgent: '' })).toEqual({ ok: false, reason: 'throttled' });
+  });
+
+  it('a sign-in waiting for its code ends when the account’s sessions are ended', async () => {
+    const { user, secret } = await enrolled();
+    const admin = await makeUser('ADMIN');
+    const ticket = await passwordStep(user);
+    await updateUser(admin, user.id, { kind: 'sign-out-everywhere' });
+    expect(await completeSecondFactor(db, ticket, nextCode(secret), client)).toEqual({ ok: false, reason: 'expired' });
   });
 
   it('refuses a code without a valid password-step ticket', async () => {
@@ -93,8 +121,8 @@ describe('signing in with a second factor', () => {
 describe('turning it off', () => {
   it('needs a fresh code', async () => {
     const { user, secret } = await enrolled();
-    await expect(disableTwoFactor(db, user, '000000', client.ip)).rejects.toMatchObject({ message: '验证码不正确' });
-    await disableTwoFactor(db, user, totpCodeAt({ secret }), client.ip);
+    await expect(disableTwoFactor(db, user, wrongCode(secret), client.ip)).rejects.toMatchObject({ message: '验证码不正确' });
+    await disableTwoFactor(db, user, nextCode(secret), client.ip);
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true } });
     expect(row).toEqual({ totpSecret: null, totpEnabledAt: null });
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);

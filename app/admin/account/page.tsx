@@ -6,10 +6,9 @@ import { listSessions } from '@/lib/auth/sessions';
 import { unusedRecoveryCodeCount } from '@/lib/auth/two-factor';
 import { formatDateTime } from '@/lib/dates';
 import { db } from '@/lib/db/client';
+import { roleLabels } from '@/lib/users/roles';
 
 export const metadata = { title: '我的账户' };
-
-const roleLabels = { ADMIN: '管理员', EDITOR: '编辑', REVIEWER: '审核员' } as const;
 
 export default async function AccountPage() {
   const user = await requireUser('admin:access', { beforeTwoFactor: true });
