@@ -2,8 +2,10 @@ import type pg from 'pg';
 import { buildRegionRows } from '@/lib/regions/region-data';
 import { regionAncestorCodes } from '@/lib/regions/region-path';
 
-// Synthetic articles for the query benchmark, written with set-based SQL (INSERT … SELECT over
+// Synthetic articles for the benchmarks, written with set-based SQL (INSERT … SELECT over
 // generate_series) so that 100,000 articles and their region tags take seconds, not minutes.
+// The admin table's benchmark needs the working copies only; the public site's also asks for
+// recommendation lists and the published revisions the public pages read.
 // The database must be migrated and hold the region table.
 
 export type GenerateOptions = {
@@ -12,9 +14,18 @@ export type GenerateOptions = {
   years?: number;
   today?: string;
   seed?: number;
+  /** Every article is live (published, none in the trash) instead of a mix of workflow states. */
+  allPublished?: boolean;
+  /** Recommendation items per article; about a quarter point at another generated article. */
+  recommendations?: number;
+  /**
+   * Published articles get what publishing writes: a revision snapshotting the article, its
+   * regions and recommendations, `publishedRevisionId`, and PublishedArticleRegion rows.
+   */
+  publishedRevisions?: boolean;
 };
 
-export type GenerateResult = { articles: number; regionTags: number; users: number };
+export type GenerateResult = { articles: number; regionTags: number; users: number; recommendationItems: number; publishedRevisions: number };
 
 // Everyday questions of the site, combined with a region and a year into titles such as
 // "2025年广州城乡居民医保缴费标准是多少".
@@ -94,12 +105,15 @@ function sqlTextArray(values: readonly string[]): string {
 
 /** Writes `count` articles with 0–3 region tags each, then ANALYZEs the tables. */
 export async function generateArticles(client: pg.Client, options: GenerateOptions): Promise<GenerateResult> {
-  const { count, years = 3, today = new Date().toISOString().slice(0, 10), seed = 0.42 } = options;
+  const { count, years = 3, today = new Date().toISOString().slice(0, 10), seed = 0.42, allPublished = false, recommendations = 0, publishedRevisions = false } = options;
   const regions = buildRegionRows().flatMap((row) => {
     const ancestors = regionAncestorCodes(row.code);
     return ancestors ? [{ ...row, ...ancestors }] : [];
   });
-  const statusCase = `CASE ${statusWeights.map(([status, upTo]) => `WHEN g.r_status < ${upTo} THEN '${status}'`).join(' ')} END::"ArticleStatus"`;
+  // allPublished keeps the random draws (so the rest of the data set is the seed's) and ignores them.
+  const statusCase = allPublished
+    ? `'PUBLISHED'::"ArticleStatus"`
+    : `CASE ${statusWeights.map(([status, upTo]) => `WHEN g.r_status < ${upTo} THEN '${status}'`).join(' ')} END::"ArticleStatus"`;
 
   await client.query('BEGIN');
   try {
@@ -188,7 +202,7 @@ export async function generateArticles(client: pg.Client, options: GenerateOptio
              '健康新闻',
              ${statusCase},
              g.content_date,
-             CASE WHEN g.r_status < 0.6 OR g.r_status >= 0.93 THEN t.stamp + interval '1 hour' END,
+             CASE WHEN ${allPublished} OR g.r_status < 0.6 OR g.r_status >= 0.93 THEN t.stamp + interval '1 hour' END,
              1 + g.topic % 5,
              md5(g.id || 'key') || md5(g.id || 'title'),
              g.id || '_' || substr(md5(g.id), 1, 16) || '.txt',
@@ -198,7 +212,7 @@ export async function generateArticles(client: pg.Client, options: GenerateOptio
              'bench-user-' || (1 + (g.editor + g.n) % 5),
              t.stamp,
              t.updated,
-             CASE WHEN g.r_deleted < 0.02 THEN t.updated END
+             CASE WHEN NOT ${allPublished} AND g.r_deleted < 0.02 THEN t.updated END
       FROM gen g
       ${regionJoin('p1')}
       CROSS JOIN LATERAL (
@@ -228,12 +242,70 @@ export async function generateArticles(client: pg.Client, options: GenerateOptio
       JOIN gen_region r ON r.code = k.code
       WHERE k.k <= g.tag_count
       ON CONFLICT DO NOTHING`);
+
+    const recommendationItems = recommendations > 0 ? await generateRecommendations(client, count, recommendations) : 0;
+    const revisions = publishedRevisions ? await generatePublishedRevisions(client) : 0;
     await client.query('COMMIT');
     // What autovacuum does on a live database: statistics for the planner, a visibility map for index-only scans.
     await client.query('VACUUM ANALYZE');
-    return { articles: articles ?? 0, regionTags: regionTags ?? 0, users: 5 };
+    return { articles: articles ?? 0, regionTags: regionTags ?? 0, users: 5, recommendationItems, publishedRevisions: revisions };
   } catch (error) {
     await client.query('ROLLBACK');
     throw error;
   }
+}
+
+/**
+ * `perArticle` items for every generated article, as an import writes them: about a quarter
+ * point at another article (its title and summary, the link the page renders), the rest are
+ * external reading with a title of their own.
+ */
+async function generateRecommendations(client: pg.Client, count: number, perArticle: number): Promise<number> {
+  await client.query(`
+    CREATE TEMP TABLE gen_item ON COMMIT DROP AS
+    SELECT g.n, g.id, k AS position, random() < 0.25 AS internal,
+           (1 + floor(random() * $1::int))::int AS target_n,
+           (1 + floor(random() * ${topics.length}))::int AS topic
+    FROM gen g CROSS JOIN generate_series(0, $2::int - 1) k`,
+    [count, perArticle],
+  );
+  const { rowCount } = await client.query(`
+    INSERT INTO "RecommendationItem" ("articleId", position, "targetArticleId", title, summary, category, "itemDate")
+    SELECT i.id, i.position, t.id,
+           coalesce(t.title, '相关阅读：' || (${sqlTextArray(topics)})[i.topic]),
+           coalesce(t.summary, ''),
+           '医保问答',
+           t."contentDate"
+    FROM gen_item i
+    LEFT JOIN "Article" t ON i.internal AND i.target_n <> i.n AND t.id = 'bench' || to_char(i.target_n, 'FM00000000') AND t."deletedAt" IS NULL`);
+  return rowCount ?? 0;
+}
+
+/**
+ * What publishArticle leaves behind, for every generated article that is published and not in
+ * the trash: a revision with the snapshot lib/articles/write-revision.ts takes (regions by code,
+ * items by position), the article pointing at it, and its regions copied to PublishedArticleRegion.
+ */
+async function generatePublishedRevisions(client: pg.Client): Promise<number> {
+  const { rowCount } = await client.query(`
+    INSERT INTO "Revision" (id, "articleId", "articleVersion", title, slug, summary, body, "plainText", disclaimer, category, "contentDate",
+                            regions, recommendations, "authorId", note, "createdAt")
+    SELECT 'rev-' || a.id, a.id, a.version, a.title, a.slug, a.summary, a.body, a."plainText", a.disclaimer, a.category, a."contentDate",
+           coalesce((SELECT jsonb_agg(jsonb_build_object('code', r."regionCode", 'origin', r.origin::text, 'confidence', r.confidence) ORDER BY r."regionCode")
+                     FROM "ArticleRegion" r WHERE r."articleId" = a.id), '[]'::jsonb),
+           coalesce((SELECT jsonb_agg(jsonb_build_object('title', i.title, 'summary', i.summary, 'category', i.category,
+                                                         'itemDate', to_char(i."itemDate", 'YYYY-MM-DD'), 'targetArticleId', i."targetArticleId") ORDER BY i.position)
+                     FROM "RecommendationItem" i WHERE i."articleId" = a.id), '[]'::jsonb),
+           a."updatedById", '发布', least(a."updatedAt", a."publishedAt")
+    FROM "Article" a
+    WHERE a.id IN (SELECT id FROM gen) AND a.status = 'PUBLISHED' AND a."deletedAt" IS NULL`);
+  await client.query(`
+    UPDATE "Article" a SET "publishedRevisionId" = r.id
+    FROM "Revision" r WHERE r.id = 'rev-' || a.id AND a.id IN (SELECT id FROM gen)`);
+  await client.query(`
+    INSERT INTO "PublishedArticleRegion" ("articleId", "regionCode", "provinceCode", "cityCode")
+    SELECT r."articleId", r."regionCode", r."provinceCode", r."cityCode"
+    FROM "ArticleRegion" r JOIN "Article" a ON a.id = r."articleId"
+    WHERE a."publishedRevisionId" IS NOT NULL AND a.id IN (SELECT id FROM gen)`);
+  return rowCount ?? 0;
 }
