@@ -1,8 +1,17 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { MAX_REQUEST_BODY_BYTES } from './lib/import/limits';
 import { privatePathPrefixes, staticSecurityHeaders } from './lib/security/headers';
 
-const nextConfig: NextConfig = {
+const nextConfig = (phase: string): NextConfig => ({
+  // With REDIS_URL the page and data cache, and its tag expiries, live in Redis and are shared by
+  // every instance (lib/cache/redis-cache-handler.ts); Next's own in-memory copy would hide an
+  // expiry written by another instance, hence cacheMaxMemorySize 0. Not during `next build`: a
+  // build needs no Redis, and Next imports the handler with plain Node there (no TypeScript).
+  ...(process.env.REDIS_URL && phase !== PHASE_PRODUCTION_BUILD
+    ? { cacheHandler: path.join(process.cwd(), 'lib/cache/next-cache-handler.ts'), cacheMaxMemorySize: 0 }
+    : {}),
   // A separate build folder lets several builds (e.g. parallel test runs) share a checkout.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // Native and WebAssembly packages are loaded by Node at run time, not bundled; so is pg-boss, the
@@ -25,6 +34,6 @@ const nextConfig: NextConfig = {
       ...privatePathPrefixes.map((prefix) => ({ source: `${prefix}/:path*`, headers: [{ key: 'Cache-Control', value: 'no-store' }] })),
     ];
   },
-};
+});
 
 export default nextConfig;
