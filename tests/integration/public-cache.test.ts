@@ -3,7 +3,8 @@ import { saveArticle } from '@/lib/articles/save-article';
 import type { CurrentUser } from '@/lib/auth/session-types';
 import { db } from '@/lib/db/client';
 import { publicTags } from '@/lib/public-cache/cache-tags';
-import { readChangesAfter } from '@/lib/public-cache/change-feed';
+import { readChangesAfter, recordTags } from '@/lib/public-cache/change-feed';
+import { startFeedConsumer } from '@/lib/public-cache/feed-consumer';
 import { readSlugRedirect } from '@/lib/public/read-published';
 import { publishArticle, reviewArticle, submitForReview, unpublishArticle } from '@/lib/workflow/workflow';
 import { editInput, importSample, makeUser, resetDatabase } from './helpers';
@@ -83,5 +84,28 @@ describe('slug history', () => {
     const { version } = await db.article.findUniqueOrThrow({ where: { id: articleId } });
     await unpublishArticle({ actor: editor, articleId, version });
     expect(await readSlugRedirect(first.slug)).toBeNull();
+  });
+});
+
+describe('reading the feed in a server', () => {
+  it('hands every new change’s tags to the server once, in order, and goes on after a failure', async () => {
+    const received: string[][] = [];
+    let failOnce = true;
+    const consumer = startFeedConsumer(db, async (tags) => {
+      if (failOnce) {
+        failOnce = false;
+        throw new Error('server not listening yet');
+      }
+      received.push(tags);
+    }, 20);
+    try {
+      await db.$transaction((tx) => recordTags(tx, ['public:home', 'public:article:x']));
+      await expect.poll(() => received.length).toBe(1);
+      await db.$transaction((tx) => recordTags(tx, ['public:months']));
+      await expect.poll(() => received.length).toBe(2);
+      expect(received).toEqual([['public:home', 'public:article:x'], ['public:months']]);
+    } finally {
+      await consumer.stop();
+    }
   });
 });
