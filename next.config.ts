@@ -18,7 +18,12 @@ const nextConfig = (phase: string): NextConfig => ({
   // job queue that scripts/serve.ts also loads (lib/jobs/queue.ts).
   serverExternalPackages: ['@node-rs/argon2', '@node-rs/jieba', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg-boss'],
   poweredByHeader: false,
+  // Public pages are rendered once and cached (ISR). The default cache keeps them in this
+  // process's memory only: on disk they would outlive a restart onto a database that changed
+  // meanwhile. With REDIS_URL, instances share one cache instead.
+  cacheMaxMemorySize: 256 * 1024 * 1024,
   experimental: {
+    isrFlushToDisk: false,
     // The upload form's request is the largest body the app takes. proxy.ts sees every request, and
     // Next hands a route only the first proxyClientMaxBodySize bytes of a body it buffered for the
     // proxy; scripts/serve.ts refuses anything larger than the same limit with a 413.
