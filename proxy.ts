@@ -1,11 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isHttpsOrigin, siteOrigin, siteUrl } from '@/lib/config/site-origin';
+import { publicRoute } from '@/lib/public/public-routes';
 import { contentSecurityPolicy, createNonce, responseSecurityHeaders, usesNonce } from '@/lib/security/headers';
 
 const dev = process.env.NODE_ENV === 'development';
 
 // Runs on every page and API route (not on build assets): the Content-Security-Policy and the
-// other per-request headers (lib/security/headers.ts), and the sign-in redirect for /admin.
+// other per-request headers (lib/security/headers.ts), the sign-in redirect for /admin, and the
+// public addresses served by other routes (lib/public/public-routes.ts).
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const origin = siteOrigin();
@@ -23,7 +25,13 @@ export function proxy(request: NextRequest) {
     }
   }
 
-  if (!usesNonce(pathname)) return withHeaders(NextResponse.next(), responseSecurityHeaders({ pathname, https, dev }));
+  if (!usesNonce(pathname)) {
+    const headers = responseSecurityHeaders({ pathname, https, dev });
+    const route = publicRoute(pathname, request.nextUrl.searchParams);
+    if (route && 'redirect' in route) return withHeaders(NextResponse.redirect(siteUrl(route.redirect), 308), headers);
+    if (route) return withHeaders(NextResponse.rewrite(new URL(route.rewrite, request.url)), headers);
+    return withHeaders(NextResponse.next(), headers);
+  }
 
   // Next takes the nonce from the request's CSP header and puts it on its own scripts (and Tiptap
   // finds it on them: lib/security/document-nonce.ts).

@@ -6,7 +6,9 @@
 //   (lib/config/site-origin.ts), so no redirect can be built on another host;
 // - bodies over the app's limit are refused with a 413 before Next reads them
 //   (lib/security/request-body-limit.ts; the limit is in lib/import/limits.ts).
-// It also runs the background job workers (lib/jobs: imports of confirmed uploads).
+// It also runs the background job workers (lib/jobs: imports of confirmed uploads), and reads the
+// public change feed, expiring in this server's cache the pages that changes anywhere outdate
+// (lib/public-cache).
 // Used by `npm run demo`, `npm start` and the e2e tests.
 import { createServer } from 'node:http';
 import next from 'next';
@@ -16,6 +18,9 @@ import { db } from '@/lib/db/client';
 import { MAX_REQUEST_BODY_BYTES, REQUEST_TOO_LARGE_MESSAGE } from '@/lib/import/limits';
 import { stopJobQueue } from '@/lib/jobs/queue';
 import { startWorkers } from '@/lib/jobs/workers';
+import { downstreamCacheControl } from '@/lib/public-cache/cdn-cache-control';
+import { startFeedConsumer, type FeedConsumer } from '@/lib/public-cache/feed-consumer';
+import { createInternalSecret, internalSecretHeader } from '@/lib/public-cache/internal-secret';
 import { enforceBodyLimit } from '@/lib/security/request-body-limit';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -23,6 +28,7 @@ const hostname = process.env.HOST ?? '0.0.0.0';
 const trusted = trustedProxyHops();
 // Before Next and Auth.js load: Auth.js reads AUTH_URL, which this sets from SITE_URL.
 const origin = configureSiteOrigin();
+const internalSecret = createInternalSecret();
 
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
@@ -36,12 +42,34 @@ const server = createServer((req, res) => {
   if (ip) req.headers[clientIpHeader] = ip;
   else delete req.headers[clientIpHeader];
   pinForwardedHeaders(req.headers, origin);
+  // Pages Next serves from its cache may be kept briefly downstream (lib/public-cache/cdn-cache-control.ts).
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = (name, value) => {
+    const replaced = name.toLowerCase() === 'cache-control' && typeof value === 'string' ? downstreamCacheControl(value) : null;
+    return setHeader(name, replaced ?? value);
+  };
   void enforceBodyLimit(req, res, MAX_REQUEST_BODY_BYTES, REQUEST_TOO_LARGE_MESSAGE).then((allowed) => {
     if (allowed) void handle(req, res);
   });
 });
 
-server.listen(port, hostname, () => console.log(`Listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port} (site origin ${origin})`));
+// Tags can only be expired inside a request to Next, so the feed's tags go to this server's own
+// endpoint (app/api/internal/expire).
+const ownAddress = `http://${hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname}:${port}`;
+async function expireOwnCache(tags: string[]) {
+  const response = await fetch(`${ownAddress}/api/internal/expire`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [internalSecretHeader]: internalSecret },
+    body: JSON.stringify({ tags }),
+  });
+  if (!response.ok) throw new Error(`expiring ${tags.length} tags answered ${response.status}`);
+}
+
+let feed: FeedConsumer | undefined;
+server.listen(port, hostname, () => {
+  console.log(`Listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port} (site origin ${origin})`);
+  feed = startFeedConsumer(db, expireOwnCache);
+});
 
 let stopping = false;
 async function shutdown() {
@@ -51,7 +79,7 @@ async function shutdown() {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   // A running import gets two seconds; after that its job is marked failed, and pg-boss retries
   // it (it resumes where it stopped) when a server starts again.
-  await Promise.all([closed, stopJobQueue(2000).catch((error) => console.error('jobs: stopping the queue failed', error))]);
+  await Promise.all([closed, feed?.stop(), stopJobQueue(2000).catch((error) => console.error('jobs: stopping the queue failed', error))]);
   process.exit(0);
 }
 process.on('SIGINT', shutdown);

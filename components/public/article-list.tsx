@@ -30,7 +30,3 @@ export function Pager({ page, total, pageSize, href }: { page: number; total: nu
   );
 }
 
-export function pageFromSearch(value: string | string[] | undefined): number {
-  const n = Number(Array.isArray(value) ? value[0] : value);
-  return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
-}

@@ -5,6 +5,8 @@ import { writeRevision, type RevisionRecommendation, type RevisionRegion } from 
 import { bodyPlainText } from '@/lib/content/plain-text';
 import type { Tx } from '@/lib/db/client';
 import { fromIsoDate } from '@/lib/dates';
+import { publicTags } from '@/lib/public-cache/cache-tags';
+import { readLiveState, recordPublicChange, recordTags } from '@/lib/public-cache/change-feed';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordContentHash, type ArticleRecord, type ArticleRef, type RecordRecommendation, type RecordRegion } from '@/lib/export/article-record';
 import { loadArticleRecord } from '@/lib/export/export-articles';
@@ -166,6 +168,7 @@ export async function createFromRecord(tx: Tx, candidate: RecordCandidate, fileN
     const liveRegions = regionRows(article.id, published.regions).map(({ articleId, regionCode, provinceCode, cityCode }) => ({ articleId, regionCode, provinceCode, cityCode }));
     if (liveRegions.length) await tx.publishedArticleRegion.createMany({ data: liveRegions });
     pending.push(...pendingFor(article.id, liveResolved, { working: false, revisionId: live.id }));
+    await recordPublicChange(tx, null, await readLiveState(tx, article.id));
   }
   if (!published || published.articleVersion !== record.version) {
     const working = await writeRevision(tx, article.id, actorId, `从导出文件导入 ${fileName}`);
@@ -254,12 +257,16 @@ export async function linkPending(tx: Tx, links: PendingLink[]): Promise<void> {
       patches.set(revisionId, patch);
     }
   }
+  const livePages: string[] = [];
   for (const [revisionId, patch] of patches) {
-    const revision = await tx.revision.findUniqueOrThrow({ where: { id: revisionId }, select: { recommendations: true } });
+    const revision = await tx.revision.findUniqueOrThrow({ where: { id: revisionId }, select: { recommendations: true, publishedFor: { select: { id: true } } } });
     const items = (revision.recommendations as RevisionRecommendation[]).map((item, i) => {
       const targetId = patch.get(i);
       return targetId && !item.targetArticleId ? { ...item, targetArticleId: targetId } : item;
     });
     await tx.revision.update({ where: { id: revisionId }, data: { recommendations: items } });
+    if (revision.publishedFor) livePages.push(publicTags.article(revision.publishedFor.id));
   }
+  // A restored live page whose links were completed here shows them from now on.
+  await recordTags(tx, livePages);
 }

@@ -8,8 +8,8 @@ import type { RevisionRecommendation, RevisionRegion } from '@/lib/articles/writ
 
 // The reader's site sees only published revisions: every query here starts from
 // Article.publishedRevision (never the working copy) and excludes deleted articles.
-// These are the uncached reads; lib/public/queries.ts wraps them in Next's data cache
-// (unstable_cache needs Next's incremental cache, so tests call these directly).
+// These are the plain reads; lib/public/queries.ts adds the cache tags of the page that shows
+// them (tagging needs Next's incremental cache, so tests call these directly).
 
 export const publicPageSize = 20;
 
@@ -79,6 +79,12 @@ export async function readPublishedArticle(slug: string) {
     return slug ? `/a/${slug}` : null;
   };
   return {
+    id: article.id,
+    // What its links depend on: the articles its items point at, and the titles of unlinked items.
+    linkTargets: {
+      ids: recommendations.map((r) => r.targetArticleId).filter((id): id is string => !!id),
+      titles: recommendations.filter((r) => !r.targetArticleId).map((r) => r.title),
+    },
     title: rev.title,
     slug: rev.slug,
     summary: rev.summary,
@@ -102,6 +108,17 @@ export async function readPublishedArticle(slug: string) {
 }
 
 export type PublishedArticle = NonNullable<Awaited<ReturnType<typeof readPublishedArticle>>>;
+
+/** Where an address a renamed article's page had now lives: its live slug, or null. */
+export async function readSlugRedirect(slug: string): Promise<{ articleId: string; slug: string } | null> {
+  const redirect = await db.slugRedirect.findUnique({
+    where: { slug },
+    select: { article: { select: { id: true, deletedAt: true, publishedRevision: { select: { slug: true } } } } },
+  });
+  const article = redirect?.article;
+  if (!article?.publishedRevision || article.deletedAt) return null;
+  return { articleId: article.id, slug: article.publishedRevision.slug };
+}
 
 async function liveSlugsFor(ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();

@@ -1,12 +1,12 @@
 'use server';
 
-import { revalidatePath, updateTag } from 'next/cache';
+import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { toActionResult, type ActionResult } from '@/lib/action-result';
 import { requestIp } from '@/lib/auth/request-ip';
 import { authorize } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
-import { publicCacheTag } from '@/lib/public/cache-tags';
+import { expireInAction } from '@/lib/public-cache/expire';
 import { publishArticle, reviewArticle, submitForReview, unpublishArticle } from './workflow';
 
 const targetSchema = z.object({ articleId: z.string().min(1).max(40), version: z.coerce.number().int().positive() });
@@ -44,9 +44,8 @@ export async function publishAction(_prev: WorkflowState, formData: FormData): P
   return toActionResult(async () => {
     const actor = await authorize('article:publish');
     const target = parseTarget(formData);
-    await publishArticle({ actor, ...target, ip: await requestIp() });
-    // Expire every cached public read now, so the change is live on the next request.
-    updateTag(publicCacheTag);
+    const { publicTags } = await publishArticle({ actor, ...target, ip: await requestIp() });
+    expireInAction(publicTags);
     revalidatePath(`/admin/articles/${target.articleId}`);
   }, '已发布');
 }
@@ -55,8 +54,8 @@ export async function unpublishAction(_prev: WorkflowState, formData: FormData):
   return toActionResult(async () => {
     const actor = await authorize('article:publish');
     const target = parseTarget(formData);
-    await unpublishArticle({ actor, ...target, ip: await requestIp() });
-    updateTag(publicCacheTag);
+    const { publicTags } = await unpublishArticle({ actor, ...target, ip: await requestIp() });
+    expireInAction(publicTags);
     revalidatePath(`/admin/articles/${target.articleId}`);
   }, '已下线');
 }

@@ -3,6 +3,7 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import type { CurrentUser } from '@/lib/auth/session-types';
 import { roleHas, type Permission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
+import { readLiveState, recordPublicChange } from '@/lib/public-cache/change-feed';
 import type { ArticleStatus } from '@/lib/generated/prisma/enums';
 import { hasEditedUnpublishedChanges } from './policy';
 import { nextStatus, statusLabels, type Transition } from './transitions';
@@ -66,7 +67,10 @@ export async function reviewArticle(input: TransitionInput & { decision: 'APPROV
   });
 }
 
-/** Makes the approved revision live. Returns the old and new live slugs for cache invalidation. */
+/**
+ * Makes the approved revision live. A new slug leaves the old one behind as a permanent
+ * redirect; the change and the cache tags it expires go to the public change feed.
+ */
 export async function publishArticle(input: TransitionInput) {
   return db.$transaction(async (tx) => {
     const { article, to } = await checkedTarget(tx, 'publish', input);
@@ -77,30 +81,39 @@ export async function publishArticle(input: TransitionInput) {
     if (!revision) throw new AppError('CONFLICT', '找不到已批准的版本，请刷新页面后重试');
     const slugTaken = await tx.article.count({ where: { id: { not: article.id }, deletedAt: null, publishedRevision: { slug: revision.slug } } });
     if (slugTaken > 0) throw new AppError('CONFLICT', `链接名 ${revision.slug} 正被另一篇已发布的文章使用，请修改链接名后重新提交审核`);
-    const previous = article.publishedRevisionId
-      ? await tx.revision.findUnique({ where: { id: article.publishedRevisionId }, select: { slug: true } })
-      : null;
+    const before = await readLiveState(tx, article.id);
     const now = new Date();
     await tx.article.updateMany({ where: { id: article.id, publishedAt: null }, data: { publishedAt: now } });
     await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: revision.id, scheduledAt: null });
     await replacePublishedRegions(tx, article.id, revision.regions as { code: string }[]);
+    await recordSlugChange(tx, article.id, before?.slug ?? null, revision.slug);
+    const publicTags = await recordPublicChange(tx, before, await readLiveState(tx, article.id));
     await recordAudit(tx, { actorId: input.actor.id, action: 'article.publish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, version: input.version, slug: revision.slug }, ip: input.ip });
-    return { slug: revision.slug, previousSlug: previous?.slug ?? null };
+    return { slug: revision.slug, previousSlug: before?.slug ?? null, publicTags };
   });
 }
 
-/** Takes the live page down; the working copy keeps its status unless it was the live version. */
+/** A live slug is never a redirect; a slug an article's live page leaves behind becomes one. */
+async function recordSlugChange(tx: Tx, articleId: string, previous: string | null, next: string) {
+  await tx.slugRedirect.deleteMany({ where: { slug: next } });
+  if (previous && previous !== next) {
+    await tx.slugRedirect.upsert({ where: { slug: previous }, create: { slug: previous, articleId }, update: { articleId } });
+  }
+}
+
+/** Takes the live page down (recorded in the public change feed); the working copy keeps its status unless it was the live version. */
 export async function unpublishArticle(input: TransitionInput) {
   if (!roleHas(input.actor.role, 'article:publish')) throw new AppError('FORBIDDEN', '没有权限执行此操作');
   return db.$transaction(async (tx) => {
     const article = await loadForTransition(tx, input.articleId, input.version);
     if (!article.publishedRevisionId) throw new AppError('INVALID', '文章未发布');
-    const live = await tx.revision.findUniqueOrThrow({ where: { id: article.publishedRevisionId }, select: { slug: true } });
+    const before = await readLiveState(tx, article.id);
     const to: ArticleStatus = article.status === 'PUBLISHED' ? 'ARCHIVED' : article.status;
     await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: null });
     await tx.publishedArticleRegion.deleteMany({ where: { articleId: article.id } });
-    await recordAudit(tx, { actorId: input.actor.id, action: 'article.unpublish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, slug: live.slug }, ip: input.ip });
-    return { slug: live.slug };
+    const publicTags = await recordPublicChange(tx, before, null);
+    await recordAudit(tx, { actorId: input.actor.id, action: 'article.unpublish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, slug: before?.slug }, ip: input.ip });
+    return { slug: before?.slug ?? null, publicTags };
   });
 }
 

@@ -46,7 +46,7 @@ describe('submit → approve → publish', () => {
     expect(after.publishedRevision?.articleVersion).toBe(version);
     expect(after.publishedRevision?.articleId).toBe(articleId);
     expect(after.publishedAt).toBeInstanceOf(Date);
-    expect(result).toEqual({ slug: after.slug, previousSlug: null });
+    expect(result).toMatchObject({ slug: after.slug, previousSlug: null });
 
     const review = await db.review.findFirstOrThrow({ where: { articleId } });
     expect(review).toMatchObject({ reviewerId: reviewer.id, decision: 'APPROVED', articleVersion: version, comment: '可以' });
@@ -302,7 +302,7 @@ describe('editing', () => {
       await reviewArticle({ actor: reviewer, articleId, version: saved.version, decision: 'APPROVED', comment: '' });
       return publishArticle({ actor: editor, articleId, version: saved.version });
     })();
-    expect(result).toEqual({ slug: 'xin-ban', previousSlug: live.slug });
+    expect(result).toMatchObject({ slug: 'xin-ban', previousSlug: live.slug });
     expect((await readPublishedArticle('xin-ban'))?.title).toBe('居民医保缴费周期(新版)');
     expect(await readPublishedArticle(live.slug)).toBeNull();
   });

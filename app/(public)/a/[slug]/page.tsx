@@ -1,18 +1,28 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import styles from '@/components/public/public.module.css';
 import { renderBodyHtml } from '@/lib/content/render-html';
-import { getPublishedArticle } from '@/lib/public/queries';
+import { getArticleAddress } from '@/lib/public/queries';
+
+// Rendered on the first request for each slug, then served from the cache until a change to
+// what it shows expires its tags (lib/public-cache).
+export const revalidate = false;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
 
 type Props = { params: Promise<{ slug: string }> };
 
 async function load(params: Props['params']) {
   const { slug } = await params;
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) notFound();
-  const article = await getPublishedArticle(slug);
-  if (!article) notFound();
-  return article;
+  const address = await getArticleAddress(slug);
+  if (!address) notFound();
+  // An address the article had before a rename.
+  if ('movedTo' in address) permanentRedirect(`/a/${address.movedTo}`);
+  return address.article;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

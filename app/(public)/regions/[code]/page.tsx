@@ -1,47 +1,29 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ArticleList, Pager, pageFromSearch } from '@/components/public/article-list';
-import styles from '@/components/public/public.module.css';
-import { getRegionPage, publicPageSize } from '@/lib/public/queries';
+import { RegionIndex, RegionList } from '@/components/public/list-pages';
+import { getRegionPage } from '@/lib/public/queries';
+import { indexSegment } from '@/lib/public/public-routes';
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ page?: string }> };
+// Rendered on its first request, then served from the cache until a change to what it shows
+// expires its tags (lib/public-cache).
+export const revalidate = false;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
 
-async function load(props: Props) {
-  const [{ code }, search] = await Promise.all([props.params, props.searchParams]);
-  if (!/^\d{6}$/.test(code)) notFound();
-  const page = pageFromSearch(search.page);
-  const data = await getRegionPage(code, page);
+type Props = { params: Promise<{ code: string }> };
+
+// /regions itself is served from here (lib/public/public-routes.ts).
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { code } = await params;
+  if (code === indexSegment) return { title: '按地区浏览', alternates: { canonical: '/regions' } };
+  const data = /^\d{6}$/.test(code) ? await getRegionPage(code, 1) : null;
   if (!data) notFound();
-  return { ...data, page };
+  return { title: `${data.region.name}医保问答` };
 }
 
-export async function generateMetadata(props: Props): Promise<Metadata> {
-  const { region } = await load(props);
-  return { title: `${region.name}医保问答` };
-}
-
-export default async function RegionPage(props: Props) {
-  const data = await load(props);
-  return (
-    <>
-      <nav className={styles.crumbs} aria-label="面包屑">
-        <Link href="/regions">地区</Link>
-        {data.breadcrumbs.map((b) => (
-          <span key={b.code}> / <Link href={`/regions/${b.code}`}>{b.name}</Link></span>
-        ))}
-        <span> / {data.region.name}</span>
-      </nav>
-      <h1 style={{ fontSize: 24 }}>{data.region.name}医保问答</h1>
-      {data.children.length > 0 && (
-        <ul className={styles.chips} aria-label="下级地区">
-          {data.children.map((c) => (
-            <li key={c.code}><Link href={`/regions/${c.code}`}>{c.name}（{c.count}）</Link></li>
-          ))}
-        </ul>
-      )}
-      <ArticleList items={data.items} />
-      <Pager page={data.page} total={data.total} pageSize={publicPageSize} href={(p) => `/regions/${data.region.code}?page=${p}`} />
-    </>
-  );
+export default async function RegionPage({ params }: Props) {
+  const { code } = await params;
+  return code === indexSegment ? <RegionIndex /> : <RegionList code={code} page={1} />;
 }

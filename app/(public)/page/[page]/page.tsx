@@ -1,0 +1,13 @@
+import { LatestList, pageParam } from '@/components/public/list-pages';
+
+// Rendered on its first request, then served from the cache until a change to what it shows
+// expires its tags (lib/public-cache).
+export const revalidate = false;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
+export default async function LatestPage({ params }: { params: Promise<{ page: string }> }) {
+  return <LatestList page={pageParam((await params).page)} />;
+}

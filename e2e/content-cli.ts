@@ -1,0 +1,47 @@
+// Changes content from outside the app server, as a CLI or another instance would, for the
+// public-cache journeys (e2e/public-cache.spec.ts). Run through tsx; prints one JSON object.
+//   publish <sample file> [--title T] [--slug S] [--region CODE]   import if new, edit, review, publish
+//   save-draft <slug> --title T                                    edit the working copy only
+//   delete <slug>                                                  remove the article outright
+import { parseArgs } from 'node:util';
+import { saveArticle } from '@/lib/articles/save-article';
+import { db } from '@/lib/db/client';
+import { publishArticle, reviewArticle, submitForReview } from '@/lib/workflow/workflow';
+import { editInput, importSample } from '../tests/integration/helpers';
+import { e2eUsers } from './users';
+
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { title: { type: 'string' }, slug: { type: 'string' }, region: { type: 'string' } } });
+const [command, target] = positionals;
+const user = (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true } });
+const editor = await user(e2eUsers.editor.email);
+const reviewer = await user(e2eUsers.reviewer.email);
+
+async function edit(articleId: string) {
+  return saveArticle(
+    editor,
+    await editInput(articleId, {
+      ...(values.title ? { title: values.title } : {}),
+      ...(values.slug ? { slug: values.slug } : {}),
+      ...(values.region ? { regions: [{ code: values.region, origin: 'MANUAL' as const }] } : {}),
+    }),
+  );
+}
+
+let result: unknown;
+if (command === 'publish') {
+  const known = await db.article.findFirst({ where: { sourceFile: target }, select: { id: true } });
+  const articleId = known?.id ?? (await importSample(target, editor.id)).articleId;
+  const { version } = await edit(articleId);
+  await submitForReview({ actor: editor, articleId, version });
+  await reviewArticle({ actor: reviewer, articleId, version, decision: 'APPROVED', comment: '' });
+  result = await publishArticle({ actor: editor, articleId, version });
+} else if (command === 'save-draft') {
+  const { id } = await db.article.findFirstOrThrow({ where: { publishedRevision: { slug: target } }, select: { id: true } });
+  result = await edit(id);
+} else if (command === 'delete') {
+  result = await db.article.deleteMany({ where: { publishedRevision: { slug: target } } });
+} else {
+  throw new Error(`unknown command ${command}`);
+}
+console.log(JSON.stringify(result));
+await db.$disconnect();
