@@ -135,14 +135,15 @@ try {
   const publicCaching = cacheControls.every((v) => /\bpublic\b/.test(v) && /\bs-maxage=/.test(v));
   console.log(`Public pages answered with Cache-Control: public, s-maxage…: ${publicCaching ? 'yes' : 'no'}\n`);
 
-  const loads: { name: string; path: string; rps: number; p50: number; p99: number; bad: number }[] = [];
+  const loads: { name: string; path: string; rps: number; p50: number; p99: number; kb: number; bad: number }[] = [];
   for (const page of pages) {
     const result = await autocannon({ url: base + page.path, connections: CONNECTIONS, duration: LOAD_SECONDS });
-    loads.push({ name: page.name, path: page.path, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, bad: result.errors + result.timeouts + result.non2xx });
+    const kb = result.requests.total ? result.throughput.total / result.requests.total / 1024 : 0;
+    loads.push({ name: page.name, path: page.path, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, kb, bad: result.errors + result.timeouts + result.non2xx });
   }
   const article = loads[0];
   console.log(`Load: ${CONNECTIONS} connections, ${LOAD_SECONDS} s per page (autocannon in this process, on the same machine)`);
-  console.log(`${'page'.padEnd(9)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}  result`);
+  console.log(`${'page'.padEnd(9)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'KB/resp'.padStart(9)}${'errors'.padStart(8)}  result`);
   const loadFailures: string[] = [];
   for (const load of loads) {
     const problems: string[] = [];
@@ -154,7 +155,7 @@ try {
       problems.push(`under ${Math.round(LIST_SHARE * 100)} % of the article's req/s`);
     }
     if (problems.length) loadFailures.push(`${load.name}: ${problems.join(', ')}`);
-    console.log(`${load.name.padEnd(9)}${load.rps.toFixed(0).padStart(9)}${String(load.p50).padStart(9)}${String(load.p99).padStart(9)}${String(load.bad).padStart(8)}  ${problems.length ? `FAIL (${problems.join(', ')})` : 'PASS'}`);
+    console.log(`${load.name.padEnd(9)}${load.rps.toFixed(0).padStart(9)}${String(load.p50).padStart(9)}${String(load.p99).padStart(9)}${load.kb.toFixed(1).padStart(9)}${String(load.bad).padStart(8)}  ${problems.length ? `FAIL (${problems.join(', ')})` : 'PASS'}`);
   }
 
   // 2. Freshness: publish → visible, measured from the moment publishArticle has committed.
