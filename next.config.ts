@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { MAX_REQUEST_BODY_BYTES } from './lib/import/limits';
+import { publicRewrites } from './lib/public/public-routes';
 import { privatePathPrefixes, staticSecurityHeaders } from './lib/security/headers';
 
 const nextConfig = (phase: string): NextConfig => {
@@ -30,8 +31,12 @@ const nextConfig = (phase: string): NextConfig => {
       serverActions: { bodySizeLimit: MAX_REQUEST_BODY_BYTES },
       proxyClientMaxBodySize: MAX_REQUEST_BODY_BYTES,
     },
+    // `/`, /regions and /months are served by parameterised routes (lib/public/public-routes.ts).
+    async rewrites() {
+      return { beforeFiles: publicRewrites, afterFiles: [], fallback: [] };
+    },
     // The headers that never change; the Content-Security-Policy (per request on the signed-in pages),
-    // HSTS and Cache-Control come from proxy.ts. All of them are built in lib/security/headers.ts.
+    // HSTS and Cache-Control come from proxy.ts (private paths) and scripts/serve.ts (public pages). All of them are built in lib/security/headers.ts.
     async headers() {
       return [
         { source: '/:path*', headers: [...staticSecurityHeaders] },

@@ -1,17 +1,22 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { isHttpsOrigin, siteOrigin, siteUrl } from '@/lib/config/site-origin';
-import { publicRoute } from '@/lib/public/public-routes';
+import { legacyPageRedirect } from '@/lib/public/public-routes';
 import { contentSecurityPolicy, createNonce, responseSecurityHeaders, usesNonce } from '@/lib/security/headers';
 
 const dev = process.env.NODE_ENV === 'development';
 
-// Runs on every page and API route (not on build assets): the Content-Security-Policy and the
-// other per-request headers (lib/security/headers.ts), the sign-in redirect for /admin, and the
-// public addresses served by other routes (lib/public/public-routes.ts).
+// Runs on the signed-in and private paths only (see `config`): a Content-Security-Policy with a
+// fresh nonce, `no-store` and HSTS (lib/security/headers.ts), and the sign-in redirect for /admin.
+// Public pages never pass here: they are served from the cache, with their headers set by
+// scripts/serve.ts, and the proxy would cost every one of them a run. The one public exception
+// is an old ?page= link, redirected to its paged address.
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const origin = siteOrigin();
-  const https = isHttpsOrigin(origin);
+  const https = isHttpsOrigin(siteOrigin());
+  const headers = responseSecurityHeaders({ pathname, https, dev });
+
+  const moved = legacyPageRedirect(pathname, request.nextUrl.searchParams);
+  if (moved) return withHeaders(NextResponse.redirect(siteUrl(moved), 308), headers);
 
   // Optimistic redirect only: pages and actions check the session against the database themselves.
   // Auth.js names the cookie (__Secure-)authjs.session-token, with .0, .1 … suffixes when it is chunked.
@@ -21,17 +26,11 @@ export function proxy(request: NextRequest) {
       // On the configured origin: request.url carries the address the server binds, not the site's.
       const url = siteUrl('/login');
       url.searchParams.set('next', pathname);
-      return withHeaders(NextResponse.redirect(url), responseSecurityHeaders({ pathname, https, dev }));
+      return withHeaders(NextResponse.redirect(url), headers);
     }
   }
 
-  if (!usesNonce(pathname)) {
-    const headers = responseSecurityHeaders({ pathname, https, dev });
-    const route = publicRoute(pathname, request.nextUrl.searchParams);
-    if (route && 'redirect' in route) return withHeaders(NextResponse.redirect(siteUrl(route.redirect), 308), headers);
-    if (route) return withHeaders(NextResponse.rewrite(new URL(route.rewrite, request.url)), headers);
-    return withHeaders(NextResponse.next(), headers);
-  }
+  if (!usesNonce(pathname)) return withHeaders(NextResponse.next(), headers);
 
   // Next takes the nonce from the request's CSP header and puts it on its own scripts (and Tiptap
   // finds it on them: lib/security/document-nonce.ts).
@@ -46,5 +45,16 @@ function withHeaders(response: NextResponse, headers: Record<string, string>): N
   return response;
 }
 
-// Everything but Next's build assets (hashed, immutable, public) and the favicon.
-export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };
+// Matchers must be literals (Next reads them at build time): the private path prefixes of
+// lib/security/headers.ts, and the lists of lib/public/public-routes.ts when asked for ?page=.
+export const config = {
+  matcher: [
+    '/admin/:path*',
+    '/login/:path*',
+    '/reset-password/:path*',
+    '/api/:path*',
+    { source: '/', has: [{ type: 'query', key: 'page' }] },
+    { source: '/regions/:code', has: [{ type: 'query', key: 'page' }] },
+    { source: '/months/:month', has: [{ type: 'query', key: 'page' }] },
+  ],
+};

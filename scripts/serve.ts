@@ -13,7 +13,7 @@
 import { createServer } from 'node:http';
 import next from 'next';
 import { clientIpHeader, resolveClientIp, trustedProxyHops } from '@/lib/auth/client-ip';
-import { configureSiteOrigin, pinForwardedHeaders } from '@/lib/config/site-origin';
+import { configureSiteOrigin, isHttpsOrigin, pinForwardedHeaders } from '@/lib/config/site-origin';
 import { db } from '@/lib/db/client';
 import { MAX_REQUEST_BODY_BYTES, REQUEST_TOO_LARGE_MESSAGE } from '@/lib/import/limits';
 import { stopJobQueue } from '@/lib/jobs/queue';
@@ -21,6 +21,7 @@ import { startWorkers } from '@/lib/jobs/workers';
 import { downstreamCacheControl } from '@/lib/public-cache/cdn-cache-control';
 import { startFeedConsumer, type FeedConsumer } from '@/lib/public-cache/feed-consumer';
 import { createInternalSecret, internalSecretHeader } from '@/lib/public-cache/internal-secret';
+import { isPrivatePath, responseSecurityHeaders } from '@/lib/security/headers';
 import { enforceBodyLimit } from '@/lib/security/request-body-limit';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -29,6 +30,7 @@ const trusted = trustedProxyHops();
 // Before Next and Auth.js load: Auth.js reads AUTH_URL, which this sets from SITE_URL.
 const origin = configureSiteOrigin();
 const internalSecret = createInternalSecret();
+const publicHeaders = Object.entries(responseSecurityHeaders({ pathname: '/', https: isHttpsOrigin(origin) }));
 
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
@@ -42,6 +44,9 @@ const server = createServer((req, res) => {
   if (ip) req.headers[clientIpHeader] = ip;
   else delete req.headers[clientIpHeader];
   pinForwardedHeaders(req.headers, origin);
+  // The public pages' Content-Security-Policy and HSTS: proxy.ts, which sets them on the private
+  // paths (with a nonce there), does not run for public pages, which are served from the cache.
+  if (!isPrivatePath((req.url ?? '/').split('?')[0])) for (const [name, value] of publicHeaders) res.setHeader(name, value);
   // Pages Next serves from its cache may be kept briefly downstream (lib/public-cache/cdn-cache-control.ts).
   const setHeader = res.setHeader.bind(res);
   res.setHeader = (name, value) => {
