@@ -38,7 +38,7 @@ export async function recordTags(tx: Tx, tags: string[]): Promise<void> {
 
 export type FeedEntry = { id: bigint; tags: string[] };
 
-/** The position to start reading from: changes before a server starts are already in its fresh cache. */
+/** The newest change's id (0 for an empty feed). */
 export async function latestChangeId(db: Db): Promise<bigint> {
   const last = await db.publicChange.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
   return last?.id ?? 0n;

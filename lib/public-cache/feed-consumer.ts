@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { pruneChanges, readChangesAfter } from './change-feed';
+import { latestChangeId, pruneChanges, readChangesAfter } from './change-feed';
 
 // Reads the public change feed (./change-feed.ts) in a server process and hands the tags of each
 // new change to `expire`. It starts from the oldest change kept (a day): re-expiring what a fresh
@@ -21,7 +21,11 @@ export function startFeedConsumer(db: Db, expire: (tags: string[]) => Promise<vo
     }
     for (;;) {
       const changes = await readChangesAfter(db, position);
-      if (changes.length === 0) return;
+      if (changes.length === 0) {
+        // A feed behind our position started over (a restored or emptied database): read it all.
+        if ((await latestChangeId(db)) < position) position = 0n;
+        return;
+      }
       await expire([...new Set(changes.flatMap((c) => c.tags))]);
       position = changes[changes.length - 1].id;
     }

@@ -104,6 +104,12 @@ describe('reading the feed in a server', () => {
       await db.$transaction((tx) => recordTags(tx, ['public:months']));
       await expect.poll(() => received.length).toBe(2);
       expect(received).toEqual([['public:home', 'public:article:x'], ['public:months']]);
+
+      // The database is emptied (ids start over): what is written next still arrives.
+      await resetDatabase();
+      await db.$transaction((tx) => recordTags(tx, ['public:regions']));
+      await expect.poll(() => received.length).toBe(3);
+      expect(received[2]).toEqual(['public:regions']);
     } finally {
       await consumer.stop();
     }
