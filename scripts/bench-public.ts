@@ -16,9 +16,9 @@ import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import type { CurrentUser } from '@/lib/auth/session-types';
+import { editInput } from '@/lib/articles/edit-input';
 import { saveArticle } from '@/lib/articles/save-article';
 import type { SaveArticleInput } from '@/lib/articles/schemas';
-import { toIsoDate } from '@/lib/dates';
 import { db } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/prepare-database';
 import { createUser } from '@/lib/users/create-user';
@@ -238,29 +238,7 @@ async function pickPublishTargets(count: number): Promise<PublishTarget[]> {
 
 /** An edit through saveArticle, then submit, approve (another person) and publish; returns when the publish has committed. */
 async function publishEdit(editor: CurrentUser, reviewer: CurrentUser, articleId: string, change: (input: SaveArticleInput) => SaveArticleInput): Promise<number> {
-  const a = await db.article.findUniqueOrThrow({
-    where: { id: articleId },
-    include: { regions: { orderBy: { regionCode: 'asc' } }, recommendations: { orderBy: { position: 'asc' } } },
-  });
-  const input: SaveArticleInput = {
-    id: a.id,
-    version: a.version,
-    title: a.title,
-    slug: a.slug,
-    summary: a.summary,
-    disclaimer: a.disclaimer,
-    contentDate: a.contentDate ? toIsoDate(a.contentDate) : '',
-    body: a.body,
-    regions: a.regions.map((r) => ({ code: r.regionCode, origin: r.origin })),
-    rejectedRegionCodes: [],
-    recommendations: a.recommendations.map((item) => ({
-      title: item.title,
-      summary: item.summary,
-      category: item.category,
-      itemDate: item.itemDate ? toIsoDate(item.itemDate) : '',
-      targetArticleId: item.targetArticleId,
-    })),
-  };
+  const input = await editInput(db, articleId);
   const { version } = await saveArticle(editor, change(input));
   await submitForReview({ actor: editor, articleId, version });
   await reviewArticle({ actor: reviewer, articleId, version, decision: 'APPROVED', comment: '压测：标题更正' });

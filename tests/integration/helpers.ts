@@ -4,7 +4,7 @@ import { db } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { importPages } from '@/lib/import/import-pages';
 import type { SaveArticleInput } from '@/lib/articles/schemas';
-import { toIsoDate } from '@/lib/dates';
+import { editInput as editInputOf } from '@/lib/articles/edit-input';
 import { createUser } from '@/lib/users/create-user';
 
 // Integration tests run against the database `npm test` creates (migrated, regions loaded).
@@ -42,28 +42,6 @@ export async function importSample(name: string, actorId: string) {
 }
 
 /** The editor form's input for the article as it now stands, with `changes` on top. */
-export async function editInput(articleId: string, changes: Partial<SaveArticleInput> = {}): Promise<SaveArticleInput> {
-  const a = await db.article.findUniqueOrThrow({
-    where: { id: articleId },
-    include: { regions: true, recommendations: { orderBy: { position: 'asc' } } },
-  });
-  return {
-    id: a.id,
-    version: a.version,
-    title: a.title,
-    slug: a.slug,
-    summary: a.summary,
-    disclaimer: a.disclaimer,
-    contentDate: a.contentDate ? toIsoDate(a.contentDate) : '',
-    body: a.body,
-    regions: a.regions.map((r) => ({ code: r.regionCode, origin: r.origin })),
-    recommendations: a.recommendations.map((r) => ({
-      title: r.title,
-      summary: r.summary,
-      category: r.category,
-      itemDate: r.itemDate ? toIsoDate(r.itemDate) : '',
-      targetArticleId: r.targetArticleId,
-    })),
-    ...changes,
-  };
+export function editInput(articleId: string, changes: Partial<SaveArticleInput> = {}): Promise<SaveArticleInput> {
+  return editInputOf(db, articleId, changes);
 }
