@@ -18,10 +18,6 @@ import { updateUser, type UserChange } from './update-user';
 
 export type UserActionState = ActionResult<{ passwordLink?: string } | undefined> | null;
 
-function invalid(error: z.ZodError): never {
-  throw new AppError('INVALID', error.issues.map((i) => i.message).join('；') || '请求无效');
-}
-
 const userIdSchema = z.string().min(1).max(40);
 
 const changeSchema = z.discriminatedUnion('kind', [
@@ -38,9 +34,8 @@ export async function updateUserAction(_prev: UserActionState, formData: FormDat
   return toActionResult(async () => {
     const actor = await authorize('user:manage');
     const userId = userIdSchema.parse(formData.get('userId'));
-    const change = changeSchema.safeParse(Object.fromEntries(formData));
-    if (!change.success) invalid(change.error);
-    const result = await updateUser(actor, userId, change.data as UserChange, await requestIp());
+    const change = changeSchema.parse(Object.fromEntries(formData)) as UserChange;
+    const result = await updateUser(actor, userId, change, await requestIp());
     revalidatePath('/admin/users');
     return result.passwordToken ? { passwordLink: passwordLinkPath(result.passwordToken) } : undefined;
   }, '已更新');
@@ -49,9 +44,8 @@ export async function updateUserAction(_prev: UserActionState, formData: FormDat
 export async function createUserAction(_prev: UserActionState, formData: FormData): Promise<UserActionState> {
   return toActionResult(async () => {
     const actor = await authorize('user:manage');
-    const input = newUserSchema.safeParse(Object.fromEntries(formData));
-    if (!input.success) invalid(input.error);
-    const { passwordToken } = await inviteUser(db, actor, input.data, await requestIp());
+    const input = newUserSchema.parse(Object.fromEntries(formData));
+    const { passwordToken } = await inviteUser(db, actor, input, await requestIp());
     revalidatePath('/admin/users');
     return { passwordLink: passwordLinkPath(passwordToken) };
   }, '用户已创建');
@@ -91,9 +85,7 @@ const passwordChangeSchema = z
 export async function changePasswordAction(_prev: AccountActionState, formData: FormData): Promise<AccountActionState> {
   return toActionResult(async () => {
     const user = await authorize('admin:access', own);
-    const input = passwordChangeSchema.safeParse(Object.fromEntries(formData));
-    if (!input.success) invalid(input.error);
-    await changeOwnPassword(db, user, input.data, await requestIp());
+    await changeOwnPassword(db, user, passwordChangeSchema.parse(Object.fromEntries(formData)), await requestIp());
     revalidatePath('/admin/account');
   }, '密码已修改，其他设备上的会话已结束');
 }
@@ -139,9 +131,8 @@ const linkPasswordSchema = z
 // Authorized by the link itself (a 256-bit token that works once, for an hour).
 export async function setPasswordWithLinkAction(_prev: AccountActionState, formData: FormData): Promise<AccountActionState> {
   const result = await toActionResult(async () => {
-    const input = linkPasswordSchema.safeParse(Object.fromEntries(formData));
-    if (!input.success) invalid(input.error);
-    await setPasswordWithLink(db, input.data.token, input.data.password, await requestIp());
+    const input = linkPasswordSchema.parse(Object.fromEntries(formData));
+    await setPasswordWithLink(db, input.token, input.password, await requestIp());
   });
   if (result.ok) redirect('/login?notice=password-set');
   return result;
