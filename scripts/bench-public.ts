@@ -24,7 +24,7 @@ import { prepareDatabase } from '@/lib/db/prepare-database';
 import { createUser } from '@/lib/users/create-user';
 import { publishArticle, reviewArticle, submitForReview } from '@/lib/workflow/workflow';
 import { generateArticles } from './lib/generate-articles';
-import { buildIsStale, clearDataCache, nextBin, run } from './lib/next-build';
+import { buildIsStale, nextBin, run } from './lib/next-build';
 import { createTestDatabase, type TestDatabase } from './lib/test-database';
 
 const MIN_ARTICLE_RPS = 1000;
@@ -112,7 +112,6 @@ try {
     console.log(`\nUsing the build in ${process.env.NEXT_DIST_DIR ?? '.next'} (newer than the sources)`);
   }
   // The data cache on disk may hold another database's pages.
-  await clearDataCache();
   const port = Number(process.env.BENCH_PORT ?? (await freePort()));
   const base = `http://127.0.0.1:${port}`;
   server = await startServer(port, database.url);

@@ -6,7 +6,7 @@ import { db } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/prepare-database';
 import { seedDemo } from '@/lib/seed/seed-demo';
 import { ensureAuthSecret } from './lib/auth-secret';
-import { buildIsStale, clearDataCache, nextBin, run, tsxBin } from './lib/next-build';
+import { buildIsStale, nextBin, run, tsxBin } from './lib/next-build';
 
 if (process.env.DATABASE_URL) {
   console.error('npm run demo always uses the embedded database; unset DATABASE_URL, or use `npm start` for your own PostgreSQL.');
@@ -28,7 +28,6 @@ if (await buildIsStale()) {
   await run(nextBin(), ['build']);
 }
 
-await clearDataCache();
 const server = spawn(tsxBin(), ['scripts/serve.ts'], { stdio: 'inherit', env: { ...process.env, PORT: String(port) } });
 console.log(`\n保答 CMS: http://localhost:${port}  (admin: http://localhost:${port}/admin)`);
 console.log('Demo logins (embedded demo database only):');

@@ -2,7 +2,7 @@
 // Playwright journeys in Chromium against a production build on that same database.
 import { db } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/prepare-database';
-import { clearDataCache, run } from './lib/next-build';
+import { run } from './lib/next-build';
 import { createTestDatabase } from './lib/test-database';
 
 const database = await createTestDatabase();
@@ -18,7 +18,6 @@ try {
   await run('node_modules/.bin/vitest', ['run'], env);
   if (!process.argv.includes('--no-e2e')) {
     await run('node_modules/.bin/next', ['build'], env);
-    await clearDataCache();
     await run('node_modules/.bin/playwright', ['test'], env);
   }
 } catch (error) {

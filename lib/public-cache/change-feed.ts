@@ -32,8 +32,16 @@ export async function recordPublicChange(tx: Tx, before: LiveState | null, after
   return tags;
 }
 
+/** Any fixed number: the lock that orders the feed's writers. */
+const feedLock = 4207;
+
 export async function recordTags(tx: Tx, tags: string[]): Promise<void> {
-  if (tags.length > 0) await tx.publicChange.create({ data: { tags } });
+  if (tags.length === 0) return;
+  // Readers go by id, so ids must commit in order: a change that took id 10 and committed after
+  // id 11 was read would be skipped. Writers take the id under a lock held until they commit
+  // (only the end of a publish waits; PGlite runs one transaction at a time anyway).
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${feedLock})`;
+  await tx.publicChange.create({ data: { tags } });
 }
 
 export type FeedEntry = { id: bigint; tags: string[] };

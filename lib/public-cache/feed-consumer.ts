@@ -19,13 +19,13 @@ export function startFeedConsumer(db: Db, expire: (tags: string[]) => Promise<vo
       lastPrune = Date.now();
       await pruneChanges(db);
     }
-    for (;;) {
+    // One cheap query (the newest id, from the index) when nothing changed, which is most ticks.
+    const latest = await latestChangeId(db);
+    // A feed behind our position started over (an emptied or restored database): read it all.
+    if (latest < position) position = 0n;
+    while (position < latest) {
       const changes = await readChangesAfter(db, position);
-      if (changes.length === 0) {
-        // A feed behind our position started over (a restored or emptied database): read it all.
-        if ((await latestChangeId(db)) < position) position = 0n;
-        return;
-      }
+      if (changes.length === 0) return;
       await expire([...new Set(changes.flatMap((c) => c.tags))]);
       position = changes[changes.length - 1].id;
     }

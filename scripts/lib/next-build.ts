@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 const sourceDirs = ['app', 'components', 'lib', 'public'];
@@ -32,15 +32,6 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
 
 export function nextBin(): string {
   return path.join(process.cwd(), 'node_modules', '.bin', 'next');
-}
-
-/**
- * Next keeps cached data on disk across restarts. Public reads are cached by function and
- * arguments, not by database, so a server that starts on a (possibly different) database
- * begins with an empty data cache.
- */
-export async function clearDataCache(): Promise<void> {
-  await rm(path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? '.next', 'cache', 'fetch-cache'), { recursive: true, force: true });
 }
 
 export function tsxBin(): string {
