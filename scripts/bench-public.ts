@@ -111,7 +111,6 @@ try {
   } else {
     console.log(`\nUsing the build in ${process.env.NEXT_DIST_DIR ?? '.next'} (newer than the sources)`);
   }
-  // The data cache on disk may hold another database's pages.
   const port = Number(process.env.BENCH_PORT ?? (await freePort()));
   const base = `http://127.0.0.1:${port}`;
   server = await startServer(port, database.url);
