@@ -21,8 +21,8 @@ export const getCurrentUser = cache(async (): Promise<SignedInUser | null> => {
   if (!session?.uid || !session.sid) return null;
   const user = await findSessionUser(db, session.sid);
   if (!user || user.id !== session.uid) return null;
-  const settings = await getSecuritySettings(db);
-  const mustEnrolTwoFactor = !user.totpEnabled && settings.requireTwoFactorFor.includes(user.role);
+  // The settings matter only to a user without a second factor: most requests skip the read.
+  const mustEnrolTwoFactor = !user.totpEnabled && (await getSecuritySettings(db)).requireTwoFactorFor.includes(user.role);
   return { ...user, mustEnrolTwoFactor };
 });
 
