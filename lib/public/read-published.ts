@@ -54,48 +54,60 @@ export async function readLatestArticles(page: number) {
   return listLive({}, page);
 }
 
+type LiveArticleRow = {
+  id: string;
+  publishedAt: Date | null;
+  title: string;
+  slug: string;
+  summary: string;
+  body: Prisma.JsonValue;
+  plainText: string;
+  disclaimer: string;
+  contentDate: Date | null;
+  regions: RevisionRegion[];
+  recommendations: RevisionRecommendation[];
+  createdAt: Date;
+};
+
+/**
+ * The live article at a slug, as its page shows it. Two queries, as the first render of an
+ * uncached page makes them: the article, then in one round trip what its page names besides
+ * (the live slugs its recommendations link to, and its regions' names).
+ */
 export async function readPublishedArticle(slug: string) {
-  const article = await db.article.findFirst({
-    where: { ...liveArticle, publishedRevision: { slug } },
-    select: {
-      id: true,
-      publishedAt: true,
-      publishedRevision: {
-        select: { title: true, slug: true, summary: true, body: true, plainText: true, disclaimer: true, contentDate: true, regions: true, recommendations: true, createdAt: true },
-      },
-    },
-  });
-  const rev = article?.publishedRevision;
-  if (!article || !rev) return null;
-  const recommendations = rev.recommendations as RevisionRecommendation[];
-  const regionCodes = (rev.regions as RevisionRegion[]).map((r) => r.code);
-  const [targets, titleTargets, regions] = await Promise.all([
-    liveSlugsFor(recommendations.map((r) => r.targetArticleId).filter((id): id is string => !!id)),
-    liveSlugsForTitles(recommendations.filter((r) => !r.targetArticleId).map((r) => r.title), article.id),
-    db.region.findMany({ where: { code: { in: regionCodes } }, select: { code: true, name: true } }),
-  ]);
+  const [article] = await db.$queryRaw<LiveArticleRow[]>`
+    SELECT a.id, a."publishedAt", r.title, r.slug, r.summary, r.body, r."plainText", r.disclaimer, r."contentDate", r.regions, r.recommendations, r."createdAt"
+    FROM "Revision" r JOIN "Article" a ON a."publishedRevisionId" = r.id
+    WHERE r.slug = ${slug} AND a."deletedAt" IS NULL`;
+  if (!article) return null;
+  const { recommendations } = article;
+  const linkTargets = {
+    ids: recommendations.map((r) => r.targetArticleId).filter((id): id is string => !!id),
+    titles: recommendations.filter((r) => !r.targetArticleId).map((r) => r.title),
+  };
+  const names = await readPageNames(article.id, linkTargets, article.regions.map((r) => r.code));
   const hrefOf = (item: RevisionRecommendation): string | null => {
-    const slug = item.targetArticleId ? targets.get(item.targetArticleId) : titleTargets.get(item.title);
+    const slug = item.targetArticleId ? names.slugById.get(item.targetArticleId) : names.slugByTitle.get(item.title);
     return slug ? `/a/${slug}` : null;
   };
   return {
     id: article.id,
     // What its links depend on: the articles its items point at, and the titles of unlinked items.
-    linkTargets: {
-      ids: recommendations.map((r) => r.targetArticleId).filter((id): id is string => !!id),
-      titles: recommendations.filter((r) => !r.targetArticleId).map((r) => r.title),
-    },
-    title: rev.title,
-    slug: rev.slug,
-    summary: rev.summary,
-    body: rev.body,
-    disclaimer: rev.disclaimer,
-    contentDate: rev.contentDate ? toIsoDate(rev.contentDate) : null,
+    linkTargets,
+    title: article.title,
+    slug: article.slug,
+    summary: article.summary,
+    body: article.body,
+    disclaimer: article.disclaimer,
+    contentDate: article.contentDate ? toIsoDate(article.contentDate) : null,
     // The years the published text states its rules for ("2024年度"), shown beside the date.
-    policyYears: extractPolicyYears(`${rev.title}\n${rev.plainText}`),
+    policyYears: extractPolicyYears(`${article.title}\n${article.plainText}`),
     publishedAt: article.publishedAt?.toISOString() ?? null,
-    updatedAt: rev.createdAt.toISOString(),
-    regions,
+    updatedAt: article.createdAt.toISOString(),
+    regions: article.regions.flatMap(({ code }) => {
+      const name = names.regionName.get(code);
+      return name ? [{ code, name }] : [];
+    }),
     // An item links only to an article that is live now; anything else is shown as a card.
     recommendations: recommendations.map((item) => ({
       title: item.title,
@@ -105,6 +117,31 @@ export async function readPublishedArticle(slug: string) {
       href: hrefOf(item),
     })),
   };
+}
+
+/**
+ * In one query: the live slugs of the articles a page's items point at; for unlinked items, the
+ * live article of the same title (the oldest, not the page itself), as the importer links them:
+ * a revision's snapshot cannot learn of an article published after it was taken, so the link is
+ * resolved when the page is read; and the names of its region codes.
+ */
+async function readPageNames(selfId: string, targets: { ids: string[]; titles: string[] }, regionCodes: string[]) {
+  const names = { slugById: new Map<string, string>(), slugByTitle: new Map<string, string>(), regionName: new Map<string, string>() };
+  if (targets.ids.length + targets.titles.length + regionCodes.length === 0) return names;
+  const rows = await db.$queryRaw<{ kind: 'id' | 'title' | 'region'; key: string; value: string }[]>`
+    SELECT 'id' AS kind, a.id AS key, r.slug AS value
+    FROM "Article" a JOIN "Revision" r ON r.id = a."publishedRevisionId"
+    WHERE a.id = ANY(${targets.ids}) AND a."deletedAt" IS NULL
+    UNION ALL
+    (SELECT DISTINCT ON (r.title) 'title', r.title, r.slug
+     FROM "Revision" r JOIN "Article" a ON a."publishedRevisionId" = r.id
+     WHERE r.title = ANY(${targets.titles}) AND a.id <> ${selfId} AND a."deletedAt" IS NULL
+     ORDER BY r.title, a."publishedAt" ASC, a.id ASC)
+    UNION ALL
+    SELECT 'region', code, name FROM "Region" WHERE code = ANY(${regionCodes})`;
+  const byKind = { id: names.slugById, title: names.slugByTitle, region: names.regionName };
+  for (const row of rows) byKind[row.kind].set(row.key, row.value);
+  return names;
 }
 
 export type PublishedArticle = NonNullable<Awaited<ReturnType<typeof readPublishedArticle>>>;
@@ -118,32 +155,6 @@ export async function readSlugRedirect(slug: string): Promise<{ articleId: strin
   const article = redirect?.article;
   if (!article?.publishedRevision || article.deletedAt) return null;
   return { articleId: article.id, slug: article.publishedRevision.slug };
-}
-
-async function liveSlugsFor(ids: string[]): Promise<Map<string, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.article.findMany({
-    where: { ...liveArticle, id: { in: ids } },
-    select: { id: true, publishedRevision: { select: { slug: true } } },
-  });
-  return new Map(rows.map((r) => [r.id, r.publishedRevision!.slug]));
-}
-
-/**
- * Unlinked items that name a live article by its exact title link to it, like the importer
- * links them. The snapshot of a revision cannot learn of an article imported or published
- * after it was taken, so the link is resolved when the page is read.
- */
-async function liveSlugsForTitles(titles: string[], selfId: string): Promise<Map<string, string>> {
-  if (titles.length === 0) return new Map();
-  const rows = await db.article.findMany({
-    where: { ...liveArticle, id: { not: selfId }, publishedRevision: { title: { in: [...new Set(titles)] } } },
-    orderBy: [{ publishedAt: 'asc' }, { id: 'asc' }],
-    select: { publishedRevision: { select: { title: true, slug: true } } },
-  });
-  const byTitle = new Map<string, string>();
-  for (const { publishedRevision: rev } of rows) if (rev && !byTitle.has(rev.title)) byTitle.set(rev.title, rev.slug);
-  return byTitle;
 }
 
 export async function readRegionPage(code: string, page: number) {
