@@ -1,16 +1,17 @@
-// The production HTTP server: Next's request handler behind a plain Node server, which decides
-// what Next may believe about a request before Next sees it:
+// The app server (run by scripts/serve.ts, once per server process): Next's request handler
+// behind a plain Node server, which decides what Next may believe about a request before Next
+// sees it:
 // - the client address used for sign-in throttling comes from the socket and the trusted proxy
 //   hops only (lib/auth/client-ip.ts);
 // - the host and scheme are the configured origin's, whatever the request claims
 //   (lib/config/site-origin.ts), so no redirect can be built on another host;
 // - bodies over the app's limit are refused with a 413 before Next reads them
 //   (lib/security/request-body-limit.ts; the limit is in lib/import/limits.ts).
-// It also runs the background job workers (lib/jobs: imports of confirmed uploads), and reads the
-// public change feed, expiring in this server's cache the pages that changes anywhere outdate
-// (lib/public-cache).
-// Used by `npm run demo`, `npm start` and the e2e tests.
-import { createServer } from 'node:http';
+// The first server process also runs the background job workers (lib/jobs: imports of confirmed
+// uploads). Every process reads the public change feed, expiring in its cache the pages that
+// changes anywhere outdate (lib/public-cache).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import next from 'next';
 import { clientIpHeader, resolveClientIp, trustedProxyHops } from '@/lib/auth/client-ip';
 import { configureSiteOrigin, isHttpsOrigin, pinForwardedHeaders } from '@/lib/config/site-origin';
@@ -23,6 +24,7 @@ import { startFeedConsumer, type FeedConsumer } from '@/lib/public-cache/feed-co
 import { createInternalSecret, internalSecretHeader } from '@/lib/public-cache/internal-secret';
 import { isPrivatePath, responseSecurityHeaders } from '@/lib/security/headers';
 import { enforceBodyLimit } from '@/lib/security/request-body-limit';
+import { serverProcessIndex } from './server-processes';
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST ?? '0.0.0.0';
@@ -34,10 +36,11 @@ const publicHeaders = Object.entries(responseSecurityHeaders({ pathname: '/', ht
 
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 const handle = app.getRequestHandler();
+const runsJobs = serverProcessIndex() === 0;
 await app.prepare();
-await startWorkers(db);
+if (runsJobs) await startWorkers(db);
 
-const server = createServer((req, res) => {
+function serveRequest(req: IncomingMessage, res: ServerResponse) {
   const forwarded = req.headers['x-forwarded-for'];
   const ip = resolveClientIp(Array.isArray(forwarded) ? forwarded.join(',') : forwarded, req.socket.remoteAddress, trusted);
   // Whatever the client sent in our header is replaced (or removed).
@@ -56,13 +59,21 @@ const server = createServer((req, res) => {
   void enforceBodyLimit(req, res, MAX_REQUEST_BODY_BYTES, REQUEST_TOO_LARGE_MESSAGE).then((allowed) => {
     if (allowed) void handle(req, res);
   });
-});
+}
+const server = createServer(serveRequest);
 
-// Tags can only be expired inside a request to Next, so the feed's tags go to this server's own
-// endpoint (app/api/internal/expire).
-const ownAddress = `http://${hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname}:${port}`;
+// Tags can only be expired inside a request to Next, so the feed's tags go to this process's own
+// endpoint (app/api/internal/expire), through a loopback port of its own: the shared port may hand
+// a request to any of the server processes.
+const internalPath = '/api/internal/expire';
+const internalServer = createServer((req, res) => {
+  if (req.url === internalPath && req.method === 'POST') return serveRequest(req, res);
+  res.writeHead(404).end();
+});
+await new Promise<void>((resolve) => internalServer.listen({ host: '127.0.0.1', port: 0, exclusive: true }, resolve));
+const internalAddress = `http://127.0.0.1:${(internalServer.address() as AddressInfo).port}${internalPath}`;
 async function expireOwnCache(tags: string[]) {
-  const response = await fetch(`${ownAddress}/api/internal/expire`, {
+  const response = await fetch(internalAddress, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [internalSecretHeader]: internalSecret },
     body: JSON.stringify({ tags }),
@@ -72,7 +83,7 @@ async function expireOwnCache(tags: string[]) {
 
 let feed: FeedConsumer | undefined;
 server.listen(port, hostname, () => {
-  console.log(`Listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port} (site origin ${origin})`);
+  if (runsJobs) console.log(`Listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port} (site origin ${origin})`);
   feed = startFeedConsumer(db, expireOwnCache);
 });
 
@@ -82,9 +93,10 @@ async function shutdown() {
   stopping = true;
   setTimeout(() => process.exit(0), 5000).unref();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  internalServer.close();
   // A running import gets two seconds; after that its job is marked failed, and pg-boss retries
   // it (it resumes where it stopped) when a server starts again.
-  await Promise.all([closed, feed?.stop(), stopJobQueue(2000).catch((error) => console.error('jobs: stopping the queue failed', error))]);
+  await Promise.all([closed, feed?.stop(), runsJobs && stopJobQueue(2000).catch((error) => console.error('jobs: stopping the queue failed', error))]);
   process.exit(0);
 }
 process.on('SIGINT', shutdown);
