@@ -78,7 +78,7 @@ test('a renamed article answers at its old address with a permanent redirect, al
   content('publish', a.file, '--title', '居民医保只能一年一交吗（已更新）', '--slug', 'ju-min-yi-bao-yi-nian-yi-jiao');
   content('publish', a.file, '--slug', 'ju-min-yi-bao-jiao-fei');
   for (const old of [oldSlug, 'ju-min-yi-bao-yi-nian-yi-jiao']) {
-    await expect.poll(async () => (await get(request, `/a/${old}`)).status, { timeout: 5_000 }).toBe(308);
+    await expect.poll(async () => (await get(request, `/a/${old}`)).status, { timeout: 5_000 }).toBe(301);
     expect((await get(request, `/a/${old}`)).headers.location).toBe('/a/ju-min-yi-bao-jiao-fei');
   }
   slugA = 'ju-min-yi-bao-jiao-fei';

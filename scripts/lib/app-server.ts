@@ -49,7 +49,13 @@ function serveRequest(req: IncomingMessage, res: ServerResponse) {
   pinForwardedHeaders(req.headers, origin);
   // The public pages' Content-Security-Policy and HSTS: proxy.ts, which sets them on the private
   // paths (with a nonce there), does not run for public pages, which are served from the cache.
-  if (!isPrivatePath((req.url ?? '/').split('?')[0])) for (const [name, value] of publicHeaders) res.setHeader(name, value);
+  if (!isPrivatePath((req.url ?? '/').split('?')[0])) {
+    for (const [name, value] of publicHeaders) res.setHeader(name, value);
+    // A public page's old address (a renamed article's slug, a ?page= link) answers 301, the
+    // permanent redirect search engines document (Baidu's among them); Next answers 308.
+    const writeHead = res.writeHead.bind(res);
+    res.writeHead = ((status: number, ...rest: []) => writeHead(status === 308 ? 301 : status, ...rest)) as typeof res.writeHead;
+  }
   // Pages Next serves from its cache may be kept briefly downstream (lib/public-cache/cdn-cache-control.ts).
   const setHeader = res.setHeader.bind(res);
   res.setHeader = (name, value) => {
