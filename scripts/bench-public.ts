@@ -3,17 +3,23 @@
 // live articles (default 10,000) with regions and recommendation lists; then the production
 // build (built first when missing or stale) served by scripts/serve.ts as a child process.
 // 1. Throughput: an article, the home page, a region and a month page, each at 10 connections
-//    for 10 s (autocannon). Checks the article at ≥ 1,000 req/s with p99 ≤ 25 ms, and the
+//    for 10 s (wrk: a load generator in C, which leaves the cores to the server). Checks the article at ≥ 1,000 req/s with p99 ≤ 25 ms, and the
 //    others within 20 % of the article's req/s.
+// The server runs a process per core (WEB_CONCURRENCY, as the README says to run production).
 // 2. Freshness: 20 articles renamed and published one by one through the real workflow
 //    functions, in this process (not the server's); after each publish the article's page, one
 //    of its region pages and a page recommending it are polled until they show the new title.
 //    Checks publish → visible at ≤ 1 s p95 for each of the three.
-// The server is stopped and the database dropped at the end, also on failure or Ctrl-C.
-import { spawn, type ChildProcess } from 'node:child_process';
+// 3. The same with two instances sharing Redis (REDIS_URL, default redis://127.0.0.1:6379):
+//    another 20 articles, each counted visible once both instances show it. Skipped, and said
+//    so, when no Redis answers.
+// The servers are stopped and the database dropped at the end, also on failure or Ctrl-C.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import autocannon from 'autocannon';
+import { availableParallelism } from 'node:os';
+import { promisify } from 'node:util';
+import { createClient } from '@redis/client';
 import pg from 'pg';
 import type { CurrentUser } from '@/lib/auth/session-types';
 import { editInput } from '@/lib/articles/edit-input';
@@ -32,11 +38,15 @@ const MAX_ARTICLE_P99_MS = 25;
 const LIST_SHARE = 0.8; // home, region and month: at least 80 % of the article's req/s
 const MAX_VISIBLE_P95_MS = 1000;
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARM_SECONDS = 3;
+const execFileAsync = promisify(execFile);
 const CONNECTIONS = 10;
 const PUBLISHES = 20;
 const POLL_MS = 20;
 const VISIBLE_TIMEOUT_MS = 10_000;
 const RECOMMENDATIONS_PER_ARTICLE = 5;
+// As `npm start` is meant to run in production: a server process per core (README).
+const serverProcesses = Number(process.env.WEB_CONCURRENCY ?? availableParallelism());
 
 const args = process.argv.slice(2);
 const articleCount = args.length ? Number(args[0]) : 10_000;
@@ -45,15 +55,19 @@ if (args.length > 1 || !Number.isInteger(articleCount) || articleCount < 100) {
   process.exit(1);
 }
 
+// The pages polled after each publish: the article's own, a region page listing it, a page recommending it.
+const kinds = ['article', 'region', 'recommender'] as const;
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
 let database: TestDatabase | null = null;
-let server: ChildProcess | null = null;
+const servers: ChildProcess[] = [];
 let failed = false;
 
 // Ctrl-C or a kill must not leave a server or a database behind.
 let cleaningUp: Promise<void> | null = null;
 function cleanUp(): Promise<void> {
   cleaningUp ??= (async () => {
-    await stopServer();
+    await stopServers();
     await db.$disconnect().catch(() => {});
     await database?.drop().catch((error) => console.error('Dropping the benchmark database failed:', error));
   })();
@@ -64,6 +78,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 try {
+  await execFileAsync('wrk', ['--version']).catch((error: NodeJS.ErrnoException & { code?: unknown }) => {
+    // wrk prints its version and exits with 1; only a missing program is a problem.
+    if (error.code === 'ENOENT') throw new Error('bench:public needs wrk, a load generator in C (Debian: apt-get install wrk), so that the load takes little of the cores the server measured needs');
+  });
   database = await createTestDatabase();
   if (database.kind.startsWith('embedded')) throw new Error('bench:public needs the machine PostgreSQL (127.0.0.1:5432 or TEST_DATABASE_ADMIN_URL): the server and this script both connect to it');
   process.env.DATABASE_URL = database.url;
@@ -84,8 +102,8 @@ try {
   const reviewer = await createUser(db, { email: 'bench-reviewer@bench.local', name: '压测审核', role: 'REVIEWER', password: randomBytes(18).toString('base64url') });
   const publish = (articleId: string, change: (input: SaveArticleInput) => SaveArticleInput) => publishEdit(editor, reviewer, articleId, change);
 
-  const targets = await pickPublishTargets(PUBLISHES);
-  if (targets.length < PUBLISHES) throw new Error(`only ${targets.length} articles are on page 1 of a region page and recommended by another article`);
+  const targets = await pickPublishTargets(2 * PUBLISHES);
+  if (targets.length < 2 * PUBLISHES) throw new Error(`only ${targets.length} articles are on page 1 of a region page and recommended by another article`);
   // What the pages that recommend them will link: an item naming the article's new title. Pages
   // resolve such items when they are read (lib/public/read-published.ts), so once the renamed
   // article is live the item becomes a link to it — the recommending page changes with the
@@ -113,8 +131,8 @@ try {
   }
   const port = Number(process.env.BENCH_PORT ?? (await freePort()));
   const base = `http://127.0.0.1:${port}`;
-  server = await startServer(port, database.url);
-  console.log(`Server: ${base} (pid ${server.pid})\n`);
+  const server = await startServer(port, database.url, { WEB_CONCURRENCY: String(serverProcesses) });
+  console.log(`Server: ${base} (pid ${server.pid}, ${serverProcesses} server process${serverProcesses === 1 ? '' : 'es'})\n`);
 
   // 1. Throughput.
   const pages = [
@@ -133,14 +151,14 @@ try {
   const publicCaching = cacheControls.every((v) => /\bpublic\b/.test(v) && /\bs-maxage=/.test(v));
   console.log(`Public pages answered with Cache-Control: public, s-maxage…: ${publicCaching ? 'yes' : 'no'}\n`);
 
-  const loads: { name: string; path: string; rps: number; p50: number; p99: number; kb: number; bad: number }[] = [];
-  for (const page of pages) {
-    const result = await autocannon({ url: base + page.path, connections: CONNECTIONS, duration: LOAD_SECONDS });
-    const kb = result.requests.total ? result.throughput.total / result.requests.total / 1024 : 0;
-    loads.push({ name: page.name, path: page.path, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, kb, bad: result.errors + result.timeouts + result.non2xx });
-  }
+  // The server's code is compiled by V8 as it runs: a short load on every page first, so that
+  // the measured runs see the server as it is after its first minutes, not its first requests.
+  for (const page of pages) await load(base + page.path, WARM_SECONDS);
+
+  const loads: ({ name: string; path: string } & Load)[] = [];
+  for (const page of pages) loads.push({ ...page, ...(await load(base + page.path, LOAD_SECONDS)) });
   const article = loads[0];
-  console.log(`Load: ${CONNECTIONS} connections, ${LOAD_SECONDS} s per page (autocannon in this process, on the same machine)`);
+  console.log(`Load: ${CONNECTIONS} connections, ${LOAD_SECONDS} s per page (wrk, one thread, on the same machine)`);
   console.log(`${'page'.padEnd(9)}${'req/s'.padStart(9)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'KB/resp'.padStart(9)}${'errors'.padStart(8)}  result`);
   const loadFailures: string[] = [];
   for (const load of loads) {
@@ -153,12 +171,67 @@ try {
       problems.push(`under ${Math.round(LIST_SHARE * 100)} % of the article's req/s`);
     }
     if (problems.length) loadFailures.push(`${load.name}: ${problems.join(', ')}`);
-    console.log(`${load.name.padEnd(9)}${load.rps.toFixed(0).padStart(9)}${String(load.p50).padStart(9)}${String(load.p99).padStart(9)}${load.kb.toFixed(1).padStart(9)}${String(load.bad).padStart(8)}  ${problems.length ? `FAIL (${problems.join(', ')})` : 'PASS'}`);
+    console.log(`${load.name.padEnd(9)}${load.rps.toFixed(0).padStart(9)}${load.p50.toFixed(1).padStart(9)}${load.p99.toFixed(1).padStart(9)}${load.kb.toFixed(1).padStart(9)}${String(load.bad).padStart(8)}  ${problems.length ? `FAIL (${problems.join(', ')})` : 'PASS'}`);
   }
 
   // 2. Freshness: publish → visible, measured from the moment publishArticle has committed.
-  console.log(`\nPublishing ${targets.length} renamed articles one by one (poll every ${POLL_MS} ms, give up after ${VISIBLE_TIMEOUT_MS / 1000} s):`);
-  const kinds = ['article', 'region', 'recommender'] as const;
+  console.log(`\nPublishing ${PUBLISHES} renamed articles one by one (poll every ${POLL_MS} ms, give up after ${VISIBLE_TIMEOUT_MS / 1000} s):`);
+  const oneServer = await measureFreshness(targets.slice(0, PUBLISHES), [base], publish);
+  await stopServers();
+
+  // 3. The same, on two instances sharing one Redis.
+  let twoInstances: Freshness | null = null;
+  if (await redisAnswers(redisUrl)) {
+    const keyPrefix = `bench-${randomBytes(4).toString('hex')}`;
+    const bases: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const instancePort = await freePort();
+      await startServer(instancePort, database.url, { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: keyPrefix, WEB_CONCURRENCY: '1' });
+      bases.push(`http://127.0.0.1:${instancePort}`);
+    }
+    console.log(`\nTwo instances sharing Redis (${redisUrl}, keys ${keyPrefix}:…): ${bases.join(', ')}; visible = shown by both`);
+    twoInstances = await measureFreshness(targets.slice(PUBLISHES), bases, publish);
+    await stopServers();
+    await clearRedisKeys(redisUrl, keyPrefix);
+  } else {
+    console.log(`\nTwo instances sharing Redis: skipped, no Redis answers at ${redisUrl}`);
+  }
+  const freshnessFailures = [...oneServer.failures.map((f) => `one server: ${f}`), ...(twoInstances?.failures.map((f) => `two instances: ${f}`) ?? ['two instances: not measured'])];
+
+  failed = loadFailures.length > 0 || freshnessFailures.length > 0;
+  const summary = `article ${article.rps.toFixed(0)} req/s p99 ${article.p99} ms; publish → visible p95 ${oneServer.summary}${twoInstances ? `, two instances ${twoInstances.summary}` : ''}`;
+  console.log(`\n${failed ? `FAIL: ${[...loadFailures, ...freshnessFailures].join('; ')}` : 'PASS'} (${summary}; ${articleCount} articles)`);
+} catch (error) {
+  console.error(error);
+  failed = true;
+} finally {
+  await cleanUp();
+}
+process.exit(failed ? 1 : 0);
+
+type Load = { rps: number; p50: number; p99: number; kb: number; bad: number };
+
+/** `seconds` of load on `url` at CONNECTIONS connections: req/s, p50 and p99 in ms, KB per response, failed requests. */
+async function load(url: string, seconds: number): Promise<Load> {
+  const { stdout } = await execFileAsync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '-s', 'scripts/lib/wrk-report.lua', url]);
+  const report = JSON.parse(stdout.trim().split('\n').pop()!) as { requests: number; durationUs: number; bytes: number; socketErrors: number; non2xx: number; p50Us: number; p99Us: number };
+  return {
+    rps: report.requests / (report.durationUs / 1e6),
+    p50: report.p50Us / 1000,
+    p99: report.p99Us / 1000,
+    kb: report.requests ? report.bytes / report.requests / 1024 : 0,
+    bad: report.socketErrors + report.non2xx,
+  };
+}
+
+type Freshness = { failures: string[]; summary: string };
+
+/**
+ * Publishes each target's rename, then polls its page, a region page listing it and a page
+ * recommending it on every server in `bases` until all of them show it; prints each and the
+ * p50/p95 per kind.
+ */
+async function measureFreshness(targets: PublishTarget[], bases: string[], publish: (articleId: string, change: (input: SaveArticleInput) => SaveArticleInput) => Promise<number>): Promise<Freshness> {
   const delays: Record<(typeof kinds)[number], number[]> = { article: [], region: [], recommender: [] };
   for (const [i, target] of targets.entries()) {
     const checks = {
@@ -168,35 +241,52 @@ try {
       recommender: { path: `/a/${target.recommenderSlug}`, shows: (html: string) => html.includes(`<a href="/a/${target.slug}">${target.newTitle}</a>`) },
     };
     // The pages as a reader last saw them (cached, where the app caches): none shows the change yet.
-    for (const kind of kinds) {
-      const html = await (await fetch(base + checks[kind].path)).text();
-      if (checks[kind].shows(html)) throw new Error(`${checks[kind].path} shows "${target.newTitle}" before its publish`);
+    for (const base of bases) {
+      for (const kind of kinds) {
+        const html = await (await fetch(base + checks[kind].path)).text();
+        if (checks[kind].shows(html)) throw new Error(`${base}${checks[kind].path} shows "${target.newTitle}" before its publish`);
+      }
     }
     const published = await publish(target.id, (input) => ({ ...input, title: target.newTitle }));
-    const seen = await Promise.all(kinds.map((kind) => waitUntilShown(base + checks[kind].path, checks[kind].shows, published)));
+    const seen = await Promise.all(kinds.map(async (kind) => Math.max(...(await Promise.all(bases.map((base) => waitUntilShown(base + checks[kind].path, checks[kind].shows, published)))))));
     kinds.forEach((kind, k) => delays[kind].push(seen[k]));
     console.log(`  ${String(i + 1).padStart(2)}. ${target.slug.padEnd(26)} ${kinds.map((kind, k) => `${kind} ${formatDelay(seen[k])}`).join('  ')}   (region /regions/${target.regionCode})`);
   }
-  const freshnessFailures: string[] = [];
+  const failures: string[] = [];
   for (const kind of kinds) {
     const sorted = [...delays[kind]].sort((a, b) => a - b);
     const p95 = percentile(sorted, 95);
     const timeouts = sorted.filter((d) => d === Infinity).length;
     const ok = p95 <= MAX_VISIBLE_P95_MS;
-    if (!ok) freshnessFailures.push(`${kind} page p95 ${formatDelay(p95)}`);
+    if (!ok) failures.push(`${kind} page p95 ${formatDelay(p95)}`);
     console.log(`publish → visible, ${kind.padEnd(11)} p50 ${formatDelay(percentile(sorted, 50)).padStart(9)}  p95 ${formatDelay(p95).padStart(9)}${timeouts ? `  (${timeouts} not visible within ${VISIBLE_TIMEOUT_MS / 1000} s)` : ''}  ${ok ? 'PASS' : 'FAIL'}`);
   }
-
-  failed = loadFailures.length > 0 || freshnessFailures.length > 0;
-  const summary = `article ${article.rps.toFixed(0)} req/s p99 ${article.p99} ms; publish → visible p95 ${kinds.map((kind) => `${kind} ${formatDelay(percentile([...delays[kind]].sort((a, b) => a - b), 95))}`).join(', ')}`;
-  console.log(`\n${failed ? `FAIL: ${[...loadFailures, ...freshnessFailures].join('; ')}` : 'PASS'} (${summary}; ${articleCount} articles)`);
-} catch (error) {
-  console.error(error);
-  failed = true;
-} finally {
-  await cleanUp();
+  const summary = kinds.map((kind) => `${kind} ${formatDelay(percentile([...delays[kind]].sort((a, b) => a - b), 95))}`).join(', ');
+  return { failures, summary };
 }
-process.exit(failed ? 1 : 0);
+
+async function redisAnswers(url: string): Promise<boolean> {
+  const client = createClient({ url, socket: { connectTimeout: 1000, reconnectStrategy: false } });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.ping();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    if (client.isOpen) await client.quit();
+  }
+}
+
+/** The benchmark's cache entries go with it. */
+async function clearRedisKeys(url: string, keyPrefix: string): Promise<void> {
+  const client = createClient({ url });
+  client.on('error', () => {});
+  await client.connect();
+  for await (const keys of client.scanIterator({ MATCH: `${keyPrefix}:*`, COUNT: 1000 })) if (keys.length) await client.del(keys);
+  await client.quit();
+}
 
 type PublishTarget = { id: string; slug: string; regionCode: string; recommenderId: string; recommenderSlug: string; newTitle: string };
 
@@ -267,38 +357,44 @@ async function warm(url: string): Promise<{ cacheControl: string; nextCache: str
   return { cacheControl: headers.get('cache-control') ?? '', nextCache: headers.get('x-nextjs-cache') ?? '' };
 }
 
-/** scripts/serve.ts in one node process (tsx as a loader), so that its pid is the server's own. */
-async function startServer(port: number, databaseUrl: string): Promise<ChildProcess> {
+/** scripts/serve.ts in a node process (tsx as a loader), so that its pid is the server's own. */
+async function startServer(port: number, databaseUrl: string, env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SITE_URL: `http://127.0.0.1:${port}`, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString('base64url') },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SITE_URL: `http://127.0.0.1:${port}`, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString('base64url') },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   // Said out loud: a server that goes away mid-run otherwise shows only as refused connections.
   child.once('exit', (code, signal) => {
-    if (server === child) console.error(`The server (pid ${child.pid}) exited unexpectedly: ${signal ?? `code ${code}`}`);
+    if (servers.includes(child)) console.error(`The server (pid ${child.pid}) exited unexpectedly: ${signal ?? `code ${code}`}`);
   });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the server exited with ${code} before answering`))));
   exited.catch(() => {});
   const deadline = performance.now() + 60_000;
   while (performance.now() < deadline) {
     const up = await Promise.race([fetch(`http://127.0.0.1:${port}/`).then((r) => r.arrayBuffer().then(() => true), () => false), exited]);
-    if (up) return child;
+    if (up) {
+      servers.push(child);
+      return child;
+    }
     await sleep(200);
   }
   child.kill('SIGTERM');
   throw new Error('the server did not answer within 60 s');
 }
 
-async function stopServer(): Promise<void> {
-  const child = server;
-  server = null;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  // scripts/serve.ts gives a running job two seconds and exits within five.
-  const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
-  await exited;
-  clearTimeout(timer);
+async function stopServers(): Promise<void> {
+  const stopping = servers.splice(0);
+  await Promise.all(
+    stopping.map(async (child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      // scripts/serve.ts gives a running job two seconds and exits within five.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
+      await exited;
+      clearTimeout(timer);
+    }),
+  );
 }
 
 function freePort(): Promise<number> {
