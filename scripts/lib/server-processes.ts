@@ -4,7 +4,7 @@ import { z } from 'zod';
 // platforms use for it; 1 when unset.
 const processCount = z.coerce.number().int().min(1).max(64);
 
-export function serverProcessCount(env: NodeJS.ProcessEnv = process.env): number {
+export function serverProcessCount(env: Record<string, string | undefined> = process.env): number {
   const value = env.WEB_CONCURRENCY?.trim();
   if (!value) return 1;
   const parsed = processCount.safeParse(value);
@@ -13,6 +13,6 @@ export function serverProcessCount(env: NodeJS.ProcessEnv = process.env): number
 }
 
 /** This process's place among the server processes: 0 is the first (or only) one, which also runs the background jobs. */
-export function serverProcessIndex(env: NodeJS.ProcessEnv = process.env): number {
+export function serverProcessIndex(env: Record<string, string | undefined> = process.env): number {
   return Number(env.SERVER_PROCESS_INDEX ?? 0);
 }
