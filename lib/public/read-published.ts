@@ -1,8 +1,10 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
-import { fromIsoDate, toIsoDate } from '@/lib/dates';
-import type { Prisma } from '@/lib/generated/prisma/client';
-import { regionRollupWhere } from '@/lib/regions/region-filter';
+import { toIsoDate } from '@/lib/dates';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { RegionLevel } from '@/lib/regions/region-data';
+import { regionChildren } from '@/lib/regions/region-children';
+import { getRegion, regionChain } from '@/lib/regions/region-path';
 import { extractPolicyYears } from '@/lib/articles/policy-years';
 import type { RevisionRecommendation, RevisionRegion } from '@/lib/articles/write-revision';
 
@@ -13,45 +15,42 @@ import type { RevisionRecommendation, RevisionRegion } from '@/lib/articles/writ
 
 export const publicPageSize = 20;
 
-const liveArticle: Prisma.ArticleWhereInput = { publishedRevisionId: { not: null }, deletedAt: null };
-
-const listSelect = {
-  publishedAt: true,
-  publishedRevision: { select: { slug: true, title: true, summary: true, contentDate: true } },
-} satisfies Prisma.ArticleSelect;
-
-type ListRow = Prisma.ArticleGetPayload<{ select: typeof listSelect }>;
-
 export type PublicListItem = { slug: string; title: string; summary: string; contentDate: string | null; publishedAt: string | null };
 
-function toListItem(row: ListRow): PublicListItem {
-  const rev = row.publishedRevision!;
-  return {
-    slug: rev.slug,
-    title: rev.title,
-    summary: rev.summary,
-    contentDate: rev.contentDate ? toIsoDate(rev.contentDate) : null,
+type ListRow = { slug: string; title: string; summary: string; contentDate: Date | null; publishedAt: Date | null };
+
+/** `filter` is a condition on the live article `a` and its published revision `r`. */
+async function readListRows(filter: Prisma.Sql, page: number): Promise<PublicListItem[]> {
+  const rows = await db.$queryRaw<ListRow[]>`
+    SELECT r.slug, r.title, r.summary, r."contentDate", a."publishedAt"
+    FROM "Article" a JOIN "Revision" r ON r.id = a."publishedRevisionId"
+    WHERE a."deletedAt" IS NULL AND ${filter}
+    ORDER BY a."publishedAt" DESC, a.id ASC
+    LIMIT ${publicPageSize} OFFSET ${(page - 1) * publicPageSize}`;
+  return rows.map((row) => ({
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    contentDate: row.contentDate ? toIsoDate(row.contentDate) : null,
     publishedAt: row.publishedAt?.toISOString() ?? null,
-  };
+  }));
 }
 
-async function listLive(where: Prisma.ArticleWhereInput, page: number) {
-  const filter = { AND: [liveArticle, where] };
-  const [rows, total] = await Promise.all([
-    db.article.findMany({
-      where: filter,
-      orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
-      skip: (page - 1) * publicPageSize,
-      take: publicPageSize,
-      select: listSelect,
-    }),
-    db.article.count({ where: filter }),
-  ]);
-  return { items: rows.map(toListItem), total };
+async function countLive(filter: Prisma.Sql): Promise<number> {
+  const [{ total }] = await db.$queryRaw<{ total: bigint }[]>`
+    SELECT count(*) AS total FROM "Article" a JOIN "Revision" r ON r.id = a."publishedRevisionId"
+    WHERE a."deletedAt" IS NULL AND ${filter}`;
+  return Number(total);
+}
+
+/** A page of live articles, newest publication first, and how many there are: two queries. */
+async function listLive(filter: Prisma.Sql, page: number) {
+  const [items, total] = await Promise.all([readListRows(filter, page), countLive(filter)]);
+  return { items, total };
 }
 
 export async function readLatestArticles(page: number) {
-  return listLive({}, page);
+  return listLive(Prisma.sql`TRUE`, page);
 }
 
 type LiveArticleRow = {
@@ -157,35 +156,45 @@ export async function readSlugRedirect(slug: string): Promise<{ articleId: strin
   return { articleId: article.id, slug: article.publishedRevision.slug };
 }
 
+/** The PublishedArticleRegion column that holds a region of this level, or an ancestor at it. */
+const rollupColumn = { PROVINCE: Prisma.raw('"provinceCode"'), CITY: Prisma.raw('"cityCode"'), COUNTY: Prisma.raw('"regionCode"') } as const;
+
+/**
+ * A region's page: its live articles (tagged with it or a region under it) and its child regions
+ * that have any. The region, its ancestors and children come from the region data in memory;
+ * the database answers two queries: the page of articles, and the counts (the region's and each
+ * child's) in one.
+ */
 export async function readRegionPage(code: string, page: number) {
-  const region = await db.region.findUnique({
-    where: { code },
-    select: { code: true, name: true, level: true, parent: { select: { code: true, name: true, parent: { select: { code: true, name: true } } } } },
-  });
+  const region = getRegion(code);
   if (!region) return null;
-  const [list, children] = await Promise.all([
-    listLive({ publishedRegions: { some: regionRollupWhere(code) } }, page),
-    db.region.findMany({ where: { parentCode: code }, orderBy: { code: 'asc' }, select: { code: true, name: true } }),
-  ]);
-  const childCounts = await countLiveByRegions(children.map((c) => c.code));
-  const breadcrumbs = [region.parent?.parent, region.parent].filter((r): r is { code: string; name: string } => !!r);
+  const children = regionChildren(code) ?? [];
+  const underRegion = Prisma.sql`EXISTS (SELECT 1 FROM "PublishedArticleRegion" p WHERE p."articleId" = a.id AND p.${rollupColumn[region.level]} = ${code})`;
+  const [items, counts] = await Promise.all([readListRows(underRegion, page), countLiveUnder(region.level, code, children.map((c) => c.code))]);
   return {
     region: { code: region.code, name: region.name, level: region.level },
-    breadcrumbs,
-    children: children.map((c) => ({ ...c, count: childCounts.get(c.code) ?? 0 })).filter((c) => c.count > 0),
-    ...list,
+    breadcrumbs: regionChain(code)
+      .slice(0, -1)
+      .map((row) => ({ code: row.code, name: row.name })),
+    children: children.map((c) => ({ code: c.code, name: c.name, count: counts.get(c.code) ?? 0 })).filter((c) => c.count > 0),
+    items,
+    total: counts.get(code) ?? 0,
   };
 }
 
-async function countLiveByRegions(codes: string[]): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  await Promise.all(
-    codes.map(async (code) => {
-      const n = await db.article.count({ where: { ...liveArticle, publishedRegions: { some: regionRollupWhere(code) } } });
-      counts.set(code, n);
-    }),
-  );
-  return counts;
+/**
+ * Live articles under `code` (an article with several tags there counts once), and under each of
+ * its children: a child's code is the city or the region code of the tags beneath it.
+ */
+async function countLiveUnder(level: RegionLevel, code: string, childCodes: string[]): Promise<Map<string, number>> {
+  const rows = await db.$queryRaw<{ code: string; count: bigint }[]>`
+    SELECT COALESCE(x.code, ${code}) AS code, count(DISTINCT p."articleId") AS count
+    FROM "PublishedArticleRegion" p
+    JOIN "Article" a ON a.id = p."articleId" AND a."deletedAt" IS NULL AND a."publishedRevisionId" IS NOT NULL
+    CROSS JOIN LATERAL (VALUES (NULL), (p."cityCode"), (p."regionCode")) x(code)
+    WHERE p.${rollupColumn[level]} = ${code} AND (x.code IS NULL OR x.code = ANY(${childCodes}))
+    GROUP BY x.code`;
+  return new Map(rows.map((row) => [row.code, Number(row.count)]));
 }
 
 /** Live articles per province; an article with several tags in one province counts once. */
@@ -195,18 +204,15 @@ export async function readProvincesWithCounts() {
     FROM "PublishedArticleRegion" p JOIN "Article" a ON a.id = p."articleId"
     WHERE a."deletedAt" IS NULL AND a."publishedRevisionId" IS NOT NULL
     GROUP BY 1`;
-  const names = await db.region.findMany({ where: { code: { in: rows.map((r) => r.provinceCode) } }, select: { code: true, name: true } });
-  const nameOf = new Map(names.map((n) => [n.code, n.name]));
   return rows
-    .map((r) => ({ code: r.provinceCode, name: nameOf.get(r.provinceCode) ?? r.provinceCode, count: Number(r.count) }))
+    .map((r) => ({ code: r.provinceCode, name: getRegion(r.provinceCode)?.name ?? r.provinceCode, count: Number(r.count) }))
     .sort((a, b) => a.code.localeCompare(b.code));
 }
 
 /** month is 'YYYY-MM'; the month of the content date (the date a page belongs to). */
 export async function readMonthPage(month: string, page: number) {
-  const start = fromIsoDate(`${month}-01`);
-  const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
-  return listLive({ publishedRevision: { contentDate: { gte: start, lt: end } } }, page);
+  const start = `${month}-01`;
+  return listLive(Prisma.sql`r."contentDate" >= ${start}::date AND r."contentDate" < ${start}::date + interval '1 month'`, page);
 }
 
 export async function readMonthsWithCounts() {

@@ -129,6 +129,23 @@ describe('public visibility', () => {
     expect((await readRegionPage(region.city, 1))!.children).toEqual([{ code: region.county, name: '天河区', count: 1 }]);
   });
 
+  it('lists the counties of a municipality as its children, and the province and city of a county as its breadcrumbs', async () => {
+    const { articleId } = await importSample(pages.published, editor.id);
+    // 朝阳区 lies directly under 北京市 (no city level); 天河区 under 广州市 under 广东省.
+    await tagAndSave(articleId, ['110105', region.county]);
+    await publish(articleId);
+    const beijing = await readRegionPage('110000', 1);
+    expect(beijing).toMatchObject({ region: { code: '110000', name: '北京市', level: 'PROVINCE' }, breadcrumbs: [], total: 1 });
+    expect(beijing!.children).toEqual([{ code: '110105', name: '朝阳区', count: 1 }]);
+    const county = await readRegionPage(region.county, 1);
+    expect(county).toMatchObject({ total: 1, children: [] });
+    expect(county!.breadcrumbs).toEqual([
+      { code: region.province, name: '广东省' },
+      { code: region.city, name: '广州市' },
+    ]);
+    expect(await readRegionPage('999999', 1)).toBeNull();
+  });
+
   it('hides a published article once it is deleted', async () => {
     const published = await articleAt(pages.published, 'PUBLISHED');
     await db.article.update({ where: { id: published.articleId }, data: { deletedAt: new Date() } });
