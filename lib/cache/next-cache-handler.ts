@@ -8,8 +8,7 @@ const url = process.env.REDIS_URL;
 if (!url) throw new Error('lib/cache/next-cache-handler.ts is configured only when REDIS_URL is set');
 
 // Entries of one build must not be served by another (a page names its build's script files), so
-// the build id is part of every key. Next runs this from the project folder (scripts/serve.ts).
+// the build id is part of every entry's key. Next runs this from the project folder (scripts/serve.ts).
 const buildId = readFileSync(`${process.env.NEXT_DIST_DIR ?? '.next'}/BUILD_ID`, 'utf8').trim();
-const keyPrefix = `${process.env.REDIS_KEY_PREFIX ?? 'baoda'}:${buildId}:`;
 
-export default createRedisCacheHandler({ url, keyPrefix });
+export default createRedisCacheHandler({ url, keyPrefix: `${process.env.REDIS_KEY_PREFIX ?? 'baoda'}:`, buildId });

@@ -38,8 +38,10 @@ type Durations = { expire?: number };
 export type RedisCacheHandlerOptions = {
   /** redis://[user:password@]host:port[/db] */
   url: string;
-  /** Prepended to every key, e.g. `baoda:<build id>:` (two builds must not share entries). */
+  /** Prepended to every key, e.g. `baoda:`. */
   keyPrefix: string;
+  /** Part of every entry's key: two builds must not share entries (a page names its build's script files). */
+  buildId: string;
   /** A command slower than this counts as failed (a miss, a dropped write). Default 500 ms. */
   timeoutMs?: number;
   /** How long the first request waits for the initial connection. Default 1000 ms. */
@@ -59,9 +61,11 @@ type StoredEntry = {
   cacheControl?: CacheHandlerValue['cacheControl'];
 };
 
-// An entry never lives longer than this in Redis, and the tag hashes are dropped this long after
-// the last expiry was written: by then every entry written before that expiry is gone, so the
-// timestamps can no longer matter. Keeps a Redis shared by old builds from filling up.
+// An entry never lives longer than this in Redis, so that a Redis shared by old builds does not
+// fill up with their pages. The tag expiries have no time limit and are shared by every build
+// (tags name content, not code; their number grows with the content, not with deploys): a Redis
+// told to evict only keys with a time limit (maxmemory-policy volatile-lru, README) then drops
+// pages, which renders them anew, and never an expiry, which would serve a page outdated.
 const MAX_ENTRY_SECONDS = 30 * 24 * 60 * 60;
 const CACHE_TAGS_HEADER = 'x-next-cache-tags';
 
@@ -69,7 +73,7 @@ const CACHE_TAGS_HEADER = 'x-next-cache-tags';
 export function createRedisCacheHandler(options: RedisCacheHandlerOptions) {
   const timeoutMs = options.timeoutMs ?? 500;
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
-  const entryKey = (key: string) => `${options.keyPrefix}entry:${key}`;
+  const entryKey = (key: string) => `${options.keyPrefix}${options.buildId}:entry:${key}`;
   const staleKey = `${options.keyPrefix}tags:stale`;
   const expiredKey = `${options.keyPrefix}tags:expired`;
 
@@ -125,7 +129,6 @@ export function createRedisCacheHandler(options: RedisCacheHandlerOptions) {
         multi.hSet(expiredKey, tag, now);
       }
     }
-    multi.expire(staleKey, MAX_ENTRY_SECONDS).expire(expiredKey, MAX_ENTRY_SECONDS);
     await multi.exec();
   }
 

@@ -22,7 +22,7 @@ type Handler = InstanceType<ReturnType<typeof createRedisCacheHandler>>;
 type HandlerClass = ReturnType<typeof createRedisCacheHandler>;
 const instances: HandlerClass[] = [];
 function appInstance(options: Partial<Parameters<typeof createRedisCacheHandler>[0]> = {}): Handler {
-  const Class = createRedisCacheHandler({ url, keyPrefix, log: quiet, ...options });
+  const Class = createRedisCacheHandler({ url, keyPrefix, buildId: 'build-1', log: quiet, ...options });
   instances.push(Class);
   return new Class({ revalidatedTags: [], _requestHeaders: {} });
 }
@@ -59,6 +59,25 @@ describe.skipIf(!reachable)('Redis cache handler', () => {
     for await (const batch of admin.scanIterator({ MATCH: `${keyPrefix}*`, COUNT: 100 })) keys.push(...batch);
     if (keys.length > 0) await admin.del(keys);
     await admin.close();
+  });
+
+  it('keeps pages per build and for at most 30 days, and tag expiries for every build without a time limit', async () => {
+    const oldBuild = appInstance();
+    const newBuild = appInstance({ buildId: 'build-2' });
+    await oldBuild.set('/route-cache/builds', pageValue('<p>旧版</p>', articleTags), pageSet);
+    expect(await newBuild.get('/route-cache/builds', pageGet)).toBeNull();
+    await newBuild.set('/route-cache/builds', pageValue('<p>新版</p>', articleTags), pageSet);
+    await sleep(5);
+
+    // An expiry written by either build outdates the other's pages too.
+    await oldBuild.revalidateTag('public:article:1');
+    expect(await newBuild.get('/route-cache/builds', pageGet)).toBeNull();
+
+    // A Redis evicting only keys with a time limit (volatile-lru) can drop pages, never an expiry.
+    const ttl = await admin.ttl(`${keyPrefix}build-2:entry:/route-cache/builds`);
+    expect(ttl).toBeGreaterThan(29 * 24 * 60 * 60);
+    expect(ttl).toBeLessThanOrEqual(30 * 24 * 60 * 60);
+    expect(await admin.ttl(`${keyPrefix}tags:expired`)).toBe(-1);
   });
 
   it('returns what was set, Buffers and Map included, on another instance too', async () => {
@@ -138,7 +157,7 @@ describe.skipIf(!reachable)('Redis cache handler', () => {
     await expect(down.revalidateTag(['public:article:1'], { expire: 0 })).resolves.toBeUndefined();
     await expect(down.get('/route-cache/roundtrip', pageGet)).resolves.toBeNull();
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(await admin.exists(`${keyPrefix}entry:/route-cache/down`)).toBe(0);
+    expect(await admin.exists(`${keyPrefix}build-1:entry:/route-cache/down`)).toBe(0);
   });
 
   it('an expiry that failed while Redis was down is written when the connection is back', async () => {
