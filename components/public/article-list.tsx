@@ -9,7 +9,7 @@ export function ArticleList({ items }: { items: PublicListItem[] }) {
       {items.map((item) => (
         <li key={item.slug}>
           <h2><Link href={`/a/${item.slug}`}>{item.title}</Link></h2>
-          {item.summary && <p style={{ margin: '0 0 6px' }}>{item.summary}</p>}
+          {item.summary && <p className={styles.summary}>{item.summary}</p>}
           <div className={styles.meta}>{item.contentDate && <span>{item.contentDate}</span>}</div>
         </li>
       ))}

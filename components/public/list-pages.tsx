@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleList, Pager } from '@/components/public/article-list';
+import { Breadcrumbs } from '@/components/public/breadcrumbs';
 import styles from '@/components/public/public.module.css';
 import { getLatestArticles, getMonthPage, getMonthsWithCounts, getProvincesWithCounts, getRegionPage, publicPageSize } from '@/lib/public/queries';
 
@@ -39,13 +40,7 @@ export async function RegionList({ code, page }: { code: string; page: number })
   if (!data || (page > 1 && data.items.length === 0)) notFound();
   return (
     <>
-      <nav className={styles.crumbs} aria-label="面包屑">
-        <Link href="/regions">地区</Link>
-        {data.breadcrumbs.map((b) => (
-          <span key={b.code}> / <Link href={`/regions/${b.code}`}>{b.name}</Link></span>
-        ))}
-        <span> / {data.region.name}</span>
-      </nav>
+      <Breadcrumbs trail={[{ name: '按地区', href: '/regions' }, ...data.breadcrumbs.map((b) => ({ name: b.name, href: `/regions/${b.code}` }))]} current={data.region.name} />
       <h1 className={styles.title}>{data.region.name}医保问答</h1>
       {data.children.length > 0 && (
         <ul className={styles.chips} aria-label="下级地区">
@@ -64,6 +59,7 @@ export async function RegionIndex() {
   const provinces = await getProvincesWithCounts();
   return (
     <>
+      <Breadcrumbs trail={[]} current="按地区" />
       <h1 className={styles.title}>按地区浏览</h1>
       {provinces.length === 0 && <p className="muted">暂无按地区分类的文章。</p>}
       <ul className={styles.chips}>
@@ -82,6 +78,7 @@ export async function MonthList({ month, page }: { month: string; page: number }
   if (total === 0 || items.length === 0) notFound();
   return (
     <>
+      <Breadcrumbs trail={[{ name: '按月份', href: '/months' }]} current={`${match[1]} 年 ${Number(match[2])} 月`} />
       <h1 className={styles.title}>{match[1]} 年 {Number(match[2])} 月</h1>
       <ArticleList items={items} />
       <Pager page={page} total={total} pageSize={publicPageSize} href={(p) => listPageHref(`/months/${month}`, p)} />
@@ -93,6 +90,7 @@ export async function MonthIndex() {
   const months = await getMonthsWithCounts();
   return (
     <>
+      <Breadcrumbs trail={[]} current="按月份" />
       <h1 className={styles.title}>按月份浏览</h1>
       {months.length === 0 && <p className="muted">暂无文章。</p>}
       <ul className={styles.chips}>

@@ -33,8 +33,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await load(params);
   return (
-    <article>
-      <h1 style={{ fontSize: 26, marginBottom: 8 }}>{article.title}</h1>
+    <article className={styles.article}>
+      <h1 className={styles.articleTitle}>{article.title}</h1>
       <div className={styles.meta}>
         {article.contentDate && <span>内容日期：<Link href={`/months/${article.contentDate.slice(0, 7)}`}>{article.contentDate}</Link></span>}
         {article.policyYears.length > 0 && <span data-testid="policy-years">政策年份：{article.policyYears.map((year) => `${year}年`).join('、')}</span>}
@@ -46,7 +46,7 @@ export default async function ArticlePage({ params }: Props) {
       {article.disclaimer && <p className={styles.disclaimer} role="note">{article.disclaimer}</p>}
       {article.recommendations.length > 0 && (
         <section aria-label="相关推荐">
-          <h2 style={{ fontSize: 18 }}>相关推荐</h2>
+          <h2 className={styles.sectionTitle}>相关推荐</h2>
           <ul className={styles.cards}>
             {article.recommendations.map((item, i) => (
               <li key={i} className={styles.card}>
