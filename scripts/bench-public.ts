@@ -16,7 +16,6 @@
 // The servers are stopped and the database dropped at the end, also on failure or Ctrl-C.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { createClient } from '@redis/client';
@@ -30,6 +29,7 @@ import { prepareDatabase } from '@/lib/db/prepare-database';
 import { createUser } from '@/lib/users/create-user';
 import { publishArticle, reviewArticle, submitForReview } from '@/lib/workflow/workflow';
 import { generateArticles } from './lib/generate-articles';
+import { freePort } from './lib/free-port';
 import { buildIsStale, nextBin, run } from './lib/next-build';
 import { createTestDatabase, type TestDatabase } from './lib/test-database';
 
@@ -397,16 +397,6 @@ async function stopServers(): Promise<void> {
   );
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

@@ -6,6 +6,8 @@ import { importPages } from '@/lib/import/import-pages';
 import { createUser } from '@/lib/users/create-user';
 import { publishArticle, reviewArticle, submitForReview } from '@/lib/workflow/workflow';
 
+type Person = Awaited<ReturnType<typeof createUser>>;
+
 export type DemoLogin = { role: string; email: string; password: string };
 
 const samplePagesDir = path.join(process.cwd(), 'prisma', 'sample-pages');
@@ -34,12 +36,24 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   }
   const [, editor, reviewer] = users;
 
+  await seedSampleContent(db, editor, reviewer);
+
+  await mkdir(path.dirname(loginsFile), { recursive: true });
+  await writeFile(loginsFile, JSON.stringify(logins, null, 2), { mode: 0o600 });
+  return logins;
+}
+
+/**
+ * The sample pages (prisma/sample-pages), imported by `editor`; all but the last taken through
+ * the real workflow to publication (`reviewer` approves), the last left a draft. For the demo and
+ * the public-page audit (scripts/audit-public.ts).
+ */
+export async function seedSampleContent(db: Db, editor: Person, reviewer: Person): Promise<void> {
   const names = (await readdir(samplePagesDir)).filter((n) => n.endsWith('.txt')).sort();
   const files = await Promise.all(names.map(async (name) => ({ name, bytes: await readFile(path.join(samplePagesDir, name)) })));
   const report = await importPages(db, { actorId: editor.id, source: 'seed', files });
   const imported = report.files.filter((f) => f.articleId);
 
-  // All but the last page go live; the last stays a draft to show the workflow.
   for (const file of imported.slice(0, -1)) {
     const articleId = file.articleId!;
     const { version } = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true } });
@@ -47,8 +61,4 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
     await reviewArticle({ actor: reviewer, articleId, version, decision: 'APPROVED', comment: '内容准确，可以发布。' });
     await publishArticle({ actor: editor, articleId, version });
   }
-
-  await mkdir(path.dirname(loginsFile), { recursive: true });
-  await writeFile(loginsFile, JSON.stringify(logins, null, 2), { mode: 0o600 });
-  return logins;
 }

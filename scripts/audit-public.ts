@@ -1,0 +1,124 @@
+// npm run audit:public — Lighthouse (mobile, its default) on every kind of public page: the home
+// page, an article, a region page, a month page and the region and month indexes, against the
+// production server on a fresh database holding the sample pages (published through the real
+// workflow). Prints the four category scores per page and checks each against 98.
+// Lighthouse's performance score comes from timings, so this is a measurement, not a test: axe and
+// the HTML validator, which are not timed, run in `npm test` (e2e/public-quality.spec.ts).
+// The server is stopped and the database dropped at the end, also on failure or Ctrl-C.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chromium, type Browser } from '@playwright/test';
+import lighthouse from 'lighthouse';
+import { db } from '@/lib/db/client';
+import { prepareDatabase } from '@/lib/db/prepare-database';
+import { seedSampleContent } from '@/lib/seed/seed-demo';
+import { createUser } from '@/lib/users/create-user';
+import { freePort } from './lib/free-port';
+import { buildIsStale, nextBin, run } from './lib/next-build';
+import { createTestDatabase, type TestDatabase } from './lib/test-database';
+
+const MIN_SCORE = 98;
+const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+let database: TestDatabase | null = null;
+let server: ChildProcess | null = null;
+let browser: Browser | null = null;
+let failed = false;
+
+let cleaningUp: Promise<void> | null = null;
+function cleanUp(): Promise<void> {
+  cleaningUp ??= (async () => {
+    await browser?.close().catch(() => {});
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server!.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    await db.$disconnect().catch(() => {});
+    await database?.drop().catch((error) => console.error('Dropping the audit database failed:', error));
+  })();
+  return cleaningUp;
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void cleanUp().then(() => process.exit(130)));
+
+try {
+  database = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  console.log(`Audit database: ${database.kind}`);
+  await prepareDatabase(database.url, db);
+  const password = randomBytes(18).toString('base64url');
+  const editor = await createUser(db, { email: 'audit-editor@audit.local', name: '审计编辑', role: 'EDITOR', password });
+  const reviewer = await createUser(db, { email: 'audit-reviewer@audit.local', name: '审计审核', role: 'REVIEWER', password });
+  await seedSampleContent(db, editor, reviewer);
+  const [sample] = await db.$queryRaw<{ slug: string; month: string; regionCode: string }[]>`
+    SELECT r.slug, to_char(r."contentDate", 'YYYY-MM') AS month, p."regionCode"
+    FROM "Article" a JOIN "Revision" r ON r.id = a."publishedRevisionId" JOIN "PublishedArticleRegion" p ON p."articleId" = a.id
+    WHERE r."contentDate" IS NOT NULL ORDER BY a."publishedAt" DESC, a.id LIMIT 1`;
+  if (!sample) throw new Error('no published sample page with a region and a content date');
+  await db.$disconnect();
+
+  if (await buildIsStale()) {
+    console.log(`Building the app into ${process.env.NEXT_DIST_DIR ?? '.next'} (none yet, or sources changed)…`);
+    await run(nextBin(), ['build']);
+  }
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SITE_URL: base, AUTH_SECRET: randomBytes(32).toString('base64url') },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitUntilServing(`${base}/`);
+
+  const pages = [
+    { name: 'home', path: '/' },
+    { name: 'article', path: `/a/${sample.slug}` },
+    { name: 'region', path: `/regions/${sample.regionCode}` },
+    { name: 'month', path: `/months/${sample.month}` },
+    { name: 'region index', path: '/regions' },
+    { name: 'month index', path: '/months' },
+  ];
+  // Rendered and cached before they are measured, as a reader would find them.
+  for (const page of pages) await (await fetch(base + page.path)).arrayBuffer();
+
+  const debuggingPort = await freePort();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [`--remote-debugging-port=${debuggingPort}`, '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+
+  console.log(`\nLighthouse (mobile), Chromium ${browser.version()}; each score at least ${MIN_SCORE}:`);
+  console.log(`${'page'.padEnd(14)}${categories.map((c) => c.padStart(16)).join('')}`);
+  for (const page of pages) {
+    const result = await lighthouse(base + page.path, { port: debuggingPort, output: 'json', logLevel: 'error', onlyCategories: [...categories] });
+    if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
+    const scores = categories.map((c) => Math.round((result.lhr.categories[c]?.score ?? 0) * 100));
+    const low = categories.filter((_, i) => scores[i] < MIN_SCORE);
+    if (low.length) failed = true;
+    console.log(`${page.name.padEnd(14)}${scores.map((s) => String(s).padStart(16)).join('')}${low.length ? `  FAIL (${low.join(', ')})` : ''}`);
+    for (const category of low) {
+      const audits = result.lhr.categories[category].auditRefs
+        .map((ref) => result.lhr.audits[ref.id])
+        .filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative');
+      for (const audit of audits) console.log(`    ${category}: ${audit.id} (${audit.displayValue ?? audit.score})`);
+    }
+  }
+  console.log(`\n${failed ? 'FAIL' : 'PASS'}`);
+} catch (error) {
+  console.error(error);
+  failed = true;
+} finally {
+  await cleanUp();
+}
+process.exit(failed ? 1 : 0);
+
+
+async function waitUntilServing(url: string): Promise<void> {
+  const deadline = performance.now() + 60_000;
+  while (performance.now() < deadline) {
+    if (server?.exitCode !== null) throw new Error('the server exited before answering');
+    const up = await fetch(url).then((r) => r.arrayBuffer().then(() => true), () => false);
+    if (up) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the server did not answer within 60 s');
+}
