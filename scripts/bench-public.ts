@@ -20,17 +20,14 @@ import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
 import { createClient } from '@redis/client';
 import pg from 'pg';
-import type { CurrentUser } from '@/lib/auth/session-types';
-import { editInput } from '@/lib/articles/edit-input';
-import { saveArticle } from '@/lib/articles/save-article';
 import type { SaveArticleInput } from '@/lib/articles/schemas';
 import { db } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/prepare-database';
 import { createUser } from '@/lib/users/create-user';
-import { publishArticle, reviewArticle, submitForReview } from '@/lib/workflow/workflow';
 import { generateArticles } from './lib/generate-articles';
 import { freePort } from './lib/free-port';
 import { buildIsStale, nextBin, run } from './lib/next-build';
+import { publishEdit } from './lib/publish-edit';
 import { createTestDatabase, type TestDatabase } from './lib/test-database';
 
 const MIN_ARTICLE_RPS = 1000;
@@ -100,7 +97,11 @@ try {
   // The people of the workflow: an editor edits and publishes, a reviewer approves (four eyes).
   const editor = await createUser(db, { email: 'bench-editor@bench.local', name: '压测编辑', role: 'EDITOR', password: randomBytes(18).toString('base64url') });
   const reviewer = await createUser(db, { email: 'bench-reviewer@bench.local', name: '压测审核', role: 'REVIEWER', password: randomBytes(18).toString('base64url') });
-  const publish = (articleId: string, change: (input: SaveArticleInput) => SaveArticleInput) => publishEdit(editor, reviewer, articleId, change);
+  // Returns when the publish has committed.
+  const publish = async (articleId: string, change: (input: SaveArticleInput) => SaveArticleInput) => {
+    await publishEdit(editor, reviewer, articleId, change);
+    return performance.now();
+  };
 
   const targets = await pickPublishTargets(2 * PUBLISHES);
   if (targets.length < 2 * PUBLISHES) throw new Error(`only ${targets.length} articles are on page 1 of a region page and recommended by another article`);
@@ -322,16 +323,6 @@ async function pickPublishTargets(count: number): Promise<PublishTarget[]> {
     ORDER BY CASE b.level WHEN 'PROVINCE' THEN 0 WHEN 'CITY' THEN 1 ELSE 2 END, b."articleId"
     LIMIT ${count}`;
   return rows.map((row, i) => ({ ...row, newTitle: `${row.title}（第${i + 1}次更正）` }));
-}
-
-/** An edit through saveArticle, then submit, approve (another person) and publish; returns when the publish has committed. */
-async function publishEdit(editor: CurrentUser, reviewer: CurrentUser, articleId: string, change: (input: SaveArticleInput) => SaveArticleInput): Promise<number> {
-  const input = await editInput(db, articleId);
-  const { version } = await saveArticle(editor, change(input));
-  await submitForReview({ actor: editor, articleId, version });
-  await reviewArticle({ actor: reviewer, articleId, version, decision: 'APPROVED', comment: '压测：标题更正' });
-  await publishArticle({ actor: editor, articleId, version });
-  return performance.now();
 }
 
 /** Milliseconds from `since` until a GET of `url` satisfies `shows`; Infinity after the timeout. */
