@@ -28,6 +28,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         {can('article:import') && <Link href="/admin/import" className={styles.navLink}>导入</Link>}
         {can('user:manage') && <Link href="/admin/users" className={styles.navLink}>用户</Link>}
         {can('settings:manage') && <Link href="/admin/settings" className={styles.navLink}>设置</Link>}
+        {can('audit:read') && <Link href="/admin/audit" className={styles.navLink}>审计日志</Link>}
         <Link href="/admin/account" className={styles.navLink}>我的账户</Link>
         <Link href="/" className={styles.navLink} target="_blank">查看网站 ↗</Link>
         <div className={styles.user}>

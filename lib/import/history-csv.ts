@@ -1,26 +1,9 @@
+import { toCsv } from '@/lib/csv/csv';
 import { formatDateTime } from '@/lib/dates';
 import { regionPath } from '@/lib/regions/region-path';
 import type { ImportBatchDetail } from './history-queries';
 import { itemOutcomeLabels } from './outcome-labels';
 import { reasonLabel } from './reasons';
-
-
-/**
- * One CSV cell. Spreadsheet apps run a cell that starts with = + - @ (or a tab / carriage
- * return before one) as a formula, and file names and titles come from outside: such a cell
- * is prefixed with an apostrophe so it is shown as text (the OWASP recommendation). Every
- * cell is quoted, so commas, quotes and line breaks stay inside it.
- */
-export function csvCell(value: string | number | boolean | null | undefined): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-export function toCsv(rows: (string | number | boolean | null | undefined)[][]): string {
-  // A BOM makes Excel read the file as UTF-8 (Chinese text); CRLF is what RFC 4180 specifies.
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
-}
 
 export const historyCsvHeader = ['序号', '文件', '结果', '原因代码', '原因', '说明', '标题', '文章ID', '推荐条数', '建议地区', '提醒', '覆盖编辑的修改', '导入时间', '导入人'];
 

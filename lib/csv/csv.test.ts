@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from './history-csv';
+import { csvCell, toCsv } from './csv';
 
 describe('CSV for spreadsheet apps', () => {
   it.each([

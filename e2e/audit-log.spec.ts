@@ -1,0 +1,49 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { pageAs } from './fixtures';
+
+// The audit log (/admin/audit): an admin narrows it to one article's events and downloads them;
+// nobody else can read it.
+const sample = '002_61664b8a0a0df384.txt';
+
+test('an admin filters the audit log to one article and downloads it as CSV; an editor cannot read it', async ({ browser }) => {
+  const { slug } = JSON.parse(execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', 'publish', sample], { encoding: 'utf8' }).trim().split('\n').pop()!) as { slug: string };
+  expect(slug).toBeTruthy();
+
+  const admin = await pageAs(browser, 'admin');
+  await admin.getByRole('navigation', { name: '后台导航' }).getByRole('link', { name: '审计日志' }).click();
+  await expect(admin.getByRole('heading', { name: '审计日志' })).toBeVisible();
+
+  // The publish is the newest article event; its title leads to that article's events only.
+  await admin.getByLabel('操作').selectOption({ label: '发布' });
+  await admin.getByRole('button', { name: '筛选' }).click();
+  const table = admin.getByRole('table', { name: '审计记录' });
+  const title = '如何在居住地购买城乡居民医疗保险';
+  await table.getByRole('link', { name: title }).first().click();
+  await expect(admin).toHaveURL(/article=/);
+  await admin.getByLabel('操作').selectOption({ label: '全部' });
+  await admin.getByRole('button', { name: '筛选' }).click();
+  const rows = table.locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  const count = await rows.count();
+  expect(count).toBeGreaterThanOrEqual(4); // import, save, submit, approve, publish …
+  for (let i = 0; i < count; i++) await expect(rows.nth(i).getByRole('link', { name: title })).toBeVisible();
+  await expect(rows.nth(count - 1)).toContainText('导入文章');
+  await expect(rows.first()).toContainText('发布');
+  await expect(admin.getByTestId('audit-total')).toHaveText(`共 ${count} 条记录`);
+
+  const csvHref = await admin.getByRole('link', { name: '导出 CSV' }).getAttribute('href');
+  const csv = await admin.request.get(csvHref!);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  const lines = (await csv.text()).trim().split('\r\n');
+  expect(lines).toHaveLength(count + 1);
+  expect(lines.slice(1).every((line) => line.includes(title))).toBe(true);
+  await admin.context().close();
+
+  const editor = await pageAs(browser, 'editor');
+  await expect(editor.getByRole('link', { name: '审计日志' })).toHaveCount(0);
+  await editor.goto('/admin/audit');
+  await expect(editor).toHaveURL(/\/admin\?denied=1$/);
+  expect((await editor.request.get('/admin/audit/csv')).status()).toBe(403);
+  await editor.context().close();
+});
