@@ -16,9 +16,10 @@ import { writeRevision } from './write-revision';
 /**
  * Saves the editor's working copy as a new version and revision. The write is conditional on
  * the version the editor started from: a concurrent save makes the second one fail with a
- * conflict instead of overwriting.
+ * conflict instead of overwriting. `note` names the revision (a restore names the version it
+ * brings back).
  */
-export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, ip?: string | null) {
+export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, ip?: string | null, note = '编辑保存') {
   if (!roleHas(actor.role, 'article:edit')) throw new AppError('FORBIDDEN', '没有权限编辑文章');
   const body = bodyDocSchema.safeParse(input.body);
   if (!body.success) throw new AppError('INVALID', '正文格式无效');
@@ -50,7 +51,7 @@ export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, i
       if (count !== 1) throw new AppError('CONFLICT', '保存冲突：这篇文章已被他人修改，请刷新页面。');
       await applyRegionTags(tx, input.id, input.regions, input.rejectedRegionCodes);
       await replaceRecommendations(tx, input.id, input.recommendations);
-      const revision = await writeRevision(tx, input.id, actor.id, '编辑保存');
+      const revision = await writeRevision(tx, input.id, actor.id, note);
       await recordAudit(tx, {
         actorId: actor.id,
         action: 'article.save',

@@ -31,6 +31,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     <>
       <PageHeader title={article.title}>
         <span className={`badge ${article.status}`} data-testid="article-status">{statusLabels[article.status]}</span>
+        <Link href={`/admin/articles/${article.id}/history`} className="button">历史版本</Link>
       </PageHeader>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 300px', gap: 24, alignItems: 'start' }}>
         <div>
