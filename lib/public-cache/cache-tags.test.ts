@@ -17,13 +17,18 @@ describe('tagsForChange', () => {
         publicTags.monthIndex,
         publicTags.linksTo('a1'),
         publicTags.linksToTitle('居民医保怎么交'),
+        publicTags.sitemap,
+        publicTags.feed,
+        publicTags.gone,
       ].sort(),
     );
   });
 
   it('a new version with the same slug, title, regions and month leaves the indexes and linking pages alone', () => {
     const tags = tagsForChange(live, { ...live });
-    expect(tags).toEqual([publicTags.article('a1'), publicTags.home, publicTags.month('2025-03'), publicTags.region('440000'), publicTags.region('440100'), publicTags.slug('ju-min-yi-bao')].sort());
+    expect(tags).toEqual(
+      [publicTags.article('a1'), publicTags.home, publicTags.month('2025-03'), publicTags.region('440000'), publicTags.region('440100'), publicTags.slug('ju-min-yi-bao'), publicTags.sitemap, publicTags.feed].sort(),
+    );
   });
 
   it('a rename expires the old and the new address and the pages that link to it', () => {
@@ -44,6 +49,17 @@ describe('tagsForChange', () => {
   it('taking a page down expires what showed it; nothing for an article that was never live', () => {
     expect(tagsForChange(live, null)).toEqual(tagsForChange(null, live));
     expect(tagsForChange(null, null)).toEqual([]);
+  });
+
+  it('every change reaches the sitemap and the feed; only coming or going changes the gone slugs', () => {
+    for (const tags of [tagsForChange(null, live), tagsForChange(live, null), tagsForChange(live, { ...live, title: '新标题' })]) {
+      expect(tags).toContain(publicTags.sitemap);
+      expect(tags).toContain(publicTags.feed);
+    }
+    expect(tagsForChange(live, null)).toContain(publicTags.gone);
+    expect(tagsForChange(live, { ...live, slug: 'x' })).not.toContain(publicTags.gone);
+    // Site settings are not an article's: no article change expires every page.
+    expect(tagsForChange(null, live)).not.toContain(publicTags.site);
   });
 
   it('never names another article', () => {
