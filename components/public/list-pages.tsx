@@ -1,8 +1,11 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleList, Pager } from '@/components/public/article-list';
+import { JsonLd } from '@/components/public/json-ld';
 import styles from '@/components/public/public.module.css';
-import { getLatestArticles, getMonthPage, getMonthsWithCounts, getProvincesWithCounts, getRegionPage, publicPageSize } from '@/lib/public/queries';
+import { regionCrumbs } from '@/lib/public/page-structured-data';
+import { getLatestArticles, getMonthPage, getMonthsWithCounts, getProvincesWithCounts, getPublicSiteSettings, getRegionPage, publicPageSize } from '@/lib/public/queries';
+import { breadcrumbList } from '@/lib/public/structured-data';
 
 // The public list pages, each rendered by two routes: the first page at the list's own address
 // and the others at <address>/page/<n>. Pages are path segments, not ?page=, so that each is a
@@ -37,8 +40,10 @@ export async function RegionList({ code, page }: { code: string; page: number })
   if (!/^\d{6}$/.test(code)) notFound();
   const data = await getRegionPage(code, page);
   if (!data || (page > 1 && data.items.length === 0)) notFound();
+  const { siteName } = await getPublicSiteSettings();
   return (
     <>
+      <JsonLd data={breadcrumbList(regionCrumbs(code, siteName))} />
       <nav className={styles.crumbs} aria-label="面包屑">
         <Link href="/regions">地区</Link>
         {data.breadcrumbs.map((b) => (
