@@ -170,8 +170,8 @@ export async function createFromRecord(tx: Tx, candidate: RecordCandidate, fileN
     if (liveRegions.length) await tx.publishedArticleRegion.createMany({ data: liveRegions });
     pending.push(...pendingFor(article.id, liveResolved, { working: false, revisionId: live.id }));
     // A live slug is never gone (lib/public-cache/gone-slugs.ts).
-    await reviveSlugs(tx, article.id, published.slug);
-    await recordPublicChange(tx, null, await readLiveState(tx, article.id));
+    const revived = await reviveSlugs(tx, article.id, published.slug);
+    await recordPublicChange(tx, null, await readLiveState(tx, article.id), revived);
   }
   if (!published || published.articleVersion !== record.version) {
     const working = await writeRevision(tx, article.id, actorId, `从导出文件导入 ${fileName}`);

@@ -88,8 +88,8 @@ export async function publishArticle(input: TransitionInput) {
     await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: revision.id, scheduledAt: null });
     await replacePublishedRegions(tx, article.id, revision.regions as { code: string }[]);
     await recordSlugChange(tx, article.id, before?.slug ?? null, revision.slug);
-    await reviveSlugs(tx, article.id, revision.slug);
-    const publicTags = await recordPublicChange(tx, before, await readLiveState(tx, article.id));
+    const revived = await reviveSlugs(tx, article.id, revision.slug);
+    const publicTags = await recordPublicChange(tx, before, await readLiveState(tx, article.id), revived);
     await recordAudit(tx, { actorId: input.actor.id, action: 'article.publish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, version: input.version, slug: revision.slug }, ip: input.ip });
     return { slug: revision.slug, previousSlug: before?.slug ?? null, publicTags };
   });
@@ -114,8 +114,8 @@ export async function unpublishArticle(input: TransitionInput) {
     await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: null });
     await tx.publishedArticleRegion.deleteMany({ where: { articleId: article.id } });
     // Its addresses answer 410 Gone from now on (lib/public-cache/gone-slugs.ts).
-    if (before) await retireSlugs(tx, article.id, before.slug);
-    const publicTags = await recordPublicChange(tx, before, null);
+    const retired = before ? await retireSlugs(tx, article.id, before.slug) : [];
+    const publicTags = await recordPublicChange(tx, before, null, retired);
     await recordAudit(tx, { actorId: input.actor.id, action: 'article.unpublish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, slug: before?.slug }, ip: input.ip });
     return { slug: before?.slug ?? null, publicTags };
   });

@@ -21,7 +21,7 @@ import { stopJobQueue } from '@/lib/jobs/queue';
 import { startWorkers } from '@/lib/jobs/workers';
 import { downstreamCacheControl } from '@/lib/public-cache/cdn-cache-control';
 import { startFeedConsumer, type FeedConsumer } from '@/lib/public-cache/feed-consumer';
-import { articleSlugOf, loadGoneSlugSet } from '@/lib/public-cache/gone-slugs';
+import { articleSlugOf, loadGoneSlugSet, slugsOfTags } from '@/lib/public-cache/gone-slugs';
 import { createInternalSecret, internalSecretHeader } from '@/lib/public-cache/internal-secret';
 import { publicTags } from '@/lib/public-cache/cache-tags';
 import { isPrivatePath, responseSecurityHeaders } from '@/lib/security/headers';
@@ -100,7 +100,7 @@ server.listen(port, hostname, () => {
   if (runsJobs) console.log(`Listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port} (site origin ${origin})`);
   feed = startFeedConsumer(db, async (tags) => {
     // The gone slugs first: a page expired by this change is rendered again with the new answer.
-    if (tags.includes(publicTags.gone)) await goneSlugs.reload();
+    if (tags.includes(publicTags.gone)) await goneSlugs.refresh(slugsOfTags(tags));
     await expireOwnCache(tags);
   });
 });

@@ -5,7 +5,7 @@ import type { CurrentUser } from '@/lib/auth/session-types';
 import { db } from '@/lib/db/client';
 import { publicTags } from '@/lib/public-cache/cache-tags';
 import { readChangesAfter } from '@/lib/public-cache/change-feed';
-import { readGoneSlugs } from '@/lib/public-cache/gone-slugs';
+import { loadGoneSlugSet, readGoneAmong, readGoneSlugs, slugsOfTags } from '@/lib/public-cache/gone-slugs';
 import { readFeedItems } from '@/lib/public/read-seo';
 import { readSlugRedirect } from '@/lib/public/read-published';
 import { readSitemapFile, readSitemapIndex } from '@/lib/public/sitemap';
@@ -109,9 +109,16 @@ describe('gone slugs (410)', () => {
     const first = await publishWith(articleId);
     await publishWith(articleId, { slug: 'renamed-once' });
     expect(await readGoneSlugs(db)).toEqual([]);
+    const servers = await loadGoneSlugSet(db);
     const down = await unpublish(articleId);
     expect(down.publicTags).toContain(publicTags.gone);
     expect((await readGoneSlugs(db)).sort()).toEqual([first.slug, 'renamed-once'].sort());
+    // The change names every address it retired, so a server refreshes just those.
+    expect(slugsOfTags(down.publicTags).sort()).toEqual([first.slug, 'renamed-once'].sort());
+    expect(servers.has(first.slug)).toBe(false);
+    await servers.refresh(slugsOfTags(down.publicTags));
+    expect(servers.has(first.slug) && servers.has('renamed-once')).toBe(true);
+    expect(await readGoneAmong(db, [first.slug, 'renamed-once', 'never-existed'])).toHaveLength(2);
 
     // A draft's slug was never public.
     const draft = await importSample('001_09de7306f3693664.txt', editor.id);
@@ -123,9 +130,15 @@ describe('gone slugs (410)', () => {
     const { articleId } = await importSample('000_f9d22c9b16a877c9.txt', editor.id);
     const first = await publishWith(articleId);
     await unpublish(articleId);
-    await publishWith(articleId, { slug: 'back-again' });
+    const servers = await loadGoneSlugSet(db);
+    expect(servers.has(first.slug)).toBe(true);
+    const back = await publishWith(articleId, { slug: 'back-again' });
     expect(await readGoneSlugs(db)).toEqual([]);
     expect(await readSlugRedirect(first.slug)).toEqual({ articleId, slug: 'back-again' });
+    // Its cached "gone" answer at the old address is expired: the change names that slug.
+    expect(back.publicTags).toContain(publicTags.slug(first.slug));
+    await servers.refresh(slugsOfTags(back.publicTags));
+    expect(servers.has(first.slug)).toBe(false);
   });
 
   it('another article going live at a gone slug takes it back', async () => {
@@ -145,6 +158,7 @@ describe('gone slugs (410)', () => {
     const live = await publishWith(articleId);
     await db.article.update({ where: { id: articleId }, data: { deletedAt: new Date() } });
     expect(await readGoneSlugs(db)).toEqual([live.slug]);
+    expect(await readGoneAmong(db, [live.slug])).toEqual([live.slug]);
   });
 });
 
