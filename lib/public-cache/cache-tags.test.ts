@@ -71,3 +71,12 @@ describe('tagsForChange', () => {
     expect(publicTags.linksToTitle('很长的标题'.repeat(40)).length).toBeLessThan(64);
   });
 });
+
+describe('gone slugs', () => {
+  it('reads the slugs a change names from its tags, and recognises only article addresses', async () => {
+    const { articleSlugOf, slugsOfTags } = await import('./gone-slugs');
+    expect(slugsOfTags([publicTags.home, publicTags.slug('a-b'), publicTags.gone, publicTags.slug('c')])).toEqual(['a-b', 'c']);
+    expect(articleSlugOf('/a/ju-min-yi-bao')).toBe('ju-min-yi-bao');
+    for (const path of ['/a/', '/a/x/y', '/regions/440000', '/a/UPPER', '/b/x']) expect(articleSlugOf(path)).toBeNull();
+  });
+});
