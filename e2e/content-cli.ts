@@ -3,14 +3,19 @@
 //   publish <sample file> [--title T] [--slug S] [--region CODE]   import if new, edit, review, publish
 //   save-draft <slug> --title T                                    edit the working copy only
 //   delete <slug>                                                  remove the article outright
+//   unpublish <slug>                                               take the live page down
+//   draft --title T                                                a new article that stays a draft
+//   site-settings --icp N                                          change the site settings as an admin would
 import { parseArgs } from 'node:util';
+import { createArticle } from '@/lib/articles/create-article';
 import { saveArticle } from '@/lib/articles/save-article';
 import { db } from '@/lib/db/client';
-import { publishArticle, reviewArticle, submitForReview } from '@/lib/workflow/workflow';
+import { getSiteSettings, updateSiteSettings } from '@/lib/settings/site-settings';
+import { publishArticle, reviewArticle, submitForReview, unpublishArticle } from '@/lib/workflow/workflow';
 import { editInput, importSample } from '../tests/integration/helpers';
 import { e2eUsers } from './users';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { title: { type: 'string' }, slug: { type: 'string' }, region: { type: 'string' } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { title: { type: 'string' }, slug: { type: 'string' }, region: { type: 'string' }, icp: { type: 'string' } } });
 const [command, target] = positionals;
 const user = (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true } });
 const editor = await user(e2eUsers.editor.email);
@@ -40,6 +45,15 @@ if (command === 'publish') {
   result = await edit(id);
 } else if (command === 'delete') {
   result = await db.article.deleteMany({ where: { publishedRevision: { slug: target } } });
+} else if (command === 'unpublish') {
+  const { id, version } = await db.article.findFirstOrThrow({ where: { publishedRevision: { slug: target } }, select: { id: true, version: true } });
+  result = await unpublishArticle({ actor: editor, articleId: id, version });
+} else if (command === 'draft') {
+  const { id } = await createArticle(editor, values.title ?? '只是草稿');
+  result = await db.article.findUniqueOrThrow({ where: { id }, select: { slug: true } });
+} else if (command === 'site-settings') {
+  const admin = await user(e2eUsers.admin.email);
+  result = (await updateSiteSettings(db, admin.id, { ...(await getSiteSettings(db)), icpNumber: values.icp ?? '' }, null)).settings;
 } else {
   throw new Error(`unknown command ${command}`);
 }

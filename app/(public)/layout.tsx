@@ -1,12 +1,23 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import styles from '@/components/public/public.module.css';
+import { SiteFooter } from '@/components/public/site-footer';
+import { getPublicSiteSettings } from '@/lib/public/queries';
+import { siteMetadata } from '@/lib/public/site-metadata';
 
-export default function PublicLayout({ children }: { children: React.ReactNode }) {
+// The site settings (lib/settings/site-settings.ts) are read tagged `public:site`: saving them
+// expires every public page.
+export async function generateMetadata(): Promise<Metadata> {
+  return siteMetadata(await getPublicSiteSettings());
+}
+
+export default async function PublicLayout({ children }: { children: React.ReactNode }) {
+  const settings = await getPublicSiteSettings();
   return (
     <>
       <header className={styles.header}>
         <div className={styles.headerInner}>
-          <Link href="/" className={styles.logo}>保答</Link>
+          <Link href="/" className={styles.logo}>{settings.siteName}</Link>
           <nav className={styles.nav} aria-label="主导航">
             <Link href="/">最新</Link>
             <Link href="/regions">按地区</Link>
@@ -15,9 +26,7 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
         </div>
       </header>
       <main className={styles.main}>{children}</main>
-      <footer className={styles.footer}>
-        <div className={styles.footerInner}>保答 · 医保问答。内容仅供参考，具体以当地医保部门政策为准。</div>
-      </footer>
+      <SiteFooter settings={settings} />
     </>
   );
 }

@@ -2,8 +2,11 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleList, Pager } from '@/components/public/article-list';
 import { Breadcrumbs } from '@/components/public/breadcrumbs';
+import { JsonLd } from '@/components/public/json-ld';
 import styles from '@/components/public/public.module.css';
-import { getLatestArticles, getMonthPage, getMonthsWithCounts, getProvincesWithCounts, getRegionPage, publicPageSize } from '@/lib/public/queries';
+import { regionCrumbs } from '@/lib/public/page-structured-data';
+import { getLatestArticles, getMonthPage, getMonthsWithCounts, getProvincesWithCounts, getPublicSiteSettings, getRegionPage, publicPageSize } from '@/lib/public/queries';
+import { breadcrumbList } from '@/lib/public/structured-data';
 
 // The public list pages, each rendered by two routes: the first page at the list's own address
 // and the others at <address>/page/<n>. Pages are path segments, not ?page=, so that each is a
@@ -38,8 +41,10 @@ export async function RegionList({ code, page }: { code: string; page: number })
   if (!/^\d{6}$/.test(code)) notFound();
   const data = await getRegionPage(code, page);
   if (!data || (page > 1 && data.items.length === 0)) notFound();
+  const { siteName } = await getPublicSiteSettings();
   return (
     <>
+      <JsonLd data={breadcrumbList(regionCrumbs(code, siteName))} />
       <Breadcrumbs trail={[{ name: '按地区', href: '/regions' }, ...data.breadcrumbs.map((b) => ({ name: b.name, href: `/regions/${b.code}` }))]} current={data.region.name} />
       <h1 className={styles.title}>{data.region.name}医保问答</h1>
       {data.children.length > 0 && (

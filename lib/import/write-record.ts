@@ -7,6 +7,7 @@ import type { Tx } from '@/lib/db/client';
 import { fromIsoDate } from '@/lib/dates';
 import { publicTags } from '@/lib/public-cache/cache-tags';
 import { readLiveState, recordPublicChange, recordTags } from '@/lib/public-cache/change-feed';
+import { reviveSlugs } from '@/lib/public-cache/gone-slugs';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordContentHash, type ArticleRecord, type ArticleRef, type RecordRecommendation, type RecordRegion } from '@/lib/export/article-record';
 import { loadArticleRecord } from '@/lib/export/export-articles';
@@ -168,7 +169,9 @@ export async function createFromRecord(tx: Tx, candidate: RecordCandidate, fileN
     const liveRegions = regionRows(article.id, published.regions).map(({ articleId, regionCode, provinceCode, cityCode }) => ({ articleId, regionCode, provinceCode, cityCode }));
     if (liveRegions.length) await tx.publishedArticleRegion.createMany({ data: liveRegions });
     pending.push(...pendingFor(article.id, liveResolved, { working: false, revisionId: live.id }));
-    await recordPublicChange(tx, null, await readLiveState(tx, article.id));
+    // A live slug is never gone (lib/public-cache/gone-slugs.ts).
+    const revived = await reviveSlugs(tx, article.id, published.slug);
+    await recordPublicChange(tx, null, await readLiveState(tx, article.id), revived);
   }
   if (!published || published.articleVersion !== record.version) {
     const working = await writeRevision(tx, article.id, actorId, `从导出文件导入 ${fileName}`);

@@ -17,13 +17,18 @@ describe('tagsForChange', () => {
         publicTags.monthIndex,
         publicTags.linksTo('a1'),
         publicTags.linksToTitle('居民医保怎么交'),
+        publicTags.sitemap,
+        publicTags.feed,
+        publicTags.gone,
       ].sort(),
     );
   });
 
   it('a new version with the same slug, title, regions and month leaves the indexes and linking pages alone', () => {
     const tags = tagsForChange(live, { ...live });
-    expect(tags).toEqual([publicTags.article('a1'), publicTags.home, publicTags.month('2025-03'), publicTags.region('440000'), publicTags.region('440100'), publicTags.slug('ju-min-yi-bao')].sort());
+    expect(tags).toEqual(
+      [publicTags.article('a1'), publicTags.home, publicTags.month('2025-03'), publicTags.region('440000'), publicTags.region('440100'), publicTags.slug('ju-min-yi-bao'), publicTags.sitemap, publicTags.feed].sort(),
+    );
   });
 
   it('a rename expires the old and the new address and the pages that link to it', () => {
@@ -46,6 +51,17 @@ describe('tagsForChange', () => {
     expect(tagsForChange(null, null)).toEqual([]);
   });
 
+  it('every change reaches the sitemap and the feed; only coming or going changes the gone slugs', () => {
+    for (const tags of [tagsForChange(null, live), tagsForChange(live, null), tagsForChange(live, { ...live, title: '新标题' })]) {
+      expect(tags).toContain(publicTags.sitemap);
+      expect(tags).toContain(publicTags.feed);
+    }
+    expect(tagsForChange(live, null)).toContain(publicTags.gone);
+    expect(tagsForChange(live, { ...live, slug: 'x' })).not.toContain(publicTags.gone);
+    // Site settings are not an article's: no article change expires every page.
+    expect(tagsForChange(null, live)).not.toContain(publicTags.site);
+  });
+
   it('never names another article', () => {
     const tags = tagsForChange(live, { ...live, title: '新标题' });
     expect(tags.filter((t) => t.startsWith('public:article:'))).toEqual([publicTags.article('a1')]);
@@ -53,5 +69,14 @@ describe('tagsForChange', () => {
 
   it('keeps tags short whatever the title', () => {
     expect(publicTags.linksToTitle('很长的标题'.repeat(40)).length).toBeLessThan(64);
+  });
+});
+
+describe('gone slugs', () => {
+  it('reads the slugs a change names from its tags, and recognises only article addresses', async () => {
+    const { articleSlugOf, slugsOfTags } = await import('./gone-slugs');
+    expect(slugsOfTags([publicTags.home, publicTags.slug('a-b'), publicTags.gone, publicTags.slug('c')])).toEqual(['a-b', 'c']);
+    expect(articleSlugOf('/a/ju-min-yi-bao')).toBe('ju-min-yi-bao');
+    for (const path of ['/a/', '/a/x/y', '/regions/440000', '/a/UPPER', '/b/x']) expect(articleSlugOf(path)).toBeNull();
   });
 });

@@ -20,6 +20,14 @@ export const publicTags = {
   linksTo: (id: string) => `public:links-to:${id}`,
   /** Pages with an unlinked recommendation of this exact title, which links to the live article of that title. */
   linksToTitle: (title: string) => `public:links-to-title:${createHash('sha256').update(title).digest('hex').slice(0, 32)}`,
+  /** Every public page: the site settings (name, filing numbers, footer, share image) are on all of them. */
+  site: 'public:site',
+  /** The sitemap index and its files (every live article, region and month list). */
+  sitemap: 'public:sitemap',
+  /** The RSS feed of the latest live articles. */
+  feed: 'public:feed',
+  /** Not a page: tells each server to reload the slugs that answer 410 Gone (lib/public/gone-slugs.ts). */
+  gone: 'public:gone',
 } as const;
 
 /** What the public site shows of one article: null when it is not live. */
@@ -47,6 +55,10 @@ export function tagsForChange(before: LiveState | null, after: LiveState | null)
     if (s.month) tags.add(publicTags.month(s.month));
   }
   const wentUpOrDown = !before || !after;
+  // Any change to a live article can change its sitemap entry (lastmod) and the feed.
+  tags.add(publicTags.sitemap);
+  tags.add(publicTags.feed);
+  if (wentUpOrDown) tags.add(publicTags.gone);
   // The indexes show counts: they change only when the article comes or goes, or moves.
   if (wentUpOrDown || !sameSet(before.regionCodes, after.regionCodes)) tags.add(publicTags.regionIndex);
   if (wentUpOrDown || before.month !== after.month) tags.add(publicTags.monthIndex);

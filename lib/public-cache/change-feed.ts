@@ -1,6 +1,6 @@
 import type { Db, Tx } from '@/lib/db/client';
 import { toIsoDate } from '@/lib/dates';
-import { tagsForChange, type LiveState } from './cache-tags';
+import { publicTags, tagsForChange, type LiveState } from './cache-tags';
 
 // The change feed of the public site (PublicChange): a change to what readers see is written in
 // the transaction that makes it, together with the cache tags it expires. Every server process
@@ -25,9 +25,13 @@ export async function readLiveState(tx: Tx, articleId: string): Promise<LiveStat
   return { id: articleId, slug: rev.slug, title: rev.title, regionCodes: [...regionCodes].sort(), month: rev.contentDate ? toIsoDate(rev.contentDate).slice(0, 7) : null };
 }
 
-/** Records the change of one article's live state; returns the tags it expires. */
-export async function recordPublicChange(tx: Tx, before: LiveState | null, after: LiveState | null): Promise<string[]> {
-  const tags = tagsForChange(before, after);
+/**
+ * Records the change of one article's live state; returns the tags it expires. `otherSlugs`:
+ * addresses of the article besides its live ones whose answer changed too (older slugs that
+ * became gone or redirect again: lib/public-cache/gone-slugs.ts).
+ */
+export async function recordPublicChange(tx: Tx, before: LiveState | null, after: LiveState | null, otherSlugs: string[] = []): Promise<string[]> {
+  const tags = [...new Set([...tagsForChange(before, after), ...otherSlugs.map(publicTags.slug)])].sort();
   await recordTags(tx, tags);
   return tags;
 }

@@ -13,6 +13,8 @@ export const publicRewrites = [
   { source: '/', destination: '/page/1' },
   { source: '/regions', destination: `/regions/${indexSegment}` },
   { source: '/months', destination: `/months/${indexSegment}` },
+  // robots.txt, the sitemap and the feed: one cached route (app/seo/[file]).
+  { source: '/:file(robots\\.txt|sitemap\\.xml|sitemap-\\d+\\.xml|feed\\.xml)', destination: '/seo/:file' },
 ];
 
 /** Where an old ?page= link of a list now lives, or null for anything else. */

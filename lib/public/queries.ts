@@ -1,5 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
+import { db } from '@/lib/db/client';
+import { getSiteSettings } from '@/lib/settings/site-settings';
 import { publicTags } from '@/lib/public-cache/cache-tags';
 import { tagPage } from '@/lib/public-cache/page-tags';
 import {
@@ -12,6 +14,8 @@ import {
   readSlugRedirect,
   type PublishedArticle,
 } from './read-published';
+import { readFeedItems } from './read-seo';
+import { readSitemapFile, readSitemapIndex } from './sitemap';
 
 // The public pages' reads. The pages are cached whole (ISR); each read here tags the page that
 // makes it with what it shows (lib/public-cache/cache-tags.ts), so that a change expires exactly
@@ -33,6 +37,29 @@ export const getArticleAddress = cache(async (slug: string): Promise<ArticleAddr
   await tagPage([publicTags.slug(slug), ...(moved ? [publicTags.article(moved.articleId)] : [])]);
   return moved ? { movedTo: moved.slug } : null;
 });
+
+/** The site settings every public page shows (footer, metadata): once per render, tagged so a change expires every page. */
+export const getPublicSiteSettings = cache(async () => {
+  await tagPage([publicTags.site]);
+  return getSiteSettings(db);
+});
+
+/** The sitemap index, and file `n` of it (null past the last). */
+export async function getSitemapIndex() {
+  await tagPage([publicTags.sitemap]);
+  return readSitemapIndex();
+}
+
+export async function getSitemapFile(n: number) {
+  await tagPage([publicTags.sitemap]);
+  return readSitemapFile(n);
+}
+
+/** The feed's articles; its channel shows the site's name and tagline. */
+export async function getFeedItems() {
+  await tagPage([publicTags.feed, publicTags.site]);
+  return readFeedItems(50);
+}
 
 export async function getLatestArticles(page: number) {
   await tagPage([publicTags.home]);

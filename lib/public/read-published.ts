@@ -97,6 +97,8 @@ export async function readPublishedArticle(slug: string) {
     slug: article.slug,
     summary: article.summary,
     body: article.body,
+    // The answer's text, for the page's structured data.
+    plainText: article.plainText,
     disclaimer: article.disclaimer,
     contentDate: article.contentDate ? toIsoDate(article.contentDate) : null,
     // The years the published text states its rules for ("2024年度"), shown beside the date.

@@ -78,7 +78,7 @@ describe('paths', () => {
 
   it('treats the admin, sign-in, password reset and every API response as private', () => {
     for (const path of ['/admin', '/admin/import', '/login', '/reset-password/x', '/api/auth/session', '/api/regions']) expect(isPrivatePath(path)).toBe(true);
-    for (const path of ['/', '/a/slug', '/regions/44', '/months', '/apis', '/administrator']) expect(isPrivatePath(path)).toBe(false);
+    for (const path of ['/', '/a/slug', '/regions/44', '/months', '/apis', '/administrator', '/robots.txt', '/sitemap.xml', '/sitemap-2.xml', '/feed.xml', '/share.png', '/psb-badge.svg']) expect(isPrivatePath(path)).toBe(false);
   });
 });
 

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '@/lib/db/client';
 import { importPages } from '@/lib/import/import-pages';
+import { defaultSiteSettings, updateSiteSettings } from '@/lib/settings/site-settings';
 import { createUser } from '@/lib/users/create-user';
 import { publishArticle, reviewArticle, submitForReview } from '@/lib/workflow/workflow';
 
@@ -34,7 +35,21 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
     users.push(await createUser(db, { ...person, password }));
     logins.push({ role: person.role, email: person.email, password });
   }
-  const [, editor, reviewer] = users;
+  const [admin, editor, reviewer] = users;
+
+  // Sample filing numbers, marked as such: a real site enters its own under 设置 → 站点.
+  await updateSiteSettings(
+    db,
+    admin.id,
+    {
+      ...defaultSiteSettings,
+      icpNumber: '京ICP备00000000号-1（示例）',
+      psbNumber: '京公网安备00000000000000号（示例）',
+      footerText: '演示站点：备案号为示例，不是真实备案。内容仅供参考，具体以当地医保部门政策为准。',
+      contact: 'contact@baoda.example',
+    },
+    null,
+  );
 
   await seedSampleContent(db, editor, reviewer);
 

@@ -4,6 +4,7 @@ import type { CurrentUser } from '@/lib/auth/session-types';
 import { roleHas, type Permission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { readLiveState, recordPublicChange } from '@/lib/public-cache/change-feed';
+import { retireSlugs, reviveSlugs } from '@/lib/public-cache/gone-slugs';
 import type { ArticleStatus } from '@/lib/generated/prisma/enums';
 import { hasEditedUnpublishedChanges } from './policy';
 import { nextStatus, statusLabels, type Transition } from './transitions';
@@ -87,7 +88,8 @@ export async function publishArticle(input: TransitionInput) {
     await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: revision.id, scheduledAt: null });
     await replacePublishedRegions(tx, article.id, revision.regions as { code: string }[]);
     await recordSlugChange(tx, article.id, before?.slug ?? null, revision.slug);
-    const publicTags = await recordPublicChange(tx, before, await readLiveState(tx, article.id));
+    const revived = await reviveSlugs(tx, article.id, revision.slug);
+    const publicTags = await recordPublicChange(tx, before, await readLiveState(tx, article.id), revived);
     await recordAudit(tx, { actorId: input.actor.id, action: 'article.publish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, version: input.version, slug: revision.slug }, ip: input.ip });
     return { slug: revision.slug, previousSlug: before?.slug ?? null, publicTags };
   });
@@ -111,7 +113,9 @@ export async function unpublishArticle(input: TransitionInput) {
     const to: ArticleStatus = article.status === 'PUBLISHED' ? 'ARCHIVED' : article.status;
     await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: null });
     await tx.publishedArticleRegion.deleteMany({ where: { articleId: article.id } });
-    const publicTags = await recordPublicChange(tx, before, null);
+    // Its addresses answer 410 Gone from now on (lib/public-cache/gone-slugs.ts).
+    const retired = before ? await retireSlugs(tx, article.id, before.slug) : [];
+    const publicTags = await recordPublicChange(tx, before, null, retired);
     await recordAudit(tx, { actorId: input.actor.id, action: 'article.unpublish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, slug: before?.slug }, ip: input.ip });
     return { slug: before?.slug ?? null, publicTags };
   });

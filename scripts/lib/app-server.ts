@@ -21,7 +21,9 @@ import { stopJobQueue } from '@/lib/jobs/queue';
 import { startWorkers } from '@/lib/jobs/workers';
 import { downstreamCacheControl } from '@/lib/public-cache/cdn-cache-control';
 import { startFeedConsumer, type FeedConsumer } from '@/lib/public-cache/feed-consumer';
+import { articleSlugOf, loadGoneSlugSet, slugsOfTags } from '@/lib/public-cache/gone-slugs';
 import { createInternalSecret, internalSecretHeader } from '@/lib/public-cache/internal-secret';
+import { publicTags } from '@/lib/public-cache/cache-tags';
 import { isPrivatePath, responseSecurityHeaders } from '@/lib/security/headers';
 import { enforceBodyLimit } from '@/lib/security/request-body-limit';
 import { serverProcessIndex } from './server-processes';
@@ -39,6 +41,8 @@ const handle = app.getRequestHandler();
 const runsJobs = serverProcessIndex() === 0;
 await app.prepare();
 if (runsJobs) await startWorkers(db);
+// Slugs of pages taken down, which answer 410 instead of 404 (lib/public-cache/gone-slugs.ts).
+const goneSlugs = await loadGoneSlugSet(db);
 
 function serveRequest(req: IncomingMessage, res: ServerResponse) {
   const forwarded = req.headers['x-forwarded-for'];
@@ -49,12 +53,16 @@ function serveRequest(req: IncomingMessage, res: ServerResponse) {
   pinForwardedHeaders(req.headers, origin);
   // The public pages' Content-Security-Policy and HSTS: proxy.ts, which sets them on the private
   // paths (with a nonce there), does not run for public pages, which are served from the cache.
-  if (!isPrivatePath((req.url ?? '/').split('?')[0])) {
+  const pathname = (req.url ?? '/').split('?')[0];
+  if (!isPrivatePath(pathname)) {
     for (const [name, value] of publicHeaders) res.setHeader(name, value);
     // A public page's old address (a renamed article's slug, a ?page= link) answers 301, the
-    // permanent redirect search engines document (Baidu's among them); Next answers 308.
+    // permanent redirect search engines document (Baidu's among them); Next answers 308. A page
+    // that was public and was taken down answers 410 where Next says 404: a lookup in memory.
+    const slug = articleSlugOf(pathname);
     const writeHead = res.writeHead.bind(res);
-    res.writeHead = ((status: number, ...rest: []) => writeHead(status === 308 ? 301 : status, ...rest)) as typeof res.writeHead;
+    res.writeHead = ((status: number, ...rest: []) =>
+      writeHead(status === 308 ? 301 : status === 404 && slug !== null && goneSlugs.has(slug) ? 410 : status, ...rest)) as typeof res.writeHead;
   }
   // Pages Next serves from its cache may be kept briefly downstream (lib/public-cache/cdn-cache-control.ts).
   const setHeader = res.setHeader.bind(res);
@@ -90,7 +98,11 @@ async function expireOwnCache(tags: string[]) {
 let feed: FeedConsumer | undefined;
 server.listen(port, hostname, () => {
   if (runsJobs) console.log(`Listening on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port} (site origin ${origin})`);
-  feed = startFeedConsumer(db, expireOwnCache);
+  feed = startFeedConsumer(db, async (tags) => {
+    // The gone slugs first: a page expired by this change is rendered again with the new answer.
+    if (tags.includes(publicTags.gone)) await goneSlugs.refresh(slugsOfTags(tags));
+    await expireOwnCache(tags);
+  });
 });
 
 let stopping = false;

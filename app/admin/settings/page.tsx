@@ -1,20 +1,26 @@
 import { PageHeader } from '@/components/admin/page-header';
 import { SecuritySettingsForm } from '@/components/settings/security-settings-form';
+import { SiteSettingsForm } from '@/components/settings/site-settings-form';
 import { requireUser } from '@/lib/auth/session';
 import { db } from '@/lib/db/client';
 import { getSecuritySettings } from '@/lib/settings/security-settings';
+import { getSiteSettings } from '@/lib/settings/site-settings';
 
 export const metadata = { title: '设置' };
 
 export default async function SettingsPage() {
   await requireUser('settings:manage');
-  const security = await getSecuritySettings(db);
+  const [security, site] = await Promise.all([getSecuritySettings(db), getSiteSettings(db)]);
   return (
     <>
       <PageHeader title="设置" />
       <section className="section" aria-labelledby="security-heading">
         <h2 id="security-heading">安全</h2>
         <SecuritySettingsForm requireTwoFactorFor={security.requireTwoFactorFor} />
+      </section>
+      <section className="section" aria-labelledby="site-heading">
+        <h2 id="site-heading">站点</h2>
+        <SiteSettingsForm settings={site} />
       </section>
     </>
   );

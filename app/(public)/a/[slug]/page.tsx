@@ -1,9 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { JsonLd } from '@/components/public/json-ld';
 import styles from '@/components/public/public.module.css';
 import { renderBodyHtml } from '@/lib/content/render-html';
-import { getArticleAddress } from '@/lib/public/queries';
+import { articleStructuredData, lastChanged } from '@/lib/public/page-structured-data';
+import { getArticleAddress, getPublicSiteSettings } from '@/lib/public/queries';
+import { pageMetadata } from '@/lib/public/site-metadata';
 
 // Rendered on the first request for each slug, then served from the cache until a change to
 // what it shows expires its tags (lib/public-cache).
@@ -27,13 +30,24 @@ async function load(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await load(params);
-  return { title: article.title, description: article.summary, alternates: { canonical: `/a/${article.slug}` } };
+  return pageMetadata(await getPublicSiteSettings(), {
+    path: `/a/${article.slug}`,
+    title: article.title,
+    description: article.summary,
+    type: 'article',
+    publishedAt: article.publishedAt,
+    updatedAt: lastChanged(article),
+  });
 }
 
 export default async function ArticlePage({ params }: Props) {
   const article = await load(params);
+  const settings = await getPublicSiteSettings();
   return (
     <article className={styles.article}>
+      {articleStructuredData(article, settings).map((data, i) => (
+        <JsonLd key={i} data={data} />
+      ))}
       <h1 className={styles.articleTitle}>{article.title}</h1>
       <div className={styles.meta}>
         {article.contentDate && <span>内容日期：<Link href={`/months/${article.contentDate.slice(0, 7)}`}>{article.contentDate}</Link></span>}
