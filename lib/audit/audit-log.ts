@@ -48,7 +48,8 @@ export const auditActionLabels: Record<string, string> = {
   'auth.second-factor-failed': '两步验证失败',
   'session.end': '结束会话',
   'session.end-all': '结束全部会话',
-  'settings.update': '更改设置',
+  'settings.update': '更改安全设置',
+  'settings.site.update': '更改站点设置',
 };
 
 export function auditActionLabel(action: string): string {
