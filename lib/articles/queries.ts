@@ -140,7 +140,7 @@ export async function getArticleForEdit(id: string) {
     include: {
       regions: { include: { region: { select: { name: true, level: true } } }, orderBy: { regionCode: 'asc' } },
       recommendations: { orderBy: { position: 'asc' }, include: { targetArticle: { select: { id: true, title: true, slug: true } } } },
-      reviews: { orderBy: { createdAt: 'desc' }, take: 5, include: { reviewer: { select: { name: true } } } },
+      reviews: { orderBy: { createdAt: 'desc' }, include: { reviewer: { select: { name: true } } } },
       publishedRevision: { select: { articleVersion: true, slug: true } },
       createdBy: { select: { name: true } },
       updatedBy: { select: { name: true } },

@@ -78,7 +78,23 @@ export async function readPublishedArticle(slug: string) {
     SELECT a.id, a."publishedAt", r.title, r.slug, r.summary, r.body, r."plainText", r.disclaimer, r."contentDate", r.regions, r.recommendations, r."createdAt"
     FROM "Revision" r JOIN "Article" a ON a."publishedRevisionId" = r.id
     WHERE r.slug = ${slug} AND a."deletedAt" IS NULL`;
-  if (!article) return null;
+  return article ? articlePage(article) : null;
+}
+
+/**
+ * Any version of an article as its public page would show it if it went live now — the preview a
+ * reviewer checks. Admin only: it reads unpublished revisions.
+ */
+export async function readVersionPreview(articleId: string, version: number) {
+  const [revision] = await db.$queryRaw<LiveArticleRow[]>`
+    SELECT a.id, a."publishedAt", r.title, r.slug, r.summary, r.body, r."plainText", r.disclaimer, r."contentDate", r.regions, r.recommendations, r."createdAt"
+    FROM "Revision" r JOIN "Article" a ON a.id = r."articleId"
+    WHERE r."articleId" = ${articleId} AND r."articleVersion" = ${version} AND a."deletedAt" IS NULL`;
+  return revision ? articlePage(revision) : null;
+}
+
+/** A revision as the article page shows it: its links resolved to live articles, its regions named. */
+async function articlePage(article: LiveArticleRow) {
   const { recommendations } = article;
   const linkTargets = {
     ids: recommendations.map((r) => r.targetArticleId).filter((id): id is string => !!id),
@@ -145,7 +161,7 @@ async function readPageNames(selfId: string, targets: { ids: string[]; titles: s
   return names;
 }
 
-export type PublishedArticle = NonNullable<Awaited<ReturnType<typeof readPublishedArticle>>>;
+export type PublishedArticle = Awaited<ReturnType<typeof articlePage>>;
 
 /** Where an address a renamed article's page had now lives: its live slug, or null. */
 export async function readSlugRedirect(slug: string): Promise<{ articleId: string; slug: string } | null> {

@@ -35,7 +35,7 @@ export async function reviewAction(_prev: WorkflowState, formData: FormData): Pr
     const decision = z.enum(['APPROVED', 'CHANGES_REQUESTED']).parse(formData.get('decision'));
     const comment = z.string().max(2000, '意见不超过 2000 字').parse(formData.get('comment') ?? '');
     await reviewArticle({ actor, ...target, decision, comment, ip: await requestIp() });
-    revalidatePath(`/admin/articles/${target.articleId}`);
+    revalidatePath(`/admin/articles/${target.articleId}`, 'layout');
     revalidatePath('/admin/review');
   }, '审核意见已提交');
 }

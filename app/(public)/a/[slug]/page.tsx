@@ -1,9 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { JsonLd } from '@/components/public/json-ld';
-import styles from '@/components/public/public.module.css';
-import { renderBodyHtml } from '@/lib/content/render-html';
+import { ArticleView } from '@/components/public/article-view';
 import { articleStructuredData, lastChanged } from '@/lib/public/page-structured-data';
 import { getArticleAddress, getPublicSiteSettings } from '@/lib/public/queries';
 import { pageMetadata } from '@/lib/public/site-metadata';
@@ -44,37 +42,10 @@ export default async function ArticlePage({ params }: Props) {
   const article = await load(params);
   const settings = await getPublicSiteSettings();
   return (
-    <article className={styles.article}>
+    <ArticleView article={article}>
       {articleStructuredData(article, settings).map((data, i) => (
         <JsonLd key={i} data={data} />
       ))}
-      <h1 className={styles.articleTitle}>{article.title}</h1>
-      <div className={styles.meta}>
-        {article.contentDate && <span>内容日期：<Link href={`/months/${article.contentDate.slice(0, 7)}`}>{article.contentDate}</Link></span>}
-        {article.policyYears.length > 0 && <span data-testid="policy-years">政策年份：{article.policyYears.map((year) => `${year}年`).join('、')}</span>}
-        {article.regions.map((r) => (
-          <Link key={r.code} href={`/regions/${r.code}`}>{r.name}</Link>
-        ))}
-      </div>
-      <div className="prose" dangerouslySetInnerHTML={{ __html: renderBodyHtml(article.body) }} />
-      {article.disclaimer && <p className={styles.disclaimer} role="note">{article.disclaimer}</p>}
-      {article.recommendations.length > 0 && (
-        <section aria-label="相关推荐">
-          <h2 className={styles.sectionTitle}>相关推荐</h2>
-          <ul className={styles.cards}>
-            {article.recommendations.map((item, i) => (
-              <li key={i} className={styles.card}>
-                <h3>{item.href ? <Link href={item.href}>{item.title}</Link> : item.title}</h3>
-                {item.summary && <p>{item.summary}</p>}
-                <div className={styles.meta}>
-                  {item.category && <span>{item.category}</span>}
-                  {item.itemDate && <span>{item.itemDate}</span>}
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-    </article>
+    </ArticleView>
   );
 }

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import styles from '@/components/admin/admin.module.css';
 import { PageHeader } from '@/components/admin/page-header';
 import { ArticleEditor } from '@/components/articles/article-editor';
+import { ReviewThread } from '@/components/articles/review-thread';
 import { WorkflowPanel } from '@/components/articles/workflow-panel';
 import { getArticleForEdit } from '@/lib/articles/queries';
 import { roleHas } from '@/lib/auth/permissions';
@@ -11,7 +12,7 @@ import { renderBodyHtml } from '@/lib/content/render-html';
 import { db } from '@/lib/db/client';
 import { formatDateTime, toIsoDate } from '@/lib/dates';
 import { regionPath } from '@/lib/regions/region-path';
-import { hasEditedUnpublishedChanges } from '@/lib/workflow/policy';
+import { workflowPanelProps } from '@/lib/workflow/panel-props';
 import { statusLabels } from '@/lib/workflow/transitions';
 
 export const metadata = { title: '编辑文章' };
@@ -23,14 +24,14 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   if (!article) notFound();
 
   const canEdit = roleHas(user.role, 'article:edit');
-  const canReview = roleHas(user.role, 'article:review') && article.status === 'IN_REVIEW';
-  const editedByMe = canReview && (await hasEditedUnpublishedChanges(db, user.id, article.id));
+  const panel = await workflowPanelProps(db, user, { ...article, isLive: article.publishedRevision !== null });
   const latestReview = article.reviews[0];
 
   return (
     <>
       <PageHeader title={article.title}>
         <span className={`badge ${article.status}`} data-testid="article-status">{statusLabels[article.status]}</span>
+        {article.status === 'IN_REVIEW' && <Link href={`/admin/articles/${article.id}/review`} className="button">审核视图</Link>}
         <Link href={`/admin/articles/${article.id}/history`} className="button">历史版本</Link>
       </PageHeader>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 300px', gap: 24, alignItems: 'start' }}>
@@ -101,28 +102,8 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
             )}
           </dl>
           <hr style={{ border: 0, borderTop: '1px solid var(--line)' }} />
-          <WorkflowPanel
-            articleId={article.id}
-            version={article.version}
-            canSubmit={roleHas(user.role, 'article:submit') && (article.status === 'DRAFT' || article.status === 'CHANGES_REQUESTED')}
-            canReview={canReview}
-            reviewBlockedReason={editedByMe ? '你编辑过这个版本，需由其他审核员审核（四眼原则）。' : null}
-            canPublish={roleHas(user.role, 'article:publish') && article.status === 'APPROVED'}
-            canUnpublish={roleHas(user.role, 'article:publish') && article.publishedRevision !== null}
-          />
-          {article.reviews.length > 0 && (
-            <>
-              <h2 style={{ fontSize: 15 }}>审核记录</h2>
-              <ul style={{ paddingLeft: 18, fontSize: 14 }} aria-label="审核记录">
-                {article.reviews.map((r) => (
-                  <li key={r.id}>
-                    {r.reviewer.name} {r.decision === 'APPROVED' ? '批准' : '退回修改'}（版本 {r.articleVersion}，{formatDateTime(r.createdAt)}）
-                    {r.comment && <div className="muted">“{r.comment}”</div>}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <WorkflowPanel {...panel} />
+          <ReviewThread reviews={article.reviews.map((r) => ({ ...r, reviewerName: r.reviewer.name }))} currentVersion={article.version} />
         </aside>
       </div>
     </>
