@@ -25,7 +25,7 @@ test('the reviewer sees what changed against the live version, previews it and a
   await reviewer.getByRole('link', { name: '审核队列' }).click();
   await reviewer.getByRole('row').filter({ hasText: `${liveTitle}（2025年）` }).getByRole('link', { name: '查看差异与预览' }).click();
   const changes = reviewer.getByRole('region', { name: '与线上版本的差异' });
-  await expect(changes.getByRole('heading')).toContainText('与线上版本');
+  await expect(changes.getByRole('heading', { name: /^版本 \d+ 与线上版本 \d+ 的差异$/ })).toBeVisible();
   await expect(changes.getByRole('row', { name: /标题/ }).locator('ins')).toHaveText('（2025年）');
   await expect(changes.locator('del')).toHaveCount(0);
 
@@ -41,6 +41,6 @@ test('the reviewer sees what changed against the live version, previews it and a
   await expect(reviewer.getByRole('status').filter({ hasText: '审核意见已提交' })).toBeVisible();
   await reviewer.reload();
   await expect(reviewer.getByTestId('article-status')).toHaveText('已批准');
-  await expect(reviewer.getByRole('list', { name: '审核意见' })).toContainText('标题年份已核对');
+  await expect(reviewer.getByRole('list', { name: '审核记录' })).toContainText('标题年份已核对');
   await reviewer.context().close();
 });

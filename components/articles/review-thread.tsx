@@ -7,8 +7,8 @@ export function ReviewThread({ reviews, currentVersion }: { reviews: ReviewThrea
   if (reviews.length === 0) return null;
   return (
     <>
-      <h2 style={{ fontSize: 15 }}>审核意见</h2>
-      <ul style={{ paddingLeft: 18, fontSize: 14 }} aria-label="审核意见">
+      <h2 style={{ fontSize: 15 }}>审核记录</h2>
+      <ul style={{ paddingLeft: 18, fontSize: 14 }} aria-label="审核记录">
         {reviews.map((r) => (
           <li key={r.id}>
             {r.reviewerName} {r.decision === 'APPROVED' ? '批准' : '退回修改'}（版本 {r.articleVersion}
