@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import styles from '@/components/public/public.module.css';
+import { SearchBox } from '@/components/public/search-box';
 
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
   return (
@@ -12,6 +13,7 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
             <Link href="/regions">按地区</Link>
             <Link href="/months">按月份</Link>
           </nav>
+          <SearchBox />
         </div>
       </header>
       <main className={styles.main}>{children}</main>

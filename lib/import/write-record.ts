@@ -6,6 +6,7 @@ import { bodyPlainText } from '@/lib/content/plain-text';
 import type { Tx } from '@/lib/db/client';
 import { fromIsoDate } from '@/lib/dates';
 import { publicTags } from '@/lib/public-cache/cache-tags';
+import { writeLiveSearch, writeWorkingCopySearch } from '@/lib/search/write-vectors';
 import { readLiveState, recordPublicChange, recordTags } from '@/lib/public-cache/change-feed';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordContentHash, type ArticleRecord, type ArticleRef, type RecordRecommendation, type RecordRegion } from '@/lib/export/article-record';
@@ -136,6 +137,7 @@ export async function createFromRecord(tx: Tx, candidate: RecordCandidate, fileN
     },
     select: { id: true },
   });
+  await writeWorkingCopySearch(tx, article.id, { title: record.title, summary: record.summary, body: bodyPlainText(record.body) });
   const rows = regionRows(article.id, record.regions);
   if (rows.length) await tx.articleRegion.createMany({ data: rows });
   const resolved = await resolveAll(tx, record.recommendations, article.id);
@@ -167,6 +169,7 @@ export async function createFromRecord(tx: Tx, candidate: RecordCandidate, fileN
     await tx.article.update({ where: { id: article.id }, data: { publishedRevisionId: live.id, updatedAt: new Date(record.updatedAt) } });
     const liveRegions = regionRows(article.id, published.regions).map(({ articleId, regionCode, provinceCode, cityCode }) => ({ articleId, regionCode, provinceCode, cityCode }));
     if (liveRegions.length) await tx.publishedArticleRegion.createMany({ data: liveRegions });
+    await writeLiveSearch(tx, article.id);
     pending.push(...pendingFor(article.id, liveResolved, { working: false, revisionId: live.id }));
     await recordPublicChange(tx, null, await readLiveState(tx, article.id));
   }
@@ -214,6 +217,7 @@ export async function updateFromRecord(
     },
   });
   if (count !== 1) return { ok: false, articleId: existing.id, reason: 'BUSY', message: '文章正在被修改，本记录未导入，请稍后重试。' };
+  await writeWorkingCopySearch(tx, existing.id, { title: record.title, summary: record.summary, body: bodyPlainText(record.body) });
   await tx.articleRegion.deleteMany({ where: { articleId: existing.id } });
   const rows = regionRows(existing.id, record.regions);
   if (rows.length) await tx.articleRegion.createMany({ data: rows });

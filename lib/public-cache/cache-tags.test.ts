@@ -8,6 +8,7 @@ describe('tagsForChange', () => {
     expect(tagsForChange(null, live)).toEqual(
       [
         publicTags.home,
+        publicTags.search,
         publicTags.article('a1'),
         publicTags.slug('ju-min-yi-bao'),
         publicTags.region('440000'),
@@ -23,7 +24,7 @@ describe('tagsForChange', () => {
 
   it('a new version with the same slug, title, regions and month leaves the indexes and linking pages alone', () => {
     const tags = tagsForChange(live, { ...live });
-    expect(tags).toEqual([publicTags.article('a1'), publicTags.home, publicTags.month('2025-03'), publicTags.region('440000'), publicTags.region('440100'), publicTags.slug('ju-min-yi-bao')].sort());
+    expect(tags).toEqual([publicTags.article('a1'), publicTags.home, publicTags.search, publicTags.month('2025-03'), publicTags.region('440000'), publicTags.region('440100'), publicTags.slug('ju-min-yi-bao')].sort());
   });
 
   it('a rename expires the old and the new address and the pages that link to it', () => {
@@ -44,6 +45,12 @@ describe('tagsForChange', () => {
   it('taking a page down expires what showed it; nothing for an article that was never live', () => {
     expect(tagsForChange(live, null)).toEqual(tagsForChange(null, live));
     expect(tagsForChange(null, null)).toEqual([]);
+  });
+
+  it('every change to what is live expires the cached search results', () => {
+    expect(tagsForChange(null, live)).toContain(publicTags.search);
+    expect(tagsForChange(live, { ...live })).toContain(publicTags.search);
+    expect(tagsForChange(live, null)).toContain(publicTags.search);
   });
 
   it('never names another article', () => {

@@ -5,6 +5,7 @@ import { roleHas, type Permission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { readLiveState, recordPublicChange } from '@/lib/public-cache/change-feed';
 import type { ArticleStatus } from '@/lib/generated/prisma/enums';
+import { removeLiveSearch, writeLiveSearch } from '@/lib/search/write-vectors';
 import { hasEditedUnpublishedChanges } from './policy';
 import { nextStatus, statusLabels, type Transition } from './transitions';
 
@@ -86,6 +87,7 @@ export async function publishArticle(input: TransitionInput) {
     await tx.article.updateMany({ where: { id: article.id, publishedAt: null }, data: { publishedAt: now } });
     await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: revision.id, scheduledAt: null });
     await replacePublishedRegions(tx, article.id, revision.regions as { code: string }[]);
+    await writeLiveSearch(tx, article.id);
     await recordSlugChange(tx, article.id, before?.slug ?? null, revision.slug);
     const publicTags = await recordPublicChange(tx, before, await readLiveState(tx, article.id));
     await recordAudit(tx, { actorId: input.actor.id, action: 'article.publish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, version: input.version, slug: revision.slug }, ip: input.ip });
@@ -111,6 +113,7 @@ export async function unpublishArticle(input: TransitionInput) {
     const to: ArticleStatus = article.status === 'PUBLISHED' ? 'ARCHIVED' : article.status;
     await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: null });
     await tx.publishedArticleRegion.deleteMany({ where: { articleId: article.id } });
+    await removeLiveSearch(tx, article.id);
     const publicTags = await recordPublicChange(tx, before, null);
     await recordAudit(tx, { actorId: input.actor.id, action: 'article.unpublish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, slug: before?.slug }, ip: input.ip });
     return { slug: before?.slug ?? null, publicTags };
