@@ -7,8 +7,8 @@ import { buildSnippet, type SnippetSegment } from './snippet';
 // article is live, and the rows shown are read from the published revision (never the working
 // copy), with the article checked live and out of the trash once more.
 //
-// Order: articles whose title matches the whole query first, then relevance (ts_rank over title
-// and summary, weights 1.0 and 0.4), then the newest publication. A very common term (医保 is in
+// Order: articles whose title matches the whole query first, then relevance (ts_rank of the
+// title: how much of it the query covers), then the newest publication. A very common term (医保 is in
 // most articles) would have PostgreSQL rank every match on each query, so only the newest
 // CANDIDATES matches are ranked, and the pages stop there; the total stays exact. One bitmap scan
 // of the GIN index serves both (it reads the narrow rows only, never the large vectors).
@@ -23,11 +23,13 @@ type HitRow = { total: number; id: string | null; slug: string; title: string; s
 
 /**
  * Runs `read` with sequential scans off: the planner prices `vector @@ query` as cheap and would
- * rather read and decompress every vector of a common term than use the GIN index.
+ * rather read and decompress every vector of a common term than use the GIN index. No parallel
+ * workers either: starting them costs more than these reads take.
  */
 export async function withIndexScans<T>(db: Db, read: (tx: Pick<Db, '$queryRaw'>) => Promise<T>): Promise<T> {
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+    await tx.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`;
     return read(tx);
   });
 }
@@ -38,13 +40,13 @@ export async function searchPublished(db: Db, query: ParsedQuery, page: number):
   const offset = Math.min((page - 1) * SEARCH_PAGE_SIZE, CANDIDATES);
   const rows = await withIndexScans(db, (tx) => tx.$queryRaw<HitRow[]>`
     WITH candidates AS (
-      SELECT s."articleId", s."publishedAt", count(*) OVER () AS total
+      SELECT s."articleId", s."publishedAt", s."titleVector", count(*) OVER () AS total
       FROM "PublishedArticleSearch" s WHERE s.vector @@ ${tsquery}::tsquery
       ORDER BY s."publishedAt" DESC, s."articleId" LIMIT ${CANDIDATES}
     ), ranked AS (
-      SELECT c."articleId", c."publishedAt", s."headVector" @@ ${titleQuery}::tsquery AS "titleMatch",
-             ts_rank('{0.1, 0.2, 0.4, 1.0}', s."headVector", ${tsquery}::tsquery) AS rank
-      FROM candidates c JOIN "PublishedArticleSearch" s ON s."articleId" = c."articleId"
+      SELECT c."articleId", c."publishedAt", c."titleVector" @@ ${titleQuery}::tsquery AS "titleMatch",
+             ts_rank('{0.1, 0.2, 0.4, 1.0}', c."titleVector", ${tsquery}::tsquery) AS rank
+      FROM candidates c
       ORDER BY "titleMatch" DESC, rank DESC, c."publishedAt" DESC, c."articleId"
       LIMIT ${SEARCH_PAGE_SIZE} OFFSET ${offset}
     )

@@ -33,13 +33,9 @@ export function searchVectorExpression(title: string, summary: string, body: str
   return `setweight(${title}::tsvector, 'A') || setweight(${summary}::tsvector, 'B') || setweight(${body}::tsvector, 'C')`;
 }
 
-/** Title and summary only (the public search's ranking reads this small vector). */
-export function headVectorExpression(title: string, summary: string): string {
-  return `setweight(${title}::tsvector, 'A') || setweight(${summary}::tsvector, 'B')`;
-}
-
-export function headVectorSql(vectors: FieldVectors): Prisma.Sql {
-  return Prisma.sql`setweight(${vectors.title}::tsvector, 'A') || setweight(${vectors.summary}::tsvector, 'B')`;
+/** The title alone, weight A (the public search's ranking reads this small vector). */
+export function titleVectorSql(vectors: FieldVectors): Prisma.Sql {
+  return Prisma.sql`setweight(${vectors.title}::tsvector, 'A')`;
 }
 
 /** The same, as a Prisma fragment with the literals as parameters. */

@@ -1,5 +1,5 @@
 import type { Tx } from '@/lib/db/client';
-import { documentFieldVectors, headVectorSql, searchVectorSql, type SearchDocument } from './vector';
+import { documentFieldVectors, titleVectorSql, searchVectorSql, type SearchDocument } from './vector';
 
 // Keeps the stored search vectors in step with the text they index, in the caller's transaction.
 // ArticleSearch follows the working copy (admin search); PublishedArticleSearch the live version
@@ -26,9 +26,9 @@ export async function writeLiveSearch(tx: Tx, articleId: string): Promise<void> 
   const fields = documentFieldVectors({ title: live.title, summary: live.summary, body: live.plainText });
   const publishedAt = live.publishedAt ?? new Date();
   await tx.$executeRaw`
-    INSERT INTO "PublishedArticleSearch" ("articleId", "publishedAt", vector, "headVector")
-    VALUES (${articleId}, ${publishedAt}, ${searchVectorSql(fields)}, ${headVectorSql(fields)})
-    ON CONFLICT ("articleId") DO UPDATE SET "publishedAt" = EXCLUDED."publishedAt", vector = EXCLUDED.vector, "headVector" = EXCLUDED."headVector"`;
+    INSERT INTO "PublishedArticleSearch" ("articleId", "publishedAt", vector, "titleVector")
+    VALUES (${articleId}, ${publishedAt}, ${searchVectorSql(fields)}, ${titleVectorSql(fields)})
+    ON CONFLICT ("articleId") DO UPDATE SET "publishedAt" = EXCLUDED."publishedAt", vector = EXCLUDED.vector, "titleVector" = EXCLUDED."titleVector"`;
 }
 
 /** After an article stops being live (unpublish). */

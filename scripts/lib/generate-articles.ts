@@ -323,7 +323,7 @@ async function generateSearchVectors(client: pg.Client): Promise<void> {
   // Weighted once per distinct text (as searchVectorExpression weighs them), joined per article.
   await client.query(
     `CREATE TEMP TABLE gen_body_vector ON COMMIT DROP AS
-     SELECT idx, setweight(summary::tsvector, 'B') || setweight(body::tsvector, 'C') AS vector, setweight(summary::tsvector, 'B') AS head
+     SELECT idx, setweight(summary::tsvector, 'B') || setweight(body::tsvector, 'C') AS vector
      FROM json_to_recordset($1::json) AS t(idx int, summary text, body text)`,
     [JSON.stringify(bodies.map((b) => ({ idx: b.idx, summary: fieldVectorLiteral(b.plain.slice(0, 100)), body: fieldVectorLiteral(b.plain) })))],
   );
@@ -344,23 +344,15 @@ async function generateSearchVectors(client: pg.Client): Promise<void> {
     JOIN gen_title_vector tv ON tv.title = a.title
     JOIN gen_body_vector bv ON bv.idx = g.body`);
   await client.query('CREATE INDEX "ArticleSearch_vector_idx" ON "ArticleSearch" USING GIN ("vector")');
-  // The head vectors of the live versions (title and summary), kept for generateLiveSearchVectors.
-  await client.query(`
-    CREATE TEMP TABLE gen_head_vector ON COMMIT DROP AS
-    SELECT g.id, tv.vector || bv.head AS vector
-    FROM gen g JOIN "Article" a ON a.id = g.id
-    JOIN gen_title_vector tv ON tv.title = a.title
-    JOIN gen_body_vector bv ON bv.idx = g.body`);
-  await client.query('CREATE INDEX ON gen_head_vector (id)');
 }
 
 /** Live articles' vectors: their published revision is their working copy here. */
 async function generateLiveSearchVectors(client: pg.Client): Promise<void> {
   await client.query('DROP INDEX "PublishedArticleSearch_vector_idx"');
   await client.query(`
-    INSERT INTO "PublishedArticleSearch" ("articleId", "publishedAt", vector, "headVector")
-    SELECT a.id, a."publishedAt", s.vector, h.vector
-    FROM "Article" a JOIN "ArticleSearch" s ON s."articleId" = a.id JOIN gen_head_vector h ON h.id = a.id
+    INSERT INTO "PublishedArticleSearch" ("articleId", "publishedAt", vector, "titleVector")
+    SELECT a.id, a."publishedAt", s.vector, tv.vector
+    FROM "Article" a JOIN "ArticleSearch" s ON s."articleId" = a.id JOIN gen_title_vector tv ON tv.title = a.title
     WHERE a."publishedRevisionId" IS NOT NULL AND a."deletedAt" IS NULL AND a.id IN (SELECT id FROM gen)`);
   await client.query('CREATE INDEX "PublishedArticleSearch_vector_idx" ON "PublishedArticleSearch" USING GIN ("vector")');
 }

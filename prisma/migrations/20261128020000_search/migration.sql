@@ -15,7 +15,7 @@ CREATE TABLE "PublishedArticleSearch" (
     "articleId" TEXT NOT NULL,
     "publishedAt" TIMESTAMP(3) NOT NULL,
     "vector" tsvector NOT NULL,
-    "headVector" tsvector NOT NULL,
+    "titleVector" tsvector NOT NULL,
 
     CONSTRAINT "PublishedArticleSearch_pkey" PRIMARY KEY ("articleId")
 );
@@ -32,18 +32,15 @@ CREATE TABLE "SynonymGroup" (
 
 -- The large vectors live out of line, uncompressed: a search's bitmap scan then reads narrow rows
 -- (id, date, head vector), and the index never needs the vector itself (plain queries need no
--- recheck). The head vector, which ranking reads for each candidate, stays in the row.
+-- recheck). The title vector, which ranking reads for each candidate, stays in the row.
 ALTER TABLE "ArticleSearch" ALTER COLUMN "vector" SET STORAGE EXTERNAL, SET (toast_tuple_target = 128);
-ALTER TABLE "PublishedArticleSearch" ALTER COLUMN "vector" SET STORAGE EXTERNAL, ALTER COLUMN "headVector" SET STORAGE MAIN, SET (toast_tuple_target = 128);
+ALTER TABLE "PublishedArticleSearch" ALTER COLUMN "vector" SET STORAGE EXTERNAL, ALTER COLUMN "titleVector" SET STORAGE MAIN, SET (toast_tuple_target = 128);
 
 -- CreateIndex
 CREATE INDEX "ArticleSearch_vector_idx" ON "ArticleSearch" USING GIN ("vector");
 
 -- CreateIndex
 CREATE INDEX "PublishedArticleSearch_vector_idx" ON "PublishedArticleSearch" USING GIN ("vector");
-
--- CreateIndex
-CREATE INDEX "PublishedArticleSearch_publishedAt_idx" ON "PublishedArticleSearch"("publishedAt");
 
 -- AddForeignKey
 ALTER TABLE "ArticleSearch" ADD CONSTRAINT "ArticleSearch_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
