@@ -59,7 +59,7 @@ test('an admin edits the synonym groups and the public search follows', async ({
   }, { timeout: 5_000 }).toBeGreaterThan(0);
 
   // Edit: a one-word group is refused, with the reason.
-  await group.getByLabel('同义词').fill('幼儿园');
+  await group.getByLabel('同义词', { exact: true }).fill('幼儿园');
   await group.getByRole('button', { name: '保存' }).click();
   await expect(admin.getByRole('alert').filter({ hasText: '一组至少需要两个词' })).toBeVisible();
 
