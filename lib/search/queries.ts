@@ -20,7 +20,7 @@ export function searchKey(raw: string): string {
 const cachedSearch = unstable_cache(
   async (key: string, page: number): Promise<SearchResults> => {
     const parsed = parseQuery(key, await readSynonymIndex(db));
-    if (!parsed) return { total: 0, page, pageCount: 0, hits: [] };
+    if (!parsed) return { total: 0, totalIsEstimate: false, page, pageCount: 0, hits: [] };
     return searchPublished(db, parsed, page);
   },
   ['public-search'],

@@ -42,6 +42,9 @@ CREATE INDEX "ArticleSearch_vector_idx" ON "ArticleSearch" USING GIN ("vector");
 -- CreateIndex
 CREATE INDEX "PublishedArticleSearch_vector_idx" ON "PublishedArticleSearch" USING GIN ("vector");
 
+-- CreateIndex
+CREATE INDEX "PublishedArticleSearch_publishedAt_articleId_idx" ON "PublishedArticleSearch"("publishedAt", "articleId");
+
 -- AddForeignKey
 ALTER TABLE "ArticleSearch" ADD CONSTRAINT "ArticleSearch_articleId_fkey" FOREIGN KEY ("articleId") REFERENCES "Article"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
