@@ -4,6 +4,7 @@ import styles from '@/components/public/public.module.css';
 import { SiteFooter } from '@/components/public/site-footer';
 import { getPublicSiteSettings } from '@/lib/public/queries';
 import { siteMetadata } from '@/lib/public/site-metadata';
+import { SearchBox } from '@/components/public/search-box';
 
 // The site settings (lib/settings/site-settings.ts) are read tagged `public:site`: saving them
 // expires every public page.
@@ -23,6 +24,7 @@ export default async function PublicLayout({ children }: { children: React.React
             <Link href="/regions">按地区</Link>
             <Link href="/months">按月份</Link>
           </nav>
+          <SearchBox />
         </div>
       </header>
       <main className={styles.main}>{children}</main>

@@ -4,6 +4,7 @@ import { roleHas } from '@/lib/auth/permissions';
 import { emptyDoc } from '@/lib/content/body-schema';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { writeWorkingCopySearch } from '@/lib/search/write-vectors';
 import { slugFromTitle, uniqueSlug } from './slug';
 import { slugInUse } from './slug-in-use';
 import { writeRevision } from './write-revision';
@@ -16,6 +17,7 @@ export async function createArticle(actor: CurrentUser, title: string, ip?: stri
       data: { title, slug, body: emptyDoc(), createdById: actor.id, updatedById: actor.id },
       select: { id: true },
     });
+    await writeWorkingCopySearch(tx, article.id, { title, summary: '', body: '' });
     await writeRevision(tx, article.id, actor.id, '新建');
     await recordAudit(tx, { actorId: actor.id, action: 'article.create', entityType: 'Article', entityId: article.id, summary: { title }, ip });
     return article;

@@ -1,8 +1,11 @@
-import { db } from '@/lib/db/client';
+import { db, type Db } from '@/lib/db/client';
 import { toIsoDate } from '@/lib/dates';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { ArticleStatus } from '@/lib/generated/prisma/enums';
 import { regionRollupWhere } from '@/lib/regions/region-filter';
+import { parseQuery, toTsquery, type SynonymIndex } from '@/lib/search/parse-query';
+import { withIndexScans } from '@/lib/search/search-published';
+import { readSynonymIndex } from '@/lib/search/synonyms';
 import { statusesOf, type ArticleListQuery } from './list-query';
 
 // Admin reads. Callers (pages) have already checked the user with requireUser().
@@ -17,7 +20,7 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function listFilterSql(query: ArticleListQuery): Prisma.Sql[] {
+function listFilterSql(query: ArticleListQuery, synonyms: SynonymIndex): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [Prisma.sql`a."deletedAt" IS NULL`];
   if (query.status) {
     const statuses = statusesOf(query.status);
@@ -28,12 +31,16 @@ function listFilterSql(query: ArticleListQuery): Prisma.Sql[] {
     );
   }
   if (query.q) {
-    const pattern = likePattern(query.q);
-    // ILIKE costs several times LIKE on Chinese text; it only matters when the text has letters with case.
-    const title = query.q.toLowerCase() === query.q.toUpperCase() ? Prisma.sql`a.title LIKE ${pattern}` : Prisma.sql`a.title ILIKE ${pattern}`;
+    // The working copy's title, summary and body, through the same search as the public site
+    // (lib/search), synonyms included; the table keeps its own order.
+    // Text with nothing to search for (only punctuation, e.g. "%") is looked up in titles literally.
+    const parsed = parseQuery(query.q, synonyms);
+    const text = parsed
+      ? Prisma.sql`a.id IN (SELECT s."articleId" FROM "ArticleSearch" s WHERE s.vector @@ ${toTsquery(parsed)}::tsquery)`
+      : Prisma.sql`a.title LIKE ${likePattern(query.q)}`;
     // Slugs are lowercase pinyin, digits and hyphens: other text cannot match one.
     const slug = query.q.toLowerCase();
-    conditions.push(/^[a-z0-9-]+$/.test(slug) ? Prisma.sql`(${title} OR a.slug LIKE ${likePattern(slug)})` : title);
+    conditions.push(/^[a-z0-9-]+$/.test(slug) ? Prisma.sql`(${text} OR a.slug LIKE ${likePattern(slug)})` : text);
   }
   if (query.region) {
     const rollup = regionRollupWhere(query.region);
@@ -72,9 +79,11 @@ type ListRowRecord = {
   regions: string[];
 };
 
-async function selectListPage(conditions: Prisma.Sql[], order: Prisma.Sql, offset: number, limit: number): Promise<ListRowRecord[]> {
+type Reader = Pick<Db, '$queryRaw'>;
+
+async function selectListPage(reader: Reader, conditions: Prisma.Sql[], order: Prisma.Sql, offset: number, limit: number): Promise<ListRowRecord[]> {
   if (limit <= 0) return [];
-  return db.$queryRaw<ListRowRecord[]>`
+  return reader.$queryRaw<ListRowRecord[]>`
     WITH page AS (
       SELECT a.id FROM "Article" a
       WHERE ${Prisma.join(conditions, ' AND ')}
@@ -89,16 +98,18 @@ async function selectListPage(conditions: Prisma.Sql[], order: Prisma.Sql, offse
     ORDER BY ${order}`;
 }
 
-async function countListed(conditions: Prisma.Sql[]): Promise<number> {
-  const [{ total }] = await db.$queryRaw<{ total: number }[]>`
+async function countListed(reader: Reader, conditions: Prisma.Sql[]): Promise<number> {
+  const [{ total }] = await reader.$queryRaw<{ total: number }[]>`
     SELECT count(*)::int AS total FROM "Article" a WHERE ${Prisma.join(conditions, ' AND ')}`;
   return total;
 }
 
 export async function listArticles(query: ArticleListQuery) {
-  const conditions = listFilterSql(query);
+  const conditions = listFilterSql(query, query.q ? await readSynonymIndex(db) : new Map());
   const offset = (query.page - 1) * query.size;
-  const counting = countListed(conditions);
+  // A text search reads through the search index (see withIndexScans); page and total each in their own connection, in parallel.
+  const read = <T,>(fn: (reader: Reader) => Promise<T>): Promise<T> => (query.q ? withIndexScans(db, fn) : fn(db));
+  const counting = read((r) => countListed(r, conditions));
 
   let paging: Promise<ListRowRecord[]>;
   if (query.sort === 'contentDate' && query.dir === 'desc') {
@@ -106,14 +117,16 @@ export async function listArticles(query: ArticleListQuery) {
     // on an index), so the dated and the undated articles are paged as two ordered runs.
     paging = (async () => {
       // Without nulls in the run, plain DESC (nulls first) is the same order and matches a backward index scan.
-      const dated = await selectListPage([...conditions, Prisma.sql`a."contentDate" IS NOT NULL`], Prisma.sql`a."contentDate" DESC, a.id DESC`, offset, query.size);
-      if (dated.length === query.size) return dated;
-      const datedTotal = await countListed([...conditions, Prisma.sql`a."contentDate" IS NOT NULL`]);
-      const undated = await selectListPage([...conditions, Prisma.sql`a."contentDate" IS NULL`], Prisma.sql`a.id DESC`, Math.max(0, offset - datedTotal), query.size - dated.length);
-      return [...dated, ...undated];
+      return read(async (r) => {
+        const dated = await selectListPage(r, [...conditions, Prisma.sql`a."contentDate" IS NOT NULL`], Prisma.sql`a."contentDate" DESC, a.id DESC`, offset, query.size);
+        if (dated.length === query.size) return dated;
+        const datedTotal = await countListed(r, [...conditions, Prisma.sql`a."contentDate" IS NOT NULL`]);
+        const undated = await selectListPage(r, [...conditions, Prisma.sql`a."contentDate" IS NULL`], Prisma.sql`a.id DESC`, Math.max(0, offset - datedTotal), query.size - dated.length);
+        return [...dated, ...undated];
+      });
     })();
   } else {
-    paging = selectListPage(conditions, listOrderSql(query.sort, query.dir), offset, query.size);
+    paging = read((r) => selectListPage(r, conditions, listOrderSql(query.sort, query.dir), offset, query.size));
   }
   const [rows, total] = await Promise.all([paging, counting]);
   return {

@@ -8,6 +8,7 @@ import { fromIsoDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { regionAncestorCodes } from '@/lib/regions/region-path';
+import { writeWorkingCopySearch } from '@/lib/search/write-vectors';
 import { statusAfterEdit } from '@/lib/workflow/transitions';
 import type { RecommendationInput, RegionTagInput, SaveArticleInput } from './schemas';
 import { slugInUse } from './slug-in-use';
@@ -33,6 +34,7 @@ export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, i
       }
       if (await slugInUse(tx, input.slug, input.id)) throw new AppError('INVALID', '链接名已被其他文章使用，请换一个');
       const status = statusAfterEdit(current.status);
+      const plainText = bodyPlainText(body.data);
       const { count } = await tx.article.updateMany({
         where: { id: input.id, version: input.version, deletedAt: null },
         data: {
@@ -42,13 +44,14 @@ export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, i
           disclaimer: input.disclaimer,
           contentDate: input.contentDate ? fromIsoDate(input.contentDate) : null,
           body: body.data as Prisma.InputJsonValue,
-          plainText: bodyPlainText(body.data),
+          plainText,
           status,
           version: { increment: 1 },
           updatedById: actor.id,
         },
       });
       if (count !== 1) throw new AppError('CONFLICT', '保存冲突：这篇文章已被他人修改，请刷新页面。');
+      await writeWorkingCopySearch(tx, input.id, { title: input.title, summary: input.summary, body: plainText });
       await applyRegionTags(tx, input.id, input.regions, input.rejectedRegionCodes);
       await replaceRecommendations(tx, input.id, input.recommendations);
       const revision = await writeRevision(tx, input.id, actor.id, note);

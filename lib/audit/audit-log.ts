@@ -19,6 +19,7 @@ export const auditActionGroups = {
   auth: '登录',
   session: '会话',
   settings: '设置',
+  synonyms: '搜索同义词',
 } as const;
 
 /** Chinese names of the recorded actions; an action without one is shown as it is stored. */
@@ -50,6 +51,9 @@ export const auditActionLabels: Record<string, string> = {
   'session.end-all': '结束全部会话',
   'settings.update': '更改安全设置',
   'settings.site.update': '更改站点设置',
+  'synonyms.create': '新增同义词组',
+  'synonyms.update': '修改同义词组',
+  'synonyms.delete': '删除同义词组',
 };
 
 export function auditActionLabel(action: string): string {

@@ -1,5 +1,7 @@
 import pg from 'pg';
-import { loadRegions, type LoadRegionsResult, type RegionLoaderDb } from '@/lib/regions/load-regions';
+import { loadRegions, type LoadRegionsResult } from '@/lib/regions/load-regions';
+import { backfillSearchVectors } from '@/lib/search/backfill';
+import type { Db } from './client';
 import { applyMigrations } from './migrate';
 import { pgConfigFromUrl } from './pg-config';
 
@@ -11,18 +13,20 @@ export class DatabaseUnreachableError extends Error {
   }
 }
 
-export type PrepareDatabaseResult = { appliedMigrations: string[]; regions: LoadRegionsResult };
+export type PrepareDatabaseResult = { appliedMigrations: string[]; regions: LoadRegionsResult; searchBackfill: { workingCopies: number; live: number } };
 
 /**
- * Makes a database ready for the app: applies pending migrations and loads the region data.
+ * Makes a database ready for the app: applies pending migrations, loads the region data and
+ * indexes for search any article that has no search vector yet (articles from before search).
  * Idempotent, so every command that needs the schema runs it first (`npm start`,
  * `npm run db:migrate`, create-admin, import, export); a fresh database then works with whichever
  * command comes first.
  */
-export async function prepareDatabase(databaseUrl: string, db: RegionLoaderDb): Promise<PrepareDatabaseResult> {
+export async function prepareDatabase(databaseUrl: string, db: Db): Promise<PrepareDatabaseResult> {
   const appliedMigrations = await applyMigrations(databaseUrl);
   const regions = await loadRegions(db);
-  return { appliedMigrations, regions };
+  const searchBackfill = await backfillSearchVectors(db);
+  return { appliedMigrations, regions, searchBackfill };
 }
 
 const CONNECT_TIMEOUT_MS = 10_000;

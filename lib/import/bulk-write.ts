@@ -5,6 +5,7 @@ import type { RevisionRecommendation, RevisionRegion } from '@/lib/articles/writ
 import { bodyPlainText } from '@/lib/content/plain-text';
 import type { ArticleStatus } from '@/lib/generated/prisma/enums';
 import { regionAncestorCodes } from '@/lib/regions/region-path';
+import { documentFieldVectors, searchVectorExpression, type FieldVectors } from '@/lib/search/vector';
 import { statusAfterEdit } from '@/lib/workflow/transitions';
 import type { PageCandidate } from './analyse-units';
 import { decideImport, type ExistingArticle, type ImportDecision } from './decide-import';
@@ -25,11 +26,15 @@ export type BulkPage = {
   /** Worked out before the chunk's transaction (see preparePage), while the database is busy with the previous chunk. */
   slugBase: string;
   plainText: string;
+  /** The working copy's search vector, one literal per field (lib/search/vector.ts). */
+  search: FieldVectors;
 };
 
 export function preparePage(position: number, fileName: string, candidate: PageCandidate, force: boolean): BulkPage {
   const { page } = candidate;
-  return { position, fileName, candidate, force, slugBase: slugFromTitle(page.title), plainText: bodyPlainText(page.body) };
+  const plainText = bodyPlainText(page.body);
+  const search = documentFieldVectors({ title: page.title, summary: page.summary, body: plainText });
+  return { position, fileName, candidate, force, slugBase: slugFromTitle(page.title), plainText, search };
 }
 
 export type BulkPageOutcome =
@@ -206,6 +211,7 @@ async function writePlanned(
 
   if (createRows.length) await insertArticles(tx, createRows, actorId);
   if (updates.length) await updateArticles(tx, updates, updateRows, actorId);
+  await upsertSearchVectors(tx, [...createRows.map((r) => ({ id: r.id, page: r.page })), ...updates.map((u, i) => ({ id: updateRows[i].id, page: u.page }))]);
   if (updateIds.length) {
     await exec(tx, `DELETE FROM "ArticleRegion" WHERE "articleId" = ANY($1::text[]) AND origin = 'AUTO'`, updateIds);
     await exec(tx, `DELETE FROM "RecommendationItem" WHERE "articleId" = ANY($1::text[])`, updateIds);
@@ -364,6 +370,19 @@ async function updateArticles(tx: Sql, updates: { page: BulkPage }[], rows: Exis
   );
   // The rows are locked since the decision; a mismatch means a bug, and the chunk falls back.
   if (count !== rows.length) throw new Error(`bulk import: updated ${count} of ${rows.length} articles`);
+}
+
+/** The working copies' search vectors, computed per page before the transaction (preparePage). */
+async function upsertSearchVectors(tx: Sql, rows: { id: string; page: BulkPage }[]) {
+  if (rows.length === 0) return;
+  await exec(
+    tx,
+    `INSERT INTO "ArticleSearch" ("articleId", vector)
+     SELECT id, ${searchVectorExpression('t.title', 't.summary', 't.body')}
+       FROM json_to_recordset($1::json) AS t(id text, title text, summary text, body text)
+     ON CONFLICT ("articleId") DO UPDATE SET vector = EXCLUDED.vector`,
+    JSON.stringify(rows.map(({ id, page }) => ({ id, ...page.search }))),
+  );
 }
 
 async function insertItems(tx: Sql, rows: ItemRow[]) {

@@ -8,6 +8,7 @@ import { fromIsoDate } from '@/lib/dates';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { DetectedRegion } from '@/lib/regions/detect-regions';
 import { regionAncestorCodes } from '@/lib/regions/region-path';
+import { writeWorkingCopySearch } from '@/lib/search/write-vectors';
 import { statusAfterEdit } from '@/lib/workflow/transitions';
 import type { PageCandidate } from './analyse-units';
 import type { ExistingArticle } from './decide-import';
@@ -54,6 +55,7 @@ export async function createFromPage(tx: Tx, candidate: PageCandidate, fileName:
     data: { ...pageFields(candidate, fileName), slug, sourceKey: candidate.sourceKey, importedVersion: 1, createdById: actorId, updatedById: actorId },
     select: { id: true },
   });
+  await writePageSearch(tx, article.id, candidate);
   await replaceAutoRegions(tx, article.id, candidate.regions);
   await writeRecommendations(tx, article.id, candidate);
   // Items elsewhere that name this page by title now point at it.
@@ -86,6 +88,7 @@ export async function updateFromPage(
     },
   });
   if (count !== 1) return { ok: false, articleId: existing.id, reason: 'BUSY', message: '文章正在被修改，本文件未导入，请稍后重试。' };
+  await writePageSearch(tx, existing.id, candidate);
   await replaceAutoRegions(tx, existing.id, candidate.regions);
   await writeRecommendations(tx, existing.id, candidate);
   const note = forced ? `重新导入 ${fileName}（覆盖编辑的修改，按要求导入为新版本）` : `重新导入 ${fileName}`;
@@ -98,6 +101,10 @@ export async function updateFromPage(
     summary: { outcome: 'updated', file: fileName, ...(forced ? { forced: true, overwrittenVersion: existing.version } : {}) },
   });
   return { ok: true, articleId: existing.id };
+}
+
+async function writePageSearch(tx: Tx, articleId: string, { page }: PageCandidate) {
+  await writeWorkingCopySearch(tx, articleId, { title: page.title, summary: page.summary, body: bodyPlainText(page.body) });
 }
 
 /**

@@ -6,6 +6,7 @@ import { bodyPlainText } from '@/lib/content/plain-text';
 import type { Tx } from '@/lib/db/client';
 import { fromIsoDate } from '@/lib/dates';
 import { publicTags } from '@/lib/public-cache/cache-tags';
+import { writeLiveSearch, writeWorkingCopySearch } from '@/lib/search/write-vectors';
 import { readLiveState, recordPublicChange, recordTags } from '@/lib/public-cache/change-feed';
 import { reviveSlugs } from '@/lib/public-cache/gone-slugs';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -137,6 +138,7 @@ export async function createFromRecord(tx: Tx, candidate: RecordCandidate, fileN
     },
     select: { id: true },
   });
+  await writeWorkingCopySearch(tx, article.id, { title: record.title, summary: record.summary, body: bodyPlainText(record.body) });
   const rows = regionRows(article.id, record.regions);
   if (rows.length) await tx.articleRegion.createMany({ data: rows });
   const resolved = await resolveAll(tx, record.recommendations, article.id);
@@ -168,6 +170,7 @@ export async function createFromRecord(tx: Tx, candidate: RecordCandidate, fileN
     await tx.article.update({ where: { id: article.id }, data: { publishedRevisionId: live.id, updatedAt: new Date(record.updatedAt) } });
     const liveRegions = regionRows(article.id, published.regions).map(({ articleId, regionCode, provinceCode, cityCode }) => ({ articleId, regionCode, provinceCode, cityCode }));
     if (liveRegions.length) await tx.publishedArticleRegion.createMany({ data: liveRegions });
+    await writeLiveSearch(tx, article.id);
     pending.push(...pendingFor(article.id, liveResolved, { working: false, revisionId: live.id }));
     // A live slug is never gone (lib/public-cache/gone-slugs.ts).
     const revived = await reviveSlugs(tx, article.id, published.slug);
@@ -217,6 +220,7 @@ export async function updateFromRecord(
     },
   });
   if (count !== 1) return { ok: false, articleId: existing.id, reason: 'BUSY', message: '文章正在被修改，本记录未导入，请稍后重试。' };
+  await writeWorkingCopySearch(tx, existing.id, { title: record.title, summary: record.summary, body: bodyPlainText(record.body) });
   await tx.articleRegion.deleteMany({ where: { articleId: existing.id } });
   const rows = regionRows(existing.id, record.regions);
   if (rows.length) await tx.articleRegion.createMany({ data: rows });

@@ -8,6 +8,7 @@ describe('tagsForChange', () => {
     expect(tagsForChange(null, live)).toEqual(
       [
         publicTags.home,
+        publicTags.search,
         publicTags.article('a1'),
         publicTags.slug('ju-min-yi-bao'),
         publicTags.region('440000'),
@@ -27,7 +28,7 @@ describe('tagsForChange', () => {
   it('a new version with the same slug, title, regions and month leaves the indexes and linking pages alone', () => {
     const tags = tagsForChange(live, { ...live });
     expect(tags).toEqual(
-      [publicTags.article('a1'), publicTags.home, publicTags.month('2025-03'), publicTags.region('440000'), publicTags.region('440100'), publicTags.slug('ju-min-yi-bao'), publicTags.sitemap, publicTags.feed].sort(),
+      [publicTags.article('a1'), publicTags.home, publicTags.search, publicTags.month('2025-03'), publicTags.region('440000'), publicTags.region('440100'), publicTags.slug('ju-min-yi-bao'), publicTags.sitemap, publicTags.feed].sort(),
     );
   });
 
@@ -60,6 +61,12 @@ describe('tagsForChange', () => {
     expect(tagsForChange(live, { ...live, slug: 'x' })).not.toContain(publicTags.gone);
     // Site settings are not an article's: no article change expires every page.
     expect(tagsForChange(null, live)).not.toContain(publicTags.site);
+  });
+
+  it('every change to what is live expires the cached search results', () => {
+    expect(tagsForChange(null, live)).toContain(publicTags.search);
+    expect(tagsForChange(live, { ...live })).toContain(publicTags.search);
+    expect(tagsForChange(live, null)).toContain(publicTags.search);
   });
 
   it('never names another article', () => {

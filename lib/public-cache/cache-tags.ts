@@ -19,6 +19,8 @@ export const publicTags = {
   /** Pages whose recommendation list links to this article (the reverse index of links). */
   linksTo: (id: string) => `public:links-to:${id}`,
   /** Pages with an unlinked recommendation of this exact title, which links to the live article of that title. */
+  /** Every cached public search result (any change to what is live may change any of them). */
+  search: 'public:search',
   linksToTitle: (title: string) => `public:links-to-title:${createHash('sha256').update(title).digest('hex').slice(0, 32)}`,
   /** Every public page: the site settings (name, filing numbers, footer, share image) are on all of them. */
   site: 'public:site',
@@ -47,7 +49,7 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
 export function tagsForChange(before: LiveState | null, after: LiveState | null): string[] {
   const states = [before, after].filter((s): s is LiveState => s !== null);
   if (states.length === 0) return [];
-  const tags = new Set<string>([publicTags.home]);
+  const tags = new Set<string>([publicTags.home, publicTags.search]);
   for (const s of states) {
     tags.add(publicTags.article(s.id));
     tags.add(publicTags.slug(s.slug));

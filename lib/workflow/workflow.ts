@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { readLiveState, recordPublicChange } from '@/lib/public-cache/change-feed';
 import { retireSlugs, reviveSlugs } from '@/lib/public-cache/gone-slugs';
 import type { ArticleStatus } from '@/lib/generated/prisma/enums';
+import { removeLiveSearch, writeLiveSearch } from '@/lib/search/write-vectors';
 import { hasEditedUnpublishedChanges } from './policy';
 import { nextStatus, statusLabels, type Transition } from './transitions';
 
@@ -87,6 +88,7 @@ export async function publishArticle(input: TransitionInput) {
     await tx.article.updateMany({ where: { id: article.id, publishedAt: null }, data: { publishedAt: now } });
     await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: revision.id, scheduledAt: null });
     await replacePublishedRegions(tx, article.id, revision.regions as { code: string }[]);
+    await writeLiveSearch(tx, article.id);
     await recordSlugChange(tx, article.id, before?.slug ?? null, revision.slug);
     const revived = await reviveSlugs(tx, article.id, revision.slug);
     const publicTags = await recordPublicChange(tx, before, await readLiveState(tx, article.id), revived);
@@ -113,6 +115,7 @@ export async function unpublishArticle(input: TransitionInput) {
     const to: ArticleStatus = article.status === 'PUBLISHED' ? 'ARCHIVED' : article.status;
     await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: null });
     await tx.publishedArticleRegion.deleteMany({ where: { articleId: article.id } });
+    await removeLiveSearch(tx, article.id);
     // Its addresses answer 410 Gone from now on (lib/public-cache/gone-slugs.ts).
     const retired = before ? await retireSlugs(tx, article.id, before.slug) : [];
     const publicTags = await recordPublicChange(tx, before, null, retired);

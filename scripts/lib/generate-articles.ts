@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { buildRegionRows } from '@/lib/regions/region-data';
 import { regionAncestorCodes } from '@/lib/regions/region-path';
+import { fieldVectorLiteral } from '@/lib/search/vector';
 
 // Synthetic articles for the benchmarks, written with set-based SQL (INSERT … SELECT over
 // generate_series) so that 100,000 articles and their region tags take seconds, not minutes.
@@ -243,8 +244,10 @@ export async function generateArticles(client: pg.Client, options: GenerateOptio
       WHERE k.k <= g.tag_count
       ON CONFLICT DO NOTHING`);
 
+    await generateSearchVectors(client);
     const recommendationItems = recommendations > 0 ? await generateRecommendations(client, count, recommendations) : 0;
     const revisions = publishedRevisions ? await generatePublishedRevisions(client) : 0;
+    if (publishedRevisions) await generateLiveSearchVectors(client);
     await client.query('COMMIT');
     // What autovacuum does on a live database: statistics for the planner, a visibility map for index-only scans.
     await client.query('VACUUM ANALYZE');
@@ -308,4 +311,48 @@ async function generatePublishedRevisions(client: pg.Client): Promise<number> {
     FROM "ArticleRegion" r JOIN "Article" a ON a.id = r."articleId"
     WHERE a."publishedRevisionId" IS NOT NULL AND a.id IN (SELECT id FROM gen)`);
   return rowCount ?? 0;
+}
+
+/**
+ * The working copies' search vectors, from the app's own tokeniser (lib/search): bodies and
+ * summaries come from the pool of GEN bodies and titles repeat, so each distinct text is
+ * segmented once in this process and the vectors are assembled in SQL.
+ */
+async function generateSearchVectors(client: pg.Client): Promise<void> {
+  const { rows: bodies } = await client.query<{ idx: number; plain: string }>('SELECT idx, plain FROM gen_body');
+  // Weighted once per distinct text (as searchVectorExpression weighs them), joined per article.
+  await client.query(
+    `CREATE TEMP TABLE gen_body_vector ON COMMIT DROP AS
+     SELECT idx, setweight(summary::tsvector, 'B') || setweight(body::tsvector, 'C') AS vector
+     FROM json_to_recordset($1::json) AS t(idx int, summary text, body text)`,
+    [JSON.stringify(bodies.map((b) => ({ idx: b.idx, summary: fieldVectorLiteral(b.plain.slice(0, 100)), body: fieldVectorLiteral(b.plain) })))],
+  );
+  await client.query('CREATE INDEX ON gen_body_vector (idx)');
+  const { rows: titles } = await client.query<{ title: string }>('SELECT DISTINCT a.title FROM "Article" a JOIN gen g ON g.id = a.id');
+  await client.query(
+    `CREATE TEMP TABLE gen_title_vector ON COMMIT DROP AS
+     SELECT title, setweight(vector::tsvector, 'A') AS vector FROM json_to_recordset($1::json) AS t(title text, vector text)`,
+    [JSON.stringify(titles.map((t) => ({ title: t.title, vector: fieldVectorLiteral(t.title) })))],
+  );
+  await client.query('CREATE INDEX ON gen_title_vector (title)');
+  // Filling the table and then building its GIN index is several times faster than growing the index row by row.
+  await client.query('DROP INDEX "ArticleSearch_vector_idx"');
+  await client.query(`
+    INSERT INTO "ArticleSearch" ("articleId", vector)
+    SELECT g.id, tv.vector || bv.vector
+    FROM gen g JOIN "Article" a ON a.id = g.id
+    JOIN gen_title_vector tv ON tv.title = a.title
+    JOIN gen_body_vector bv ON bv.idx = g.body`);
+  await client.query('CREATE INDEX "ArticleSearch_vector_idx" ON "ArticleSearch" USING GIN ("vector")');
+}
+
+/** Live articles' vectors: their published revision is their working copy here. */
+async function generateLiveSearchVectors(client: pg.Client): Promise<void> {
+  await client.query('DROP INDEX "PublishedArticleSearch_vector_idx"');
+  await client.query(`
+    INSERT INTO "PublishedArticleSearch" ("articleId", "publishedAt", vector, "titleVector")
+    SELECT a.id, a."publishedAt", s.vector, tv.vector
+    FROM "Article" a JOIN "ArticleSearch" s ON s."articleId" = a.id JOIN gen_title_vector tv ON tv.title = a.title
+    WHERE a."publishedRevisionId" IS NOT NULL AND a."deletedAt" IS NULL AND a.id IN (SELECT id FROM gen)`);
+  await client.query('CREATE INDEX "PublishedArticleSearch_vector_idx" ON "PublishedArticleSearch" USING GIN ("vector")');
 }

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { PageHeader } from '@/components/admin/page-header';
 import { SecuritySettingsForm } from '@/components/settings/security-settings-form';
 import { SiteSettingsForm } from '@/components/settings/site-settings-form';
@@ -21,6 +22,10 @@ export default async function SettingsPage() {
       <section className="section" aria-labelledby="site-heading">
         <h2 id="site-heading">站点</h2>
         <SiteSettingsForm settings={site} />
+      </section>
+      <section className="section" aria-labelledby="search-heading">
+        <h2 id="search-heading">搜索</h2>
+        <p>搜索时，同一组里的词互相替代（如 居民医保 = 城乡居民基本医疗保险）。<Link href="/admin/settings/synonyms">编辑搜索同义词</Link></p>
       </section>
     </>
   );

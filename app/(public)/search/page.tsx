@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { SearchResultsView } from '@/components/public/search-results';
+import styles from '@/components/public/public.module.css';
+import { SearchBox } from '@/components/public/search-box';
+import { getSearchResults } from '@/lib/search/queries';
+
+// Rendered per request (it reads the query string); the results themselves come from Next's
+// cache (lib/search/queries.ts). Only live versions are searched.
+
+type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const q = first((await searchParams).q).trim();
+  // Result pages are not for search engines' indexes.
+  return { title: q ? `搜索：${q.slice(0, 40)}` : '搜索', robots: { index: false, follow: true } };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const q = first(params.q).slice(0, 100);
+  const pageText = first(params.page);
+  const page = /^\d{1,3}$/.test(pageText) ? Math.max(1, Number(pageText)) : 1;
+  const results = await getSearchResults(q, page);
+  return (
+    <>
+      <h1 className={styles.title}>搜索</h1>
+      <SearchBox defaultValue={q} id="search-page-q" />
+      {results && <SearchResultsView q={q} results={results} />}
+    </>
+  );
+}

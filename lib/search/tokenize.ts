@@ -1,0 +1,96 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+import { insuranceDictionary } from './insurance-dictionary';
+import { isHan, normalizeText, splitRuns } from './normalize';
+
+// The segmentation behind both the stored vectors and the queries (PostgreSQL has no Chinese
+// parser here: ../shared/PLATFORM.md "Chinese search"). A field's lexemes are
+//  - CJK bigrams of each run of Chinese characters, and the run's last character alone (so a
+//    one-character query is a prefix lookup `x:*` that finds every occurrence, a two-character
+//    query one selective lexeme, and any longer text all of its bigrams);
+//  - jieba's words of three or more characters (search mode, with our insurance dictionary):
+//    a document holding the query as a word outranks one that only holds its characters;
+//  - runs of other letters and digits (2025, icp) as they are.
+
+let segmenter: Jieba | undefined;
+
+/** One segmenter per process, built on first use (the dictionary takes ~70 MB and ~0.5 s). */
+export function getSegmenter(): Jieba {
+  if (!segmenter) {
+    segmenter = Jieba.withDict(dict);
+    segmenter.loadDict(insuranceDictionary());
+  }
+  return segmenter;
+}
+
+const MAX_LEXEME_CHARS = 64;
+
+export function hanBigrams(run: string): string[] {
+  const chars = [...run];
+  const grams: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) grams.push(chars[i] + chars[i + 1]);
+  return grams;
+}
+
+/** The distinct lexemes of one field, in order of first occurrence. */
+export function fieldLexemes(text: string): string[] {
+  const normalized = normalizeText(text);
+  const out = new Set<string>();
+  for (const run of splitRuns(normalized)) {
+    if (run.kind === 'alnum') {
+      out.add([...run.text].slice(0, MAX_LEXEME_CHARS).join(''));
+      continue;
+    }
+    for (const gram of hanBigrams(run.text)) out.add(gram);
+    out.add([...run.text].at(-1)!);
+    if ([...run.text].length >= 3) {
+      for (const word of getSegmenter().cutForSearch(run.text, false)) {
+        const length = [...word].length;
+        if (length >= 3 && length <= MAX_LEXEME_CHARS) out.add(word);
+      }
+    }
+  }
+  return [...out];
+}
+
+// Function words that say nothing about what a page is about.
+const fillers = new Set(['的', '了', '和', '与', '及', '或', '吗', '呢', '吧', '啊', '是', '在', '有', '也', '都', '就']);
+
+/**
+ * Words of a query term, as jieba cuts it (with our dictionary): the units a query ANDs, so
+ * 居民医保缴费 finds "居民医保的缴费标准". A lone character is glued to the word after it (or the
+ * one before, at the end) and matched as written (不能断 → 不能断, not 不能 alone; 失能 stays 失能),
+ * except a function word (的, 和 …) among other words, which is dropped.
+ */
+export function queryWords(normalizedTerm: string): string[] {
+  const words: string[] = [];
+  for (const run of splitRuns(normalizedTerm)) {
+    if (run.kind === 'alnum') {
+      words.push(run.text);
+      continue;
+    }
+    const cut = getSegmenter().cut(run.text, false);
+    const hasContent = cut.some((w) => !fillers.has(w));
+    let pending = '';
+    const runWords: string[] = [];
+    for (const word of cut) {
+      if (hasContent && fillers.has(word)) {
+        if (pending) runWords.push(pending);
+        pending = '';
+        continue;
+      }
+      if ([...word].length === 1) {
+        pending += word;
+        continue;
+      }
+      runWords.push(pending + word);
+      pending = '';
+    }
+    if (pending) {
+      if (runWords.length > 0 && !fillers.has(cut.at(-2) ?? '')) runWords[runWords.length - 1] += pending;
+      else runWords.push(pending);
+    }
+    words.push(...runWords);
+  }
+  return words.filter((w) => w.length > 0 && (isHan([...w][0]) || /[\p{L}\p{N}]/u.test(w)));
+}
