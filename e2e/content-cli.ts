@@ -1,6 +1,9 @@
 // Changes content from outside the app server, as a CLI or another instance would, for the
 // public-cache journeys (e2e/public-cache.spec.ts). Run through tsx; prints one JSON object.
-//   publish <sample file> [--title T] [--slug S] [--region CODE]   import if new, edit, review, publish
+//   publish <sample file> [--title T] [--slug S] [--region CODE] [--link-to SAMPLE]
+//                                                                  import if new, edit, review, publish;
+//                                                                  --link-to puts a recommendation of that
+//                                                                  (already imported) sample first
 //   save-draft <slug> --title T                                    edit the working copy only
 //   delete <slug>                                                  remove the article outright
 //   unpublish <slug>                                               take the live page down
@@ -15,21 +18,21 @@ import { publishArticle, reviewArticle, submitForReview, unpublishArticle } from
 import { editInput, importSample } from '../tests/integration/helpers';
 import { e2eUsers } from './users';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { title: { type: 'string' }, slug: { type: 'string' }, region: { type: 'string' }, icp: { type: 'string' } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { title: { type: 'string' }, slug: { type: 'string' }, region: { type: 'string' }, icp: { type: 'string' }, 'link-to': { type: 'string' } } });
 const [command, target] = positionals;
 const user = (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true } });
 const editor = await user(e2eUsers.editor.email);
 const reviewer = await user(e2eUsers.reviewer.email);
 
 async function edit(articleId: string) {
-  return saveArticle(
-    editor,
-    await editInput(articleId, {
-      ...(values.title ? { title: values.title } : {}),
-      ...(values.slug ? { slug: values.slug } : {}),
-      ...(values.region ? { regions: [{ code: values.region, origin: 'MANUAL' as const }] } : {}),
-    }),
-  );
+  const input = await editInput(articleId, {
+    ...(values.title ? { title: values.title } : {}),
+    ...(values.slug ? { slug: values.slug } : {}),
+    ...(values.region ? { regions: [{ code: values.region, origin: 'MANUAL' as const }] } : {}),
+  });
+  const linked = values['link-to'] ? await db.article.findFirstOrThrow({ where: { sourceFile: values['link-to'] }, select: { id: true, title: true } }) : null;
+  if (linked) input.recommendations = [{ title: linked.title, summary: '', category: '医保问答', itemDate: '', targetArticleId: linked.id }, ...input.recommendations];
+  return saveArticle(editor, input);
 }
 
 let result: unknown;

@@ -17,10 +17,12 @@ const execFileAsync = promisify(execFile);
 const vnuJar = path.join('node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
 let pages: { name: string; path: string }[] = [];
 
+const content = (...args: string[]) => JSON.parse(execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', ...args], { encoding: 'utf8' }).trim().split('\n').pop()!) as { slug: string };
+
 test.beforeAll(async ({ request }) => {
-  const published = JSON.parse(
-    execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', 'publish', '004_e9231330f69d2e16.txt', '--region', '440106'], { encoding: 'utf8' }).trim().split('\n').pop()!,
-  ) as { slug: string };
+  // A live page whose first recommendation links another live page.
+  content('publish', '001_09de7306f3693664.txt');
+  const published = content('publish', '004_e9231330f69d2e16.txt', '--region', '440106', '--link-to', '001_09de7306f3693664.txt');
   const html = await (await request.get(`/a/${published.slug}`)).text();
   const month = /href="\/months\/(\d{4}-\d{2})"/.exec(html)?.[1];
   expect(month).toBeTruthy();
@@ -31,6 +33,7 @@ test.beforeAll(async ({ request }) => {
     { name: 'region', path: '/regions/440100' },
     { name: 'month index', path: '/months' },
     { name: 'month', path: `/months/${month}` },
+    { name: 'search', path: `/search?q=${encodeURIComponent('医保')}` },
   ];
 });
 
@@ -78,4 +81,24 @@ test('every public page is valid HTML to the W3C validator', async ({ request })
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+});
+
+test('a reader on a phone opens an article, searches and follows a recommendation', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('list', { name: '文章列表' }).getByRole('link', { name: '医保380元一次没用了' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('医保380元一次没用了');
+
+  await page.getByRole('searchbox', { name: '搜索医保问答' }).fill('没用了');
+  await page.getByRole('searchbox', { name: '搜索医保问答' }).press('Enter');
+  await expect(page).toHaveURL(/\/search\?q=/);
+  await page.getByRole('main').getByRole('link', { name: '医保380元一次没用了' }).click();
+
+  const recommendations = page.getByRole('region', { name: '相关推荐' });
+  const first = recommendations.getByRole('link').first();
+  const target = (await first.textContent())!;
+  await first.click();
+  await expect(page).toHaveURL(/\/a\/[a-z0-9-]+$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(target);
+  const layout = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));
+  expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
 });

@@ -1,5 +1,5 @@
 // npm run audit:public — Lighthouse (mobile, its default) on every kind of public page: the home
-// page, an article, a region page, a month page and the region and month indexes, against the
+// page, an article, a region page, a month page, the region and month indexes and a search, against the
 // production server on a fresh database holding the sample pages (published through the real
 // workflow). Prints the four category scores per page and checks each against 98.
 // Lighthouse's performance score comes from timings, so this is a measurement, not a test: axe and
@@ -80,6 +80,7 @@ try {
     { name: 'month', path: `/months/${sample.month}` },
     { name: 'region index', path: '/regions' },
     { name: 'month index', path: '/months' },
+    { name: 'search', path: `/search?q=${encodeURIComponent('医保')}` },
   ];
   // Rendered and cached before they are measured, as a reader would find them.
   for (const page of pages) await (await fetch(base + page.path)).arrayBuffer();
