@@ -116,8 +116,10 @@ test('invitation link, TOTP enrolment, sign-in with a code and a recovery code, 
 test('an admin can require two-factor sign-in for a role: its members must enrol before anything else', async ({ browser }) => {
   const admin = await pageAs(browser, 'admin');
   await admin.getByRole('link', { name: '设置' }).click();
-  await admin.getByLabel('审核员').check();
-  await admin.getByRole('button', { name: '保存' }).click();
+  // The settings page has a form per section: this is the security one.
+  const security = admin.getByRole('region', { name: '安全' });
+  await security.getByLabel('审核员').check();
+  await security.getByRole('button', { name: '保存' }).click();
   await expect(admin.getByRole('status').filter({ hasText: '设置已保存' })).toBeVisible();
 
   // Signing in lands on the account page instead of the dashboard.
@@ -129,8 +131,8 @@ test('an admin can require two-factor sign-in for a role: its members must enrol
   await expect(page.getByRole('link', { name: '审核队列' })).toHaveCount(0);
 
   // Undo, so the other journeys' reviewer signs in as before.
-  await admin.getByLabel('审核员').uncheck();
-  await Promise.all([admin.waitForResponse((r) => r.request().method() === 'POST'), admin.getByRole('button', { name: '保存' }).click()]);
+  await security.getByLabel('审核员').uncheck();
+  await Promise.all([admin.waitForResponse((r) => r.request().method() === 'POST'), security.getByRole('button', { name: '保存' }).click()]);
   await page.goto('/admin/review');
   await expect(page).toHaveURL(/\/admin\/review/);
   await admin.context().close();

@@ -26,7 +26,7 @@ export default async function SearchPage({ searchParams }: Props) {
   return (
     <>
       <h1 className={styles.title}>搜索</h1>
-      <SearchBox defaultValue={q} id="search-page-q" />
+      <SearchBox defaultValue={q} id="search-page-q" name="重新搜索" />
       {results && <SearchResultsView q={q} results={results} />}
     </>
   );
