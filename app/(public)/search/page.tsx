@@ -5,7 +5,9 @@ import { SearchBox } from '@/components/public/search-box';
 import { getSearchResults } from '@/lib/search/queries';
 
 // Rendered per request (it reads the query string); the results themselves come from Next's
-// cache (lib/search/queries.ts). Only live versions are searched.
+// cache (lib/search/queries.ts). Only live versions are searched. Said outright: otherwise the
+// build tries to prerender /search, and a build has no database.
+export const dynamic = 'force-dynamic';
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
 
