@@ -5,7 +5,7 @@
 // Lighthouse's performance score comes from timings, so this is a measurement, not a test: axe and
 // the HTML validator, which are not timed, run in `npm test` (e2e/public-quality.spec.ts).
 // The server is stopped and the database dropped at the end, also on failure or Ctrl-C.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chromium, type Browser } from '@playwright/test';
 import lighthouse from 'lighthouse';
@@ -16,6 +16,7 @@ import { createUser } from '@/lib/users/create-user';
 import { freePort } from './lib/free-port';
 import { buildIsStale, nextBin, run } from './lib/next-build';
 import { publishEdit } from './lib/publish-edit';
+import { startServeProcess, stopServeProcess } from './lib/serve-process';
 import { createTestDatabase, type TestDatabase } from './lib/test-database';
 
 const MIN_SCORE = 98;
@@ -30,11 +31,7 @@ let cleaningUp: Promise<void> | null = null;
 function cleanUp(): Promise<void> {
   cleaningUp ??= (async () => {
     await browser?.close().catch(() => {});
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    if (server) await stopServeProcess(server);
     await db.$disconnect().catch(() => {});
     await database?.drop().catch((error) => console.error('Dropping the audit database failed:', error));
   })();
@@ -67,11 +64,7 @@ try {
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SITE_URL: base, AUTH_SECRET: randomBytes(32).toString('base64url') },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  await waitUntilServing(`${base}/`);
+  server = await startServeProcess(port);
 
   const pages = [
     { name: 'home', path: '/' },
@@ -124,15 +117,3 @@ try {
   await cleanUp();
 }
 process.exit(failed ? 1 : 0);
-
-
-async function waitUntilServing(url: string): Promise<void> {
-  const deadline = performance.now() + 60_000;
-  while (performance.now() < deadline) {
-    if (server?.exitCode !== null) throw new Error('the server exited before answering');
-    const up = await fetch(url).then((r) => r.arrayBuffer().then(() => true), () => false);
-    if (up) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('the server did not answer within 60 s');
-}

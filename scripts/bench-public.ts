@@ -14,7 +14,7 @@
 //    another 20 articles, each counted visible once both instances show it. Skipped, and said
 //    so, when no Redis answers.
 // The servers are stopped and the database dropped at the end, also on failure or Ctrl-C.
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
@@ -28,6 +28,7 @@ import { generateArticles } from './lib/generate-articles';
 import { freePort } from './lib/free-port';
 import { buildIsStale, nextBin, run } from './lib/next-build';
 import { publishEdit } from './lib/publish-edit';
+import { startServeProcess, stopServeProcess } from './lib/serve-process';
 import { createTestDatabase, type TestDatabase } from './lib/test-database';
 
 const MIN_ARTICLE_RPS = 1000;
@@ -348,46 +349,19 @@ async function warm(url: string): Promise<{ cacheControl: string; nextCache: str
   return { cacheControl: headers.get('cache-control') ?? '', nextCache: headers.get('x-nextjs-cache') ?? '' };
 }
 
-/** scripts/serve.ts in a node process (tsx as a loader), so that its pid is the server's own. */
+/** scripts/serve.ts on `port`; said out loud if it goes away mid-run (it would show only as refused connections). */
 async function startServer(port: number, databaseUrl: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SITE_URL: `http://127.0.0.1:${port}`, DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString('base64url') },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  // Said out loud: a server that goes away mid-run otherwise shows only as refused connections.
+  const child = await startServeProcess(port, { ...env, DATABASE_URL: databaseUrl });
+  servers.push(child);
   child.once('exit', (code, signal) => {
     if (servers.includes(child)) console.error(`The server (pid ${child.pid}) exited unexpectedly: ${signal ?? `code ${code}`}`);
   });
-  const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the server exited with ${code} before answering`))));
-  exited.catch(() => {});
-  const deadline = performance.now() + 60_000;
-  while (performance.now() < deadline) {
-    const up = await Promise.race([fetch(`http://127.0.0.1:${port}/`).then((r) => r.arrayBuffer().then(() => true), () => false), exited]);
-    if (up) {
-      servers.push(child);
-      return child;
-    }
-    await sleep(200);
-  }
-  child.kill('SIGTERM');
-  throw new Error('the server did not answer within 60 s');
+  return child;
 }
 
 async function stopServers(): Promise<void> {
-  const stopping = servers.splice(0);
-  await Promise.all(
-    stopping.map(async (child) => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      // scripts/serve.ts gives a running job two seconds and exits within five.
-      const timer = setTimeout(() => child.kill('SIGKILL'), 8000);
-      await exited;
-      clearTimeout(timer);
-    }),
-  );
+  await Promise.all(servers.splice(0).map(stopServeProcess));
 }
-
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];

@@ -53,6 +53,9 @@ export async function readLatestArticles(page: number) {
   return listLive(Prisma.sql`TRUE`, page);
 }
 
+/** What an article page shows of a revision `r` of article `a`. */
+const articlePageColumns = Prisma.sql`a.id, a."publishedAt", r.title, r.slug, r.summary, r.body, r."plainText", r.disclaimer, r."contentDate", r.regions, r.recommendations, r."createdAt"`;
+
 type LiveArticleRow = {
   id: string;
   publishedAt: Date | null;
@@ -75,8 +78,7 @@ type LiveArticleRow = {
  */
 export async function readPublishedArticle(slug: string) {
   const [article] = await db.$queryRaw<LiveArticleRow[]>`
-    SELECT a.id, a."publishedAt", r.title, r.slug, r.summary, r.body, r."plainText", r.disclaimer, r."contentDate", r.regions, r.recommendations, r."createdAt"
-    FROM "Revision" r JOIN "Article" a ON a."publishedRevisionId" = r.id
+    SELECT ${articlePageColumns} FROM "Revision" r JOIN "Article" a ON a."publishedRevisionId" = r.id
     WHERE r.slug = ${slug} AND a."deletedAt" IS NULL`;
   return article ? articlePage(article) : null;
 }
@@ -87,8 +89,7 @@ export async function readPublishedArticle(slug: string) {
  */
 export async function readVersionPreview(articleId: string, version: number) {
   const [revision] = await db.$queryRaw<LiveArticleRow[]>`
-    SELECT a.id, a."publishedAt", r.title, r.slug, r.summary, r.body, r."plainText", r.disclaimer, r."contentDate", r.regions, r.recommendations, r."createdAt"
-    FROM "Revision" r JOIN "Article" a ON a.id = r."articleId"
+    SELECT ${articlePageColumns} FROM "Revision" r JOIN "Article" a ON a.id = r."articleId"
     WHERE r."articleId" = ${articleId} AND r."articleVersion" = ${version} AND a."deletedAt" IS NULL`;
   return revision ? articlePage(revision) : null;
 }

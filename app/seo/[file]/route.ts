@@ -3,6 +3,7 @@ import { getFeedItems, getPublicSiteSettings, getSitemapFile, getSitemapIndex } 
 import { robotsTxt, rssXml, sitemapIndexXml, sitemapXml } from '@/lib/public/seo-files';
 
 // /robots.txt, /sitemap.xml, /sitemap-<n>.xml and /feed.xml (rewritten here: lib/public/public-routes.ts).
+// Public by design, like the pages they list: no authorization, and they read only live versions.
 // Like the pages, rendered on the first request and then served from the cache until a change
 // expires their tags (public:sitemap, public:feed, public:site); a build needs no database.
 export const revalidate = false;
