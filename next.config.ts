@@ -18,6 +18,12 @@ const nextConfig = (phase: string): NextConfig => {
     // job queue that scripts/serve.ts also loads (lib/jobs/queue.ts).
     serverExternalPackages: ['@node-rs/argon2', '@node-rs/jieba', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg-boss'],
     poweredByHeader: false,
+    // The app server compresses (scripts/lib/app-server.ts), after it has rewritten the public
+    // pages' HTML; Next's compression would hand it gzip instead.
+    compress: false,
+    // Metadata in <head> for every reader, never streamed into <body> after the page (Next does
+    // that for browsers on dynamic pages, e.g. /search): public pages run no script to move it.
+    htmlLimitedBots: /.*/,
     // Public pages are rendered once and cached (ISR). The default cache keeps them in this
     // process's memory only: on disk they would outlive a restart onto a database that changed
     // meanwhile. With REDIS_URL, instances share one cache instead, and 0 here: a copy in this

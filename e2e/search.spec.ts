@@ -24,8 +24,9 @@ test('a reader searches from the header and opens a result', async ({ page }) =>
   await expect(page.getByRole('status').filter({ hasText: '条结果' })).toContainText(/共 \d+ 条结果/);
   const results = page.getByRole('list', { name: '搜索结果' });
   await expect(results.locator('mark').first()).toHaveText('幼儿园');
-  // Result pages are not for search engines' indexes.
+  // Result pages are not for search engines' indexes; the search page itself is.
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+  expect(await (await page.request.get('/search')).text()).not.toContain('name="robots"');
   await results.getByRole('link', { name: '如何在居住地购买城乡居民医疗保险' }).first().click();
   await expect(page).toHaveURL(new RegExp(`/a/${slug}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('如何在居住地购买城乡居民医疗保险');

@@ -73,7 +73,10 @@ try {
     { name: 'month', path: `/months/${sample.month}` },
     { name: 'region index', path: '/regions' },
     { name: 'month index', path: '/months' },
-    { name: 'search', path: `/search?q=${encodeURIComponent('医保')}` },
+    { name: 'search', path: '/search' },
+    // A result page is `noindex` by design (app/(public)/search/page.tsx), which Lighthouse's
+    // is-crawlable audit fails: for this page that must be the only SEO audit that fails.
+    { name: 'search results', path: `/search?q=${encodeURIComponent('医保')}`, noindex: true },
   ];
   // Rendered and cached before they are measured, as a reader would find them.
   for (const page of pages) await (await fetch(base + page.path)).arrayBuffer();
@@ -94,20 +97,22 @@ try {
   const cpuSlowdownMultiplier = benchmarkIndex >= 1500 ? 4 : benchmarkIndex >= 800 ? 2 : 1;
 
   console.log(`\nLighthouse (mobile), Chromium ${browser.version()}, benchmarkIndex ${Math.round(benchmarkIndex)} → CPU slowdown ${cpuSlowdownMultiplier}×; each score at least ${MIN_SCORE}:`);
-  console.log(`${'page'.padEnd(14)}${categories.map((c) => c.padStart(16)).join('')}`);
+  console.log(`${'page'.padEnd(16)}${categories.map((c) => c.padStart(16)).join('')}`);
   for (const page of pages) {
     const result = await lighthouse(base + page.path, { port: debuggingPort, output: 'json', logLevel: 'error', onlyCategories: [...categories], throttling: { cpuSlowdownMultiplier } });
     if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
     const scores = categories.map((c) => Math.round((result.lhr.categories[c]?.score ?? 0) * 100));
-    const low = categories.filter((_, i) => scores[i] < MIN_SCORE);
-    if (low.length) failed = true;
-    console.log(`${page.name.padEnd(14)}${scores.map((s) => String(s).padStart(16)).join('')}${low.length ? `  FAIL (${low.join(', ')})` : ''}`);
-    for (const category of low) {
-      const audits = result.lhr.categories[category].auditRefs
+    const failing = (category: (typeof categories)[number]) =>
+      result.lhr.categories[category].auditRefs
         .map((ref) => result.lhr.audits[ref.id])
         .filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode !== 'informative');
-      for (const audit of audits) console.log(`    ${category}: ${audit.id} (${audit.displayValue ?? audit.score})`);
-    }
+    const noindexOnly = (category: (typeof categories)[number]) =>
+      page.noindex === true && category === 'seo' && failing(category).every((audit) => audit.id === 'is-crawlable');
+    const low = categories.filter((c, i) => scores[i] < MIN_SCORE && !noindexOnly(c));
+    if (low.length) failed = true;
+    const note = low.length ? `  FAIL (${low.join(', ')})` : page.noindex ? '  (SEO: noindex by design, no other SEO audit fails)' : '';
+    console.log(`${page.name.padEnd(16)}${scores.map((s) => String(s).padStart(16)).join('')}${note}`);
+    for (const category of low) for (const audit of failing(category)) console.log(`    ${category}: ${audit.id} (${audit.displayValue ?? audit.score})`);
   }
   console.log(`\n${failed ? 'FAIL' : 'PASS'}`);
 } catch (error) {

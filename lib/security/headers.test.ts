@@ -23,13 +23,15 @@ describe('contentSecurityPolicy', () => {
     expect(policy.get('style-src-attr')).toEqual(["'unsafe-inline'"]);
   });
 
-  it('gives the cached public pages a policy without a nonce, eval or inline handlers', () => {
-    const text = contentSecurityPolicy({ https: false });
-    const policy = directives(text);
-    expect(text).not.toContain('nonce-');
-    expect(text).not.toContain('unsafe-eval');
-    expect(policy.get('script-src')).toEqual(["'self'", "'unsafe-inline'"]);
-    expect(policy.get('script-src-attr')).toEqual(["'none'"]);
+  it('gives the cached public pages a policy that runs no script at all', () => {
+    for (const dev of [false, true]) {
+      const text = contentSecurityPolicy({ https: false, dev });
+      const policy = directives(text);
+      expect(text).not.toContain('nonce-');
+      expect(text).not.toContain('unsafe-eval');
+      expect(policy.get('script-src')).toEqual(["'none'"]);
+      expect(policy.get('script-src-attr')).toEqual(["'none'"]);
+    }
   });
 
   it('always forbids plugins, <base>, framing and cross-site form targets', () => {

@@ -46,10 +46,11 @@ export type PolicyOptions = {
 /**
  * The Content-Security-Policy value.
  *
- * Scripts: with a nonce, only nonced scripts and what they load ('strict-dynamic'); without one
- * (cached public pages) same-origin files and inline scripts, since Next streams its page data in
- * inline scripts whose content differs per page. Both forbid eval, inline event handlers
- * (`script-src-attr 'none'`), plugins, <base> and framing.
+ * Scripts: with a nonce, only nonced scripts and what they load ('strict-dynamic'), without eval;
+ * without one (the cached public pages, and API answers) none at all: the app server sends public
+ * pages without Next's client runtime (lib/public/static-html.ts), and their JSON-LD blocks are
+ * data, which a policy does not govern. Both forbid inline event handlers (`script-src-attr
+ * 'none'`), plugins, <base> and framing.
  *
  * Styles: our components and recharts' SVG use inline `style` attributes, which a nonce cannot
  * cover, so `style-src-attr 'unsafe-inline'` allows attributes (they cannot run script) while
@@ -60,7 +61,7 @@ export function contentSecurityPolicy({ nonce, https, dev = false }: PolicyOptio
   const evalSource = dev ? " 'unsafe-eval'" : '';
   const directives = [
     "default-src 'self'",
-    nonce ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${evalSource}` : `script-src 'self' 'unsafe-inline'${evalSource}`,
+    nonce ? `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${evalSource}` : "script-src 'none'",
     "script-src-attr 'none'",
     nonce && !dev ? `style-src 'self' 'nonce-${nonce}'` : "style-src 'self' 'unsafe-inline'",
     "style-src-attr 'unsafe-inline'",

@@ -7,11 +7,14 @@
 //   (lib/config/site-origin.ts), so no redirect can be built on another host;
 // - bodies over the app's limit are refused with a 413 before Next reads them
 //   (lib/security/request-body-limit.ts; the limit is in lib/import/limits.ts).
+// It also compresses every response (Next's own compression is off in next.config.ts), after it
+// has taken Next's client runtime out of the public pages' HTML (lib/public/static-html.ts).
 // The first server process also runs the background job workers (lib/jobs: imports of confirmed
 // uploads). Every process reads the public change feed, expiring in its cache the pages that
 // changes anywhere outdate (lib/public-cache).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import compression from 'compression';
 import next from 'next';
 import { clientIpHeader, resolveClientIp, trustedProxyHops } from '@/lib/auth/client-ip';
 import { configureSiteOrigin, isHttpsOrigin, pinForwardedHeaders } from '@/lib/config/site-origin';
@@ -22,6 +25,7 @@ import { startWorkers } from '@/lib/jobs/workers';
 import { downstreamCacheControl } from '@/lib/public-cache/cdn-cache-control';
 import { startFeedConsumer, type FeedConsumer } from '@/lib/public-cache/feed-consumer';
 import { articleSlugOf, loadGoneSlugSet, slugsOfTags } from '@/lib/public-cache/gone-slugs';
+import { rewriteHtmlResponse, stripClientRuntime } from '@/lib/public/static-html';
 import { createInternalSecret, internalSecretHeader } from '@/lib/public-cache/internal-secret';
 import { publicTags } from '@/lib/public-cache/cache-tags';
 import { isPrivatePath, responseSecurityHeaders } from '@/lib/security/headers';
@@ -43,6 +47,9 @@ await app.prepare();
 if (runsJobs) await startWorkers(db);
 // Slugs of pages taken down, which answer 410 instead of 404 (lib/public-cache/gone-slugs.ts).
 const goneSlugs = await loadGoneSlugSet(db);
+// Gzip (or deflate) as Next would: the compression package, which Next also bundles.
+const compress = compression();
+const noop = () => {};
 
 function serveRequest(req: IncomingMessage, res: ServerResponse) {
   const forwarded = req.headers['x-forwarded-for'];
@@ -54,6 +61,8 @@ function serveRequest(req: IncomingMessage, res: ServerResponse) {
   // The public pages' Content-Security-Policy and HSTS: proxy.ts, which sets them on the private
   // paths (with a nonce there), does not run for public pages, which are served from the cache.
   const pathname = (req.url ?? '/').split('?')[0];
+  // Innermost: what the wrappers below send is compressed.
+  compress(req as never, res as never, noop);
   if (!isPrivatePath(pathname)) {
     for (const [name, value] of publicHeaders) res.setHeader(name, value);
     // A public page's old address (a renamed article's slug, a ?page= link) answers 301, the
@@ -63,6 +72,8 @@ function serveRequest(req: IncomingMessage, res: ServerResponse) {
     const writeHead = res.writeHead.bind(res);
     res.writeHead = ((status: number, ...rest: []) =>
       writeHead(status === 308 ? 301 : status === 404 && slug !== null && goneSlugs.has(slug) ? 410 : status, ...rest)) as typeof res.writeHead;
+    // Outermost: public pages leave without Next's client runtime.
+    rewriteHtmlResponse(req.method, res, stripClientRuntime);
   }
   // Pages Next serves from its cache may be kept briefly downstream (lib/public-cache/cdn-cache-control.ts).
   const setHeader = res.setHeader.bind(res);

@@ -15,8 +15,11 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const q = first((await searchParams).q).trim();
-  // Result pages are not for search engines' indexes.
-  return { title: q ? `搜索：${q.slice(0, 40)}` : '搜索', robots: { index: false, follow: true } };
+  // Result pages stay out of search engines' indexes: anyone can make one say anything (a query
+  // of spam text), and engines count indexed result pages as thin content. The search page
+  // itself is indexed.
+  if (!q) return { title: '搜索' };
+  return { title: `搜索：${q.slice(0, 40)}`, robots: { index: false, follow: true } };
 }
 
 export default async function SearchPage({ searchParams }: Props) {
