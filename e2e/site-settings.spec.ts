@@ -93,6 +93,11 @@ test('an article page carries share metadata, a canonical URL and valid JSON-LD,
   const image = await page.request.get('/share.png');
   expect(image.headers()['content-type']).toBe('image/png');
 
+  // The home page has the site's own title, with the site name once.
+  await page.goto('/');
+  await expect(page).toHaveTitle(await page.locator('meta[property="og:title"]').getAttribute('content') as string);
+  await expect(page).toHaveTitle(/^保答 · [^·]+$/);
+
   await page.goto('/regions/440100');
   const regionCrumbs = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent())!);
   expect(regionCrumbs['@type']).toBe('BreadcrumbList');

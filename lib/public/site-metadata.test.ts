@@ -7,7 +7,7 @@ const origin = 'https://baoda.example.cn';
 describe('public page metadata', () => {
   it('the layout gives the title template, metadataBase and Baidu’s applicable-device', () => {
     const meta = siteMetadata({ ...defaultSiteSettings, siteName: '医保答' }, origin);
-    expect(meta.title).toEqual({ default: `医保答 · ${defaultSiteSettings.tagline}`, template: '%s · 医保答' });
+    expect(meta.title).toEqual({ absolute: `医保答 · ${defaultSiteSettings.tagline}`, template: '%s · 医保答' });
     expect(meta.metadataBase?.toString()).toBe(`${origin}/`);
     expect(meta.other).toEqual({ 'applicable-device': 'pc,mobile' });
   });

@@ -24,7 +24,8 @@ export function siteTitle(settings: SiteSettings): string {
 export function siteMetadata(settings: SiteSettings, origin: string = siteOrigin()): Metadata {
   return {
     metadataBase: new URL(origin),
-    title: { default: siteTitle(settings), template: `%s · ${settings.siteName}` },
+    // Absolute: the root layout's template (the admin's) would add the site name a second time.
+    title: { absolute: siteTitle(settings), template: `%s · ${settings.siteName}` },
     description: settings.tagline || undefined,
     applicationName: settings.siteName,
     // Baidu: the page serves phones and computers alike (no separate mobile site).
