@@ -20,7 +20,7 @@ function jsonField(formData: FormData, name: string): unknown {
   }
 }
 
-export type SaveArticleState = ActionResult<{ version: number; status: string; slug: string }> | null;
+export type SaveArticleState = ActionResult<{ version: number; status: string; slug: string; savedAt: string }> | null;
 
 export async function saveArticleAction(_prev: SaveArticleState, formData: FormData): Promise<SaveArticleState> {
   return toActionResult(async () => {
@@ -39,9 +39,14 @@ export async function saveArticleAction(_prev: SaveArticleState, formData: FormD
       recommendations: jsonField(formData, 'recommendations'),
     });
     if (!parsed.success) throw new AppError('INVALID', parsed.error.issues[0]?.message ?? '表单数据无效');
-    const result = await saveArticle(actor, parsed.data, await requestIp());
-    revalidatePath(`/admin/articles/${parsed.data.id}`);
-    return result;
+    // `autosave`: 1 for the editor's own saves; `close` for a manual save with nothing typed since.
+    const autosave = formData.get('autosave') === '1';
+    const closeAutosave = formData.get('autosave') === 'close';
+    const result = await saveArticle(actor, parsed.data, await requestIp(), { autosave, closeAutosave });
+    // An autosave leaves the page as it is (the editor keeps its own state); a manual save
+    // refreshes what the page shows around the form (status, workflow panel).
+    if (!autosave) revalidatePath(`/admin/articles/${parsed.data.id}`);
+    return { ...result, savedAt: new Date().toISOString() };
   }, '已保存');
 }
 

@@ -11,16 +11,35 @@ import { regionAncestorCodes } from '@/lib/regions/region-path';
 import { writeWorkingCopySearch } from '@/lib/search/write-vectors';
 import { statusAfterEdit } from '@/lib/workflow/transitions';
 import type { RecommendationInput, RegionTagInput, SaveArticleInput } from './schemas';
+import { assertNoOtherEditor } from './edit-lock';
 import { slugInUse } from './slug-in-use';
-import { writeRevision } from './write-revision';
+import { AUTOSAVE_NOTE, writeRevision } from './write-revision';
+
+export type SaveOptions = {
+  /** Names the revision (a restore names the version it brings back). */
+  note?: string;
+  /** The editor saved on its own after typing stopped (see below). */
+  autosave?: boolean;
+  /**
+   * A manual save with nothing typed since the last autosave: closes the open autosave revision
+   * under `note` instead of writing the same content as a new version (the content sent is then
+   * not written; without an open revision it is an ordinary save).
+   */
+  closeAutosave?: boolean;
+};
 
 /**
  * Saves the editor's working copy as a new version and revision. The write is conditional on
  * the version the editor started from: a concurrent save makes the second one fail with a
- * conflict instead of overwriting. `note` names the revision (a restore names the version it
- * brings back).
+ * conflict instead of overwriting; so does a save while someone else holds the edit lock.
+ *
+ * Autosaves do not write a revision each: consecutive saves by the same person while the
+ * article's status stays as it is grow one revision (the newest, written by an autosave of
+ * theirs, not live and not reviewed), which a manual save then closes under its own note. Another
+ * person's save, a workflow step or a review starts the next one. Only the save that opens a
+ * revision is audited, so the log shows an editing session once.
  */
-export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, ip?: string | null, note = '编辑保存') {
+export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, ip?: string | null, { note = '编辑保存', autosave = false, closeAutosave = false }: SaveOptions = {}) {
   if (!roleHas(actor.role, 'article:edit')) throw new AppError('FORBIDDEN', '没有权限编辑文章');
   const body = bodyDocSchema.safeParse(input.body);
   if (!body.success) throw new AppError('INVALID', '正文格式无效');
@@ -32,8 +51,15 @@ export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, i
       if (current.version !== input.version) {
         throw new AppError('CONFLICT', `保存冲突：这篇文章已被他人修改（当前版本 ${current.version}），你的修改尚未保存。请复制你的修改后刷新页面。`);
       }
+      await assertNoOtherEditor(tx, actor, input.id);
       if (await slugInUse(tx, input.slug, input.id)) throw new AppError('INVALID', '链接名已被其他文章使用，请换一个');
       const status = statusAfterEdit(current.status);
+      const open = status === current.status ? await openAutosaveRevision(tx, actor, input.id, current.version) : null;
+      if (open && closeAutosave && !autosave) {
+        await tx.revision.update({ where: { id: open }, data: { note } });
+        await recordAudit(tx, { actorId: actor.id, action: 'article.save', entityType: 'Article', entityId: input.id, summary: { version: current.version, from: current.status, to: current.status }, ip });
+        return { version: current.version, status: current.status, slug: input.slug };
+      }
       const plainText = bodyPlainText(body.data);
       const { count } = await tx.article.updateMany({
         where: { id: input.id, version: input.version, deletedAt: null },
@@ -54,13 +80,14 @@ export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, i
       await writeWorkingCopySearch(tx, input.id, { title: input.title, summary: input.summary, body: plainText });
       await applyRegionTags(tx, input.id, input.regions, input.rejectedRegionCodes);
       await replaceRecommendations(tx, input.id, input.recommendations);
-      const revision = await writeRevision(tx, input.id, actor.id, note);
-      await recordAudit(tx, {
+      const revisionNote = autosave ? AUTOSAVE_NOTE : note;
+      const revision = open ? await rewriteRevision(tx, open, input.id, actor.id, revisionNote) : await writeRevision(tx, input.id, actor.id, revisionNote);
+      if (!open || !autosave) await recordAudit(tx, {
         actorId: actor.id,
         action: 'article.save',
         entityType: 'Article',
         entityId: input.id,
-        summary: { version: revision.articleVersion, from: current.status, to: status },
+        summary: { version: revision.articleVersion, from: current.status, to: status, ...(autosave ? { autosave: true } : {}) },
         ip,
       });
       return { version: revision.articleVersion, status, slug: input.slug };
@@ -74,6 +101,24 @@ export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, i
     }
     throw error;
   }
+}
+
+/** The newest revision when it is this person's autosave at `version`, not live and not reviewed: the one to grow. */
+async function openAutosaveRevision(tx: Tx, actor: CurrentUser, articleId: string, version: number): Promise<string | null> {
+  const newest = await tx.revision.findFirst({
+    where: { articleId },
+    orderBy: { articleVersion: 'desc' },
+    select: { id: true, articleVersion: true, authorId: true, note: true, publishedFor: { select: { id: true } } },
+  });
+  if (!newest || newest.note !== AUTOSAVE_NOTE || newest.authorId !== actor.id || newest.articleVersion !== version || newest.publishedFor) return null;
+  const reviewed = await tx.review.count({ where: { articleId, articleVersion: version } });
+  return reviewed ? null : newest.id;
+}
+
+/** Replaces revision `id` with a snapshot of the article as it now stands (its new version). */
+async function rewriteRevision(tx: Tx, id: string, articleId: string, authorId: string, note: string) {
+  await tx.revision.delete({ where: { id } });
+  return writeRevision(tx, articleId, authorId, note);
 }
 
 /**

@@ -11,6 +11,9 @@ export type RevisionRecommendation = {
   targetArticleId: string | null;
 };
 
+/** The note of a revision grown by the editor's autosaves (lib/articles/save-article.ts). */
+export const AUTOSAVE_NOTE = '自动保存';
+
 // What a revision snapshots: the article's fields, its regions and its recommendation list.
 const snapshotInclude = {
   regions: { orderBy: { regionCode: 'asc' } },

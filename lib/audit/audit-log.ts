@@ -26,6 +26,8 @@ export const auditActionGroups = {
 export const auditActionLabels: Record<string, string> = {
   'article.create': '新建文章',
   'article.save': '保存文章',
+  'article.lock-takeover': '接管编辑',
+  'article.lock-release': '解除编辑锁',
   'article.import': '导入文章',
   'article.bulk-edit': '批量编辑',
   'article.submit': '提交审核',

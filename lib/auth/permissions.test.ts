@@ -19,6 +19,7 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   'article:delete-own-draft': { EDITOR: Y, REVIEWER: N, ADMIN: Y }, // delete: editor own drafts, admin yes
   'article:delete-any':       { EDITOR: N, REVIEWER: N, ADMIN: Y },
   'article:restore':          { EDITOR: N, REVIEWER: N, ADMIN: Y },
+  'article:release-lock':     { EDITOR: N, REVIEWER: N, ADMIN: Y }, // end someone else's edit lock
   'user:manage':              { EDITOR: N, REVIEWER: N, ADMIN: Y }, // users and roles
   'settings:manage':          { EDITOR: N, REVIEWER: N, ADMIN: Y }, // site and security settings
   'audit:read':               { EDITOR: N, REVIEWER: N, ADMIN: Y }, // audit log

@@ -15,6 +15,7 @@ export const permissionRoles = {
   'article:delete-own-draft': ['ADMIN', 'EDITOR'],
   'article:delete-any': ['ADMIN'],
   'article:restore': ['ADMIN'],
+  'article:release-lock': ['ADMIN'],
   'user:manage': ['ADMIN'],
   'settings:manage': ['ADMIN'],
   'audit:read': ['ADMIN'],

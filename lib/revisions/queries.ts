@@ -1,4 +1,4 @@
-import type { RevisionRecommendation, RevisionRegion } from '@/lib/articles/write-revision';
+import { AUTOSAVE_NOTE, type RevisionRecommendation, type RevisionRegion } from '@/lib/articles/write-revision';
 import type { Db } from '@/lib/db/client';
 import { toIsoDate } from '@/lib/dates';
 import type { VersionSnapshot } from './diff';
@@ -7,11 +7,12 @@ import type { VersionSnapshot } from './diff';
 // first, with who wrote it, when, how and whether it is the live or the approved one.
 
 /** How a revision came about, told from its note (each writer of revisions writes its own). */
-export type RevisionOrigin = 'create' | 'save' | 'import' | 'bulk' | 'restore';
+export type RevisionOrigin = 'create' | 'save' | 'autosave' | 'import' | 'bulk' | 'restore';
 
 export const revisionOriginLabels: Record<RevisionOrigin, string> = {
   create: '新建',
   save: '编辑保存',
+  autosave: '自动保存',
   import: '导入',
   bulk: '批量编辑',
   restore: '恢复',
@@ -19,6 +20,7 @@ export const revisionOriginLabels: Record<RevisionOrigin, string> = {
 
 export function revisionOrigin(note: string): RevisionOrigin {
   if (note === '新建') return 'create';
+  if (note === AUTOSAVE_NOTE) return 'autosave';
   if (/^(导入|重新导入|从导出文件)/.test(note)) return 'import';
   if (note.startsWith('批量')) return 'bulk';
   if (note.startsWith('恢复版本')) return 'restore';

@@ -38,6 +38,6 @@ export async function restoreVersion(actor: CurrentUser, articleId: string, vers
       })),
     },
     ip,
-    restoreNote(version),
+    { note: restoreNote(version) },
   );
 }
