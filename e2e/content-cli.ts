@@ -5,6 +5,7 @@
 //                                                                  --link-to puts a recommendation of that
 //                                                                  (already imported) sample first
 //   save-draft <slug> --title T                                    edit the working copy only
+//   save-working <article id> --title T                            edit a (never published) working copy
 //   delete <slug>                                                  remove the article outright
 //   unpublish <slug>                                               take the live page down
 //   draft --title T                                                a new article that stays a draft
@@ -46,6 +47,8 @@ if (command === 'publish') {
 } else if (command === 'save-draft') {
   const { id } = await db.article.findFirstOrThrow({ where: { publishedRevision: { slug: target } }, select: { id: true } });
   result = await edit(id);
+} else if (command === 'save-working') {
+  result = await edit(target);
 } else if (command === 'delete') {
   result = await db.article.deleteMany({ where: { publishedRevision: { slug: target } } });
 } else if (command === 'unpublish') {

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useEffect, useRef, useState } from 'react';
 import { RichTextEditor } from '@/components/editor/rich-text-editor';
 import { RegionCascade } from '@/components/regions/region-cascade';
 import { RegionSearch, type RegionOption } from '@/components/regions/region-search';
@@ -8,7 +8,9 @@ import { saveArticleAction, type SaveArticleState } from '@/lib/articles/actions
 import { currentYearInChina, extractPolicyYears, isPolicyStale } from '@/lib/articles/policy-years';
 import type { RecommendationInput, RegionTagInput } from '@/lib/articles/schemas';
 import { bodyPlainText } from '@/lib/content/plain-text';
+import { clearDraft, differsFrom, readDraft, writeDraft, type EditorContent, type EditorDraft } from './editor-draft';
 import { RecommendationListEditor, type EditableItem } from './recommendation-list-editor';
+import { useEditLock, type LockHolderView, type LockView } from './use-edit-lock';
 
 export type ArticleEditorProps = {
   article: {
@@ -25,6 +27,10 @@ export type ArticleEditorProps = {
   };
   regions: EditorRegion[];
   recommendations: EditableItem[];
+  /** Someone else holding the edit lock when the page was rendered. */
+  lockHolder: LockHolderView | null;
+  /** May end someone else's lock (admins). */
+  canReleaseLocks: boolean;
 };
 
 type EditorRegion = RegionOption & { origin: 'AUTO' | 'MANUAL'; confidence: number };
@@ -32,30 +38,178 @@ type EditorRegion = RegionOption & { origin: 'AUTO' | 'MANUAL'; confidence: numb
 const percent = (confidence: number) => `${Math.round(confidence * 100)}%`;
 const regionLabel = (region: RegionOption) => region.path?.join(' / ') ?? region.name;
 
+/** Autosave waits this long after the last change (and for an input method to finish composing). */
+const AUTOSAVE_DELAY_MS = 2000;
+
+const timeOfDay = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' });
+const sinceText = (iso: string) => {
+  const minutes = Math.floor((Date.now() - new Date(iso).getTime()) / 60_000);
+  return minutes < 1 ? '刚刚有活动' : `${minutes} 分钟前活动`;
+};
+
+/**
+ * The editor page: the edit lock (who edits; read-only for everyone else), the unsaved work this
+ * browser kept from an earlier visit (offered back), and the form.
+ */
+export function ArticleEditor(props: ArticleEditorProps) {
+  const { article } = props;
+  const { lock, takeOver, releaseOther } = useEditLock(article.id, props.lockHolder);
+  const [offered, setOffered] = useState<EditorDraft | null>(null);
+  const [restored, setRestored] = useState<EditorDraft | null>(null);
+  const [lockError, setLockError] = useState<string | null>(null);
+  const loaded = loadedContent(props);
+  useEffect(() => {
+    const draft = readDraft(article.id);
+    if (draft && differsFrom(draft, loaded)) setOffered(draft);
+    else if (draft) clearDraft(article.id);
+    // Once, for the content the page was loaded with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [article.id]);
+  const editable = lock.kind === 'held' && offered === null;
+
+  return (
+    <>
+      <LockBanner lock={lock} canRelease={props.canReleaseLocks} error={lockError} onAction={async (run) => {
+        const result = await (run === 'takeOver' ? takeOver() : releaseOther());
+        setLockError(result.ok ? null : result.error);
+      }} />
+      {offered && (
+        <div className="alert warn" role="region" aria-label="未保存的修改">
+          <p style={{ margin: '0 0 8px' }}>
+            本浏览器中有这篇文章未保存的修改（{timeOfDay(offered.typedAt)} 输入，基于版本 {offered.baseVersion}）。
+            {offered.baseVersion !== article.version && ` 文章此后已更新到版本 ${article.version}，恢复后保存会提示冲突，请核对后再保存。`}
+          </p>
+          <button type="button" className="button primary" onClick={() => { setRestored(offered); setOffered(null); }}>恢复这些修改</button>{' '}
+          <button type="button" className="button" onClick={() => { clearDraft(article.id); setOffered(null); }}>丢弃</button>
+        </div>
+      )}
+      <ArticleForm key={restored?.typedAt ?? 'loaded'} {...props} initial={restored ?? { ...loaded, baseVersion: article.version, typedAt: '' }} restored={restored !== null} editable={editable} />
+    </>
+  );
+}
+
+function loadedContent({ article, regions, recommendations }: ArticleEditorProps): EditorContent {
+  return {
+    fields: { title: article.title, slug: article.slug, summary: article.summary, disclaimer: article.disclaimer, contentDate: article.contentDate },
+    body: article.body,
+    regions,
+    rejected: [],
+    items: recommendations,
+  };
+}
+
+function LockBanner({ lock, canRelease, error, onAction }: { lock: LockView; canRelease: boolean; error: string | null; onAction: (run: 'takeOver' | 'release') => Promise<void> }) {
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const timer = window.setInterval(() => tick((n) => n + 1), 15_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  if (lock.kind === 'held') return null;
+  const who = lock.kind === 'free' ? null : lock.holder;
+  return (
+    <div className="alert warn" role="region" aria-label="编辑锁" data-testid="edit-lock">
+      <p style={{ margin: '0 0 8px' }}>
+        {lock.kind === 'free' && '对方已离开，现在可以编辑这篇文章。'}
+        {lock.kind === 'other' && (who ? `${who.name} 正在编辑（${sinceText(who.heartbeatAt)}），此页为只读。` : '另一位编辑刚刚在编辑，此页为只读。')}
+        {lock.kind === 'lost' && (who ? `${who.name} 已接管编辑，此页已改为只读。你未保存的修改保留在本浏览器中。` : '你的编辑锁已被解除，此页已改为只读。你未保存的修改保留在本浏览器中。')}
+      </p>
+      {lock.kind === 'free' ? (
+        <button type="button" className="button primary" onClick={() => window.location.reload()}>载入最新内容并编辑</button>
+      ) : (
+        <>
+          <button type="button" className="button" onClick={() => void onAction('takeOver')}>接管编辑</button>
+          {canRelease && lock.kind === 'other' && who && (
+            <> <button type="button" className="button" onClick={() => void onAction('release')}>解除编辑锁</button></>
+          )}
+        </>
+      )}
+      {error && <p className="alert error" role="alert" style={{ margin: '8px 0 0' }}>{error}</p>}
+    </div>
+  );
+}
+
+type SaveLine = { kind: 'clean' } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'saved'; at: string; version: number } | { kind: 'failed'; message: string };
+
 // The whole working copy is one form: plain fields as inputs, structured parts as JSON in
-// hidden inputs. On a failed save (conflict, validation) nothing the editor typed is lost.
-export function ArticleEditor({ article, regions: initialRegions, recommendations: initialItems }: ArticleEditorProps) {
+// hidden inputs. On a failed save (conflict, validation) nothing the editor typed is lost: it
+// stays in the form and in this browser's draft.
+function ArticleForm({ article, initial, restored, editable }: ArticleEditorProps & { initial: EditorDraft; restored: boolean; editable: boolean }) {
   // The version this form's content is based on: the one loaded, then each of our own saves.
   // It never follows a newer version someone else saved, so their change is never overwritten.
-  const [version, setVersion] = useState(article.version);
-  const [state, action, pending] = useActionState<SaveArticleState, FormData>(async (prev, formData) => {
-    const result = await saveArticleAction(prev, formData);
+  const [version, setVersion] = useState(initial.baseVersion);
+  const versionRef = useRef(initial.baseVersion);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Every change counts one; a save remembers the count it started from, so that typing during a
+  // save is still known to be unsaved afterwards.
+  const changes = useRef(restored ? 1 : 0);
+  const savedChanges = useRef(0);
+  const lastSaveWasAuto = useRef(false);
+  const inFlight = useRef<Promise<unknown> | null>(null);
+  const composing = useRef(false);
+  const timer = useRef<number | undefined>(undefined);
+  const stopped = useRef(false);
+  const [line, setLine] = useState<SaveLine>(restored ? { kind: 'dirty' } : { kind: 'clean' });
+
+  const finished = (result: SaveArticleState, startedAt: number, auto: boolean) => {
     if (result?.ok) {
+      versionRef.current = result.data.version;
       setVersion(result.data.version);
-      // Stored now: the server remembers them in the article's rejected list.
-      setRejected([]);
+      savedChanges.current = startedAt;
+      lastSaveWasAuto.current = auto;
+      if (changes.current === startedAt) {
+        clearDraft(article.id);
+        setLine({ kind: 'saved', at: result.data.savedAt, version: result.data.version });
+      } else {
+        setLine({ kind: 'dirty' });
+        schedule();
+      }
+      if (!auto) setRejected([]);
+    } else if (result) {
+      // A conflict or a lost lock needs the person: no more autosaves on this page.
+      if (result.code === 'CONFLICT') stopped.current = true;
+      setLine({ kind: 'failed', message: result.error });
     }
+  };
+
+  const autosave = () => {
+    window.clearTimeout(timer.current);
+    if (stopped.current || !editable || changes.current === savedChanges.current || !formRef.current) return;
+    // Never in the middle of an input method's composition, nor over a save in flight.
+    if (composing.current || inFlight.current) return schedule();
+    const formData = new FormData(formRef.current);
+    formData.set('version', String(versionRef.current));
+    formData.set('autosave', '1');
+    const startedAt = changes.current;
+    setLine({ kind: 'saving' });
+    const request = saveArticleAction(null, formData)
+      .then((result) => finished(result, startedAt, true))
+      .catch(() => setLine({ kind: 'failed', message: '自动保存失败（网络或服务器不可用），修改已保留在本浏览器中，稍后会再试。' }))
+      .finally(() => {
+        inFlight.current = null;
+        if (changes.current !== savedChanges.current) schedule();
+      });
+    inFlight.current = request;
+  };
+  const schedule = () => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(autosave, AUTOSAVE_DELAY_MS);
+  };
+
+  const [, action, pending] = useActionState<SaveArticleState, FormData>(async (prev, formData) => {
+    window.clearTimeout(timer.current);
+    await inFlight.current;
+    formData.set('version', String(versionRef.current));
+    // Nothing typed since an autosave: the manual save only closes its revision.
+    if (lastSaveWasAuto.current && changes.current === savedChanges.current) formData.set('autosave', 'close');
+    const startedAt = changes.current;
+    setLine({ kind: 'saving' });
+    const result = await saveArticleAction(prev, formData).catch(() => ({ ok: false as const, error: '保存失败（网络或服务器不可用），修改已保留在本浏览器中。' }));
+    finished(result, startedAt, false);
     return result;
   }, null);
   // Controlled fields: React resets uncontrolled inputs after a form action, which would throw
   // away what the editor typed when a save fails (conflict, validation).
-  const [fields, setFields] = useState({
-    title: article.title,
-    slug: article.slug,
-    summary: article.summary,
-    disclaimer: article.disclaimer,
-    contentDate: article.contentDate,
-  });
+  const [fields, setFields] = useState(initial.fields);
   const field = (name: keyof typeof fields) => ({
     id: name,
     name,
@@ -64,11 +218,11 @@ export function ArticleEditor({ article, regions: initialRegions, recommendation
   });
   // Region tags: AUTO rows are the importer's suggestions, shown for the editor to accept
   // (they become MANUAL on save) or reject (removed, and never suggested again).
-  const [regions, setRegions] = useState<EditorRegion[]>(initialRegions);
-  const [rejected, setRejected] = useState<EditorRegion[]>([]);
+  const [regions, setRegions] = useState<EditorRegion[]>(initial.regions as EditorRegion[]);
+  const [rejected, setRejected] = useState<EditorRegion[]>(initial.rejected as EditorRegion[]);
   const suggestions = regions.filter((r) => r.origin === 'AUTO');
   const tags = regions.filter((r) => r.origin === 'MANUAL');
-  const acceptedCodes = new Set(initialRegions.filter((r) => r.origin === 'AUTO').map((r) => r.code));
+  const [acceptedCodes] = useState(() => new Set((initial.regions as EditorRegion[]).filter((r) => r.origin === 'AUTO').map((r) => r.code)));
   const accept = (code: string) => setRegions((rs) => rs.map((r) => (r.code === code ? { ...r, origin: 'MANUAL', confidence: 1 } : r)));
   const reject = (region: EditorRegion) => {
     setRegions((rs) => rs.filter((r) => r.code !== region.code));
@@ -90,16 +244,67 @@ export function ArticleEditor({ article, regions: initialRegions, recommendation
   const regionsPayload: RegionTagInput[] = regions.map((r) => ({ code: r.code, origin: r.origin }));
 
   // Policy years the title and body state, recomputed as the editor types.
-  const [bodyText, setBodyText] = useState(() => bodyPlainText(article.body));
+  const [body, setBody] = useState<unknown>(initial.body);
+  const [bodyText, setBodyText] = useState(() => bodyPlainText(initial.body));
   const policyYears = extractPolicyYears(`${fields.title}\n${bodyText}`);
   const stale = isPolicyStale(policyYears, currentYearInChina());
 
-  const [items, setItems] = useState<EditableItem[]>(initialItems);
+  const [items, setItems] = useState<EditableItem[]>(initial.items);
+
+  // Every change: kept in this browser at once, saved on the server when typing stops.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      if (!restored) return;
+    }
+    changes.current += 1;
+    writeDraft(article.id, { fields, body, regions, rejected, items, baseVersion: versionRef.current, typedAt: new Date().toISOString() });
+    setLine({ kind: 'dirty' });
+    schedule();
+    // schedule reads refs only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [article.id, fields, body, regions, rejected, items, restored]);
+
+  // Leaving: save what is unsaved (within the app), and warn before a tab or window closes on it.
+  useEffect(() => {
+    const unsaved = () => changes.current !== savedChanges.current;
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (!unsaved()) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    const hidden = () => {
+      if (document.visibilityState === 'hidden' && unsaved()) autosave();
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      document.removeEventListener('visibilitychange', hidden);
+      if (unsaved()) autosave();
+      window.clearTimeout(timer.current);
+    };
+    // autosave reads refs only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const itemsPayload: RecommendationInput[] = items.map(({ key: _key, targetTitle: _t, ...item }) => item);
 
   return (
-    <form action={action} aria-label="编辑文章">
+    <form
+      ref={formRef}
+      action={action}
+      aria-label="编辑文章"
+      onCompositionStart={() => {
+        composing.current = true;
+      }}
+      onCompositionEnd={() => {
+        composing.current = false;
+        if (changes.current !== savedChanges.current) schedule();
+      }}
+    >
+      <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
       <input type="hidden" name="id" value={article.id} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="regions" value={JSON.stringify(regionsPayload)} />
@@ -141,7 +346,16 @@ export function ArticleEditor({ article, regions: initialRegions, recommendation
       <label htmlFor="summary">摘要</label>
       <textarea {...field('summary')} rows={2} maxLength={500} />
 
-      <RichTextEditor name="body" initialContent={article.body} label="正文" onChange={(doc) => setBodyText(bodyPlainText(doc))} />
+      <RichTextEditor
+        name="body"
+        initialContent={initial.body}
+        label="正文"
+        editable={editable}
+        onChange={(doc) => {
+          setBody(doc);
+          setBodyText(bodyPlainText(doc));
+        }}
+      />
 
       <label htmlFor="disclaimer">提示语</label>
       <input {...field('disclaimer')} maxLength={500} style={{ width: '100%' }} />
@@ -199,9 +413,12 @@ export function ArticleEditor({ article, regions: initialRegions, recommendation
       <div style={{ position: 'sticky', bottom: 0, background: '#fff', padding: '12px 0', borderTop: '1px solid var(--line)', marginTop: 16, display: 'flex', gap: 12, alignItems: 'center' }}>
         <button type="submit" className="button primary" disabled={pending}>{pending ? '正在保存…' : '保存'}</button>
         <span className="muted">编辑基于版本 {version}</span>
-        {state && !state.ok && <span className="alert error" role="alert" style={{ margin: 0 }}>{state.error}</span>}
-        {state?.ok && <span className="alert success" role="status" style={{ margin: 0 }}>已保存（版本 {state.data.version}）</span>}
+        {line.kind === 'failed' && <span className="alert error" role="alert" style={{ margin: 0 }}>{line.message}</span>}
+        {line.kind === 'saved' && <span className="alert success" role="status" style={{ margin: 0 }}>已保存 {timeOfDay(line.at)}（版本 {line.version}）</span>}
+        {line.kind === 'saving' && <span className="muted" role="status">保存中…</span>}
+        {line.kind === 'dirty' && <span className="muted" role="status">未保存的更改</span>}
       </div>
+      </fieldset>
     </form>
   );
 }

@@ -5,7 +5,7 @@
 // submits the body like any other field (the server validates it with bodyDocSchema).
 import type { Editor, JSONContent } from '@tiptap/react';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 
 import type { BodyDoc } from '@/lib/content/body-types';
 import { emptyDoc } from '@/lib/content/body-types';
@@ -24,6 +24,8 @@ export type RichTextEditorProps = {
   onChange?: (doc: JSONContent) => void;
   /** Visible caption above the toolbar; omit it when the form already labels the field. */
   label?: string;
+  /** False: shown, not editable (someone else holds the article's edit lock). */
+  editable?: boolean;
 };
 
 const INVALID_LINK_MESSAGE = '链接地址无效：只允许 https:// 开头的网址、mailto: 邮件地址，或以 / 或 # 开头的站内地址。';
@@ -61,7 +63,7 @@ function toInitialDoc(value: unknown): BodyDoc {
   return doc.content.length > 0 ? doc : emptyDoc();
 }
 
-export function RichTextEditor({ name, initialContent, onChange, label }: RichTextEditorProps) {
+export function RichTextEditor({ name, initialContent, onChange, label, editable = true }: RichTextEditorProps) {
   // Only the first value counts: the editor owns the document afterwards (remount with a `key`
   // to load a different one).
   const [initialDoc] = useState(() => toInitialDoc(initialContent));
@@ -76,6 +78,7 @@ export function RichTextEditor({ name, initialContent, onChange, label }: RichTe
     // when the editor is created, in the browser (immediatelyRender: false).
     injectNonce: documentCspNonce(),
     content: initialDoc,
+    editable,
     // Server rendering has no DOM; creating the editor on the client avoids hydration mismatch.
     immediatelyRender: false,
     editorProps: {
@@ -93,6 +96,10 @@ export function RichTextEditor({ name, initialContent, onChange, label }: RichTe
       onChange?.(doc);
     },
   });
+
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
+  }, [editor, editable]);
 
   // Tiptap 3 no longer re-renders on every transaction; subscribe to exactly what the toolbar shows.
   const state = useEditorState({
@@ -138,7 +145,7 @@ export function RichTextEditor({ name, initialContent, onChange, label }: RichTe
     current.chain().focus().extendMarkRange('link').setLink({ href }).run();
   };
 
-  const disabled = !editor;
+  const disabled = !editor || !editable;
 
   return (
     <div className={styles.root}>

@@ -4,6 +4,7 @@ import type { CurrentUser } from '@/lib/auth/session-types';
 import { roleHas } from '@/lib/auth/permissions';
 import type { Db, Tx } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
+import { EDIT_LOCK_SECONDS } from './edit-lock-timing';
 
 // Edit locks: whoever opens an article to edit it holds its lock while their page sends a
 // heartbeat (EDIT_LOCK_HEARTBEAT_SECONDS); a lock not heard from for EDIT_LOCK_SECONDS is free.
@@ -13,8 +14,7 @@ import { AppError } from '@/lib/errors';
 // Saves check the lock too (assertNoOtherEditor): nobody saves over someone else's open editor.
 // All times are the database's, so every server process agrees on them.
 
-export const EDIT_LOCK_SECONDS = 120;
-export const EDIT_LOCK_HEARTBEAT_SECONDS = 10;
+export { EDIT_LOCK_HEARTBEAT_SECONDS, EDIT_LOCK_SECONDS } from './edit-lock-timing';
 
 export type LockHolder = { userId: string; name: string; heartbeatAt: Date };
 /** `token` names this page's hold; `holder` is who else holds it, when someone does. */

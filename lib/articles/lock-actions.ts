@@ -9,8 +9,8 @@ import { AppError } from '@/lib/errors';
 import { acquireEditLock, heartbeatEditLock, releaseEditLock, takeOverEditLock, type LockState } from './edit-lock';
 
 // The editor page's edit lock (lib/articles/edit-lock.ts). Dates cross to the browser as ISO text.
-export type LockView = { held: true; token: string } | { held: false; holder: { name: string; heartbeatAt: string } | null };
-export type LockResult = ActionResult<LockView>;
+export type LockAnswer = { held: true; token: string } | { held: false; holder: { name: string; heartbeatAt: string } | null };
+export type LockResult = ActionResult<LockAnswer>;
 
 const idSchema = z.string().min(1).max(40);
 const tokenSchema = z.string().min(1).max(64);
@@ -21,7 +21,7 @@ function parsed<T>(schema: z.ZodType<T>, value: unknown): T {
   return result.data;
 }
 
-function view(state: LockState): LockView {
+function view(state: LockState): LockAnswer {
   if (state.held) return state;
   return { held: false, holder: state.holder && { name: state.holder.name, heartbeatAt: state.holder.heartbeatAt.toISOString() } };
 }

@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/admin/page-header';
 import { ArticleEditor } from '@/components/articles/article-editor';
 import { ReviewThread } from '@/components/articles/review-thread';
 import { WorkflowPanel } from '@/components/articles/workflow-panel';
+import { currentLockHolder } from '@/lib/articles/edit-lock';
 import { getArticleForEdit } from '@/lib/articles/queries';
 import { roleHas } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
@@ -24,6 +25,9 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   if (!article) notFound();
 
   const canEdit = roleHas(user.role, 'article:edit');
+  // Read, not taken: the editor's page takes the lock itself once it runs (lib/articles/edit-lock.ts).
+  const holder = canEdit ? await currentLockHolder(db, article.id) : null;
+  const lockHolder = holder && holder.userId !== user.id ? { name: holder.name, heartbeatAt: holder.heartbeatAt.toISOString() } : null;
   const panel = await workflowPanelProps(db, user, { ...article, isLive: article.publishedRevision !== null });
   const latestReview = article.reviews[0];
 
@@ -65,6 +69,8 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
                 targetArticleId: item.targetArticleId,
                 targetTitle: item.targetArticle?.title ?? null,
               }))}
+              lockHolder={lockHolder}
+              canReleaseLocks={roleHas(user.role, 'article:release-lock')}
             />
           ) : (
             <article className={styles.card}>
