@@ -17,6 +17,9 @@ import { statusLabels } from '@/lib/workflow/transitions';
 
 export const metadata = { title: '编辑文章' };
 
+/** A linked article's title, marked when it is in the trash (the link stays, the public page shows a plain card). */
+const linkedTitle = (target: { title: string; deletedAt: Date | null }) => (target.deletedAt ? `${target.title}（在回收站中）` : target.title);
+
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser('article:read-draft');
   const { id } = await params;
@@ -24,7 +27,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   if (!article) notFound();
 
   const canEdit = roleHas(user.role, 'article:edit');
-  const panel = await workflowPanelProps(db, user, { ...article, isLive: article.publishedRevision !== null });
+  const panel = await workflowPanelProps(db, user, article);
   const latestReview = article.reviews[0];
 
   return (
@@ -63,7 +66,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
                 category: item.category,
                 itemDate: item.itemDate ? toIsoDate(item.itemDate) : '',
                 targetArticleId: item.targetArticleId,
-                targetTitle: item.targetArticle?.title ?? null,
+                targetTitle: item.targetArticle ? linkedTitle(item.targetArticle) : null,
               }))}
             />
           ) : (
@@ -74,7 +77,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
               <h2 style={{ fontSize: 16 }}>相关推荐（{article.recommendations.length}）</h2>
               <ol>
                 {article.recommendations.map((item) => (
-                  <li key={item.position}>{item.title}{item.targetArticle && <span className="muted">（链接：{item.targetArticle.title}）</span>}</li>
+                  <li key={item.position}>{item.title}{item.targetArticle && <span className="muted">（链接：{linkedTitle(item.targetArticle)}）</span>}</li>
                 ))}
               </ol>
             </article>
