@@ -3,6 +3,7 @@ import { listArticles } from '@/lib/articles/queries';
 import { parseArticleListQuery } from '@/lib/articles/list-query';
 import { saveArticle } from '@/lib/articles/save-article';
 import type { CurrentUser } from '@/lib/auth/session-types';
+import { auditFilterSchema, listAuditEvents } from '@/lib/audit/audit-log';
 import { db } from '@/lib/db/client';
 import { getJobQueue, stopJobQueue, trashPurgeCron, trashPurgeQueue } from '@/lib/jobs/queue';
 import { startWorkers } from '@/lib/jobs/workers';
@@ -361,8 +362,13 @@ describe('deleting permanently', () => {
       ip: '192.0.2.9',
       summary: { title: '居民医保只能一年一交吗', slug: target.slug, revisions, unlinkedItems: 1, trashedBy: admin.name },
     });
-    // The earlier audit rows of the article stay.
+    // The earlier audit rows of the article stay, and the log still names it.
     expect(await db.auditEvent.count({ where: { entityId: target.articleId, action: 'article.publish' } })).toBe(1);
+    const log = await listAuditEvents(db, auditFilterSchema.parse({ article: target.articleId }));
+    expect(log.rows.length).toBeGreaterThan(3);
+    expect(log.rows.every((row) => row.articleTitle === '居民医保只能一年一交吗' && row.articleDeleted)).toBe(true);
+    const ownerLog = await listAuditEvents(db, auditFilterSchema.parse({ article: owner.articleId }));
+    expect(ownerLog.rows.every((row) => !row.articleDeleted)).toBe(true);
     await expectAppError(deletePermanently({ actor: admin, articleId: target.articleId }), 'NOT_FOUND');
   });
 
@@ -389,6 +395,9 @@ describe('the purge of the trash', () => {
     const old = await trashedDaysAgo(pages.a, 31, (id) => linkTo(linker.articleId, id));
     const recent = await trashedDaysAgo(pages.b, 29);
     const kept = await importSample(pages.c, editor.id);
+
+    const due = Object.fromEntries((await readTrashPage(db, admin, 1)).rows.map((row) => [row.id, row.purgeDue]));
+    expect(due).toEqual({ [old]: true, [recent]: false });
 
     expect(await purgeExpiredTrash(db)).toEqual({ purged: 1 });
 
