@@ -24,8 +24,8 @@ export function TrashConfirmation({ article }: { article: Confirmation }) {
       {article.liveSlug ? (
         <div className="alert warn" role="note">
           <p>
-            这篇文章正在线上（<Link href={`/a/${article.liveSlug}`} target="_blank">/a/{article.liveSlug}</Link>）。移到回收站会先将它下线：它的地址将返回“已删除”（410），
-            它也会从首页、地区和月份列表、搜索、网站地图和 RSS 中移除。
+            这篇文章正在线上（<Link href={`/a/${article.liveSlug}`} target="_blank">/a/{article.liveSlug}</Link>）。移到回收站会先将它下线：它的地址将返回“已删除”（410），它也会从首页、地区和月份列表、搜索、网站地图和
+            RSS 中移除。
           </p>
         </div>
       ) : (
@@ -40,7 +40,10 @@ export function TrashConfirmation({ article }: { article: Confirmation }) {
         <>
           <p>
             以下 {linking.total} 篇文章的相关推荐链接到它
-            {article.liveSlug ? '；下线后，这些推荐在网站上显示为不带链接的卡片（标“线上页面”的，其线上页面立即如此）：' : '（它未发布，网站上这些推荐本来就是不带链接的卡片）：'}
+            {article.liveSlug
+              ? '。下线后，网站上这些推荐显示为不带链接的卡片：标“线上页面”的立即如此，标“工作版本”的在那篇文章发布后如此。'
+              : '。它没有线上版本，网站上这些推荐本来就是不带链接的卡片。'}
+            链接保留：文章恢复并重新发布后，它们又是链接；永久删除后，它们成为普通条目。
           </p>
           <ul className={styles.linking} aria-label="链接到它的文章">
             {linking.pages.map((page) => (

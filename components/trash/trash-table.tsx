@@ -49,7 +49,7 @@ export function TrashTable({ rows }: { rows: TrashRow[] }) {
                 <td>{row.createdBy ?? <span className="muted">—</span>}</td>
                 <td>{row.deletedBy ?? <span className="muted">—</span>}</td>
                 <td className={styles.nowrap}>{formatDateTime(new Date(row.deletedAt))}</td>
-                <td className={styles.nowrap}>{formatDateTime(new Date(row.purgeAt))} 后</td>
+                <td className={styles.nowrap}>{row.purgeDue ? '下次清理时（每小时）' : `${formatDateTime(new Date(row.purgeAt))} 后`}</td>
                 <td>
                   <div className={styles.actions}>
                     {row.canRestore && (

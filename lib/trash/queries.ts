@@ -51,7 +51,7 @@ type TrashRowRecord = {
  * One page of the trash, newest first, paged in SQL on the (deletedAt, id) index, with what
  * the user may do with each entry and what deleting it would touch.
  */
-export async function readTrashPage(db: Db, user: CurrentUser, page: number) {
+export async function readTrashPage(db: Db, user: CurrentUser, page: number, now = new Date()) {
   const [rows, [{ total }]] = await Promise.all([
     db.$queryRaw<TrashRowRecord[]>`
       WITH page AS (
@@ -84,6 +84,8 @@ export async function readTrashPage(db: Db, user: CurrentUser, page: number) {
       deletedBy: row.deletedByName,
       deletedAt: row.deletedAt.toISOString(),
       purgeAt: purgeDueAt(row.deletedAt).toISOString(),
+      /** Due already: the next hourly purge deletes it. */
+      purgeDue: purgeDueAt(row.deletedAt) <= now,
       revisions: row.revisions,
       linkedFrom: row.linkedFrom,
       canRestore: canRestoreArticle(user, row),
