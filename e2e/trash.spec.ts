@@ -47,7 +47,9 @@ test('an editor moves a draft of their own to the trash', async ({ browser }) =>
   // It is gone from the article list and its page.
   await page.goto(`/admin/articles?q=${encodeURIComponent(draftTitle)}`);
   await expect(page.getByRole('link', { name: draftTitle })).toHaveCount(0);
-  expect((await page.goto(draftUrl))?.status()).toBe(404);
+  await page.goto(draftUrl);
+  await expect(page.getByRole('note')).toContainText(`《${draftTitle}》在回收站中（${e2eUsers.editor.name}于`);
+  await expect(page.getByLabel('文章标题')).toHaveCount(0);
   await page.context().close();
 });
 

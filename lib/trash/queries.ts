@@ -30,6 +30,14 @@ export async function readTrashConfirmation(db: Db, user: CurrentUser, articleId
   };
 }
 
+/** An article in the trash, for a page that was asked for it (its editor page says where it is). */
+export async function findTrashedArticle(db: Db, articleId: string) {
+  return db.article.findFirst({
+    where: { id: articleId, deletedAt: { not: null } },
+    select: { id: true, title: true, deletedAt: true, deletedBy: { select: { name: true } } },
+  });
+}
+
 export type TrashConfirmation = NonNullable<Awaited<ReturnType<typeof readTrashConfirmation>>>;
 
 type TrashRowRecord = {

@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/admin/page-header';
 import { ArticleEditor } from '@/components/articles/article-editor';
 import { ReviewThread } from '@/components/articles/review-thread';
 import { WorkflowPanel } from '@/components/articles/workflow-panel';
+import { TrashedNotice } from '@/components/trash/trashed-notice';
 import { getArticleForEdit } from '@/lib/articles/queries';
 import { roleHas } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
@@ -12,6 +13,7 @@ import { renderBodyHtml } from '@/lib/content/render-html';
 import { db } from '@/lib/db/client';
 import { formatDateTime, toIsoDate } from '@/lib/dates';
 import { regionPath } from '@/lib/regions/region-path';
+import { findTrashedArticle } from '@/lib/trash/queries';
 import { workflowPanelProps } from '@/lib/workflow/panel-props';
 import { statusLabels } from '@/lib/workflow/transitions';
 
@@ -24,7 +26,16 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   const user = await requireUser('article:read-draft');
   const { id } = await params;
   const article = await getArticleForEdit(id);
-  if (!article) notFound();
+  if (!article) {
+    const trashed = await findTrashedArticle(db, id);
+    if (!trashed) notFound();
+    return (
+      <>
+        <PageHeader title={trashed.title} />
+        <TrashedNotice article={trashed} />
+      </>
+    );
+  }
 
   const canEdit = roleHas(user.role, 'article:edit');
   const panel = await workflowPanelProps(db, user, article);
