@@ -4,6 +4,8 @@
 //                                                                  import if new, edit, review, publish;
 //                                                                  --link-to puts a recommendation of that
 //                                                                  (already imported) sample first
+//   publish-new --title T [--link-to-title T2]                     a new article of its own, published; --link-to-title
+//                                                                  puts a recommendation of the article titled T2 first
 //   save-draft <slug> --title T                                    edit the working copy only
 //   save-working <article id> --title T                            edit a (never published) working copy
 //   delete <slug>                                                  remove the article outright
@@ -19,7 +21,7 @@ import { publishArticle, reviewArticle, submitForReview, unpublishArticle } from
 import { editInput, importSample } from '../tests/integration/helpers';
 import { e2eUsers } from './users';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { title: { type: 'string' }, slug: { type: 'string' }, region: { type: 'string' }, icp: { type: 'string' }, 'link-to': { type: 'string' } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { title: { type: 'string' }, slug: { type: 'string' }, region: { type: 'string' }, icp: { type: 'string' }, 'link-to': { type: 'string' }, 'link-to-title': { type: 'string' } } });
 const [command, target] = positionals;
 const user = (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true } });
 const editor = await user(e2eUsers.editor.email);
@@ -31,19 +33,25 @@ async function edit(articleId: string) {
     ...(values.slug ? { slug: values.slug } : {}),
     ...(values.region ? { regions: [{ code: values.region, origin: 'MANUAL' as const }] } : {}),
   });
-  const linked = values['link-to'] ? await db.article.findFirstOrThrow({ where: { sourceFile: values['link-to'] }, select: { id: true, title: true } }) : null;
+  const linkTo = values['link-to'] ? { sourceFile: values['link-to'] } : values['link-to-title'] ? { title: values['link-to-title'] } : null;
+  const linked = linkTo ? await db.article.findFirstOrThrow({ where: { ...linkTo, deletedAt: null }, select: { id: true, title: true } }) : null;
   if (linked) input.recommendations = [{ title: linked.title, summary: '', category: '医保问答', itemDate: '', targetArticleId: linked.id }, ...input.recommendations];
   return saveArticle(editor, input);
+}
+
+async function editAndPublish(articleId: string) {
+  const { version } = await edit(articleId);
+  await submitForReview({ actor: editor, articleId, version });
+  await reviewArticle({ actor: reviewer, articleId, version, decision: 'APPROVED', comment: '' });
+  return publishArticle({ actor: editor, articleId, version });
 }
 
 let result: unknown;
 if (command === 'publish') {
   const known = await db.article.findFirst({ where: { sourceFile: target }, select: { id: true } });
-  const articleId = known?.id ?? (await importSample(target, editor.id)).articleId;
-  const { version } = await edit(articleId);
-  await submitForReview({ actor: editor, articleId, version });
-  await reviewArticle({ actor: reviewer, articleId, version, decision: 'APPROVED', comment: '' });
-  result = await publishArticle({ actor: editor, articleId, version });
+  result = await editAndPublish(known?.id ?? (await importSample(target, editor.id)).articleId);
+} else if (command === 'publish-new') {
+  result = await editAndPublish((await createArticle(editor, values.title ?? '新文章')).id);
 } else if (command === 'save-draft') {
   const { id } = await db.article.findFirstOrThrow({ where: { publishedRevision: { slug: target } }, select: { id: true } });
   result = await edit(id);

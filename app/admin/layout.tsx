@@ -26,6 +26,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         )}
         {can('article:review') && <Link href="/admin/review" className={styles.navLink}>审核队列</Link>}
         {can('article:import') && <Link href="/admin/import" className={styles.navLink}>导入</Link>}
+        {can('article:delete-own-draft') && <Link href="/admin/trash" className={styles.navLink}>回收站</Link>}
         {can('user:manage') && <Link href="/admin/users" className={styles.navLink}>用户</Link>}
         {can('settings:manage') && <Link href="/admin/settings" className={styles.navLink}>设置</Link>}
         {can('audit:read') && <Link href="/admin/audit" className={styles.navLink}>审计日志</Link>}

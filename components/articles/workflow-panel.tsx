@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { publishAction, reviewAction, submitAction, unpublishAction, type WorkflowState } from '@/lib/workflow/actions';
 
@@ -11,6 +12,7 @@ export type WorkflowPanelProps = {
   reviewBlockedReason: string | null;
   canPublish: boolean;
   canUnpublish: boolean;
+  canTrash: boolean;
 };
 
 function Result({ state }: { state: WorkflowState }) {
@@ -79,6 +81,12 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
         </form>
       )}
       <Result state={unpublishState} />
+
+      {props.canTrash && (
+        <div className="inline-form">
+          <Link href={`/admin/articles/${props.articleId}/trash`} className="button danger">移到回收站</Link>
+        </div>
+      )}
     </section>
   );
 }

@@ -152,7 +152,7 @@ export async function getArticleForEdit(id: string) {
     where: { id, deletedAt: null },
     include: {
       regions: { include: { region: { select: { name: true, level: true } } }, orderBy: { regionCode: 'asc' } },
-      recommendations: { orderBy: { position: 'asc' }, include: { targetArticle: { select: { id: true, title: true, slug: true } } } },
+      recommendations: { orderBy: { position: 'asc' }, include: { targetArticle: { select: { id: true, title: true, slug: true, deletedAt: true } } } },
       reviews: { orderBy: { createdAt: 'desc' }, include: { reviewer: { select: { name: true } } } },
       publishedRevision: { select: { articleVersion: true, slug: true } },
       createdBy: { select: { name: true } },

@@ -162,12 +162,16 @@ export async function applyRegionTags(tx: Tx, articleId: string, tags: RegionTag
 }
 
 export async function replaceRecommendations(tx: Tx, articleId: string, items: RecommendationInput[]) {
+  const previous = await tx.recommendationItem.findMany({ where: { articleId, targetArticleId: { not: null } }, select: { targetArticleId: true } });
   await tx.recommendationItem.deleteMany({ where: { articleId } });
   if (items.length === 0) return;
   const targets = [...new Set(items.map((i) => i.targetArticleId).filter((t): t is string => !!t))];
   if (targets.includes(articleId)) throw new AppError('INVALID', '推荐条目不能链接到文章自身');
   if (targets.length) {
-    const found = await tx.article.count({ where: { id: { in: targets }, deletedAt: null } });
+    // A new link needs an article that is not in the trash; a link the list already had may keep
+    // pointing at one (it links again once that article is restored and live; lib/trash).
+    const kept = previous.map((i) => i.targetArticleId).filter((t): t is string => !!t);
+    const found = await tx.article.count({ where: { id: { in: targets }, OR: [{ deletedAt: null }, { id: { in: kept } }] } });
     if (found !== targets.length) throw new AppError('INVALID', '推荐条目链接的文章不存在');
   }
   await tx.recommendationItem.createMany({

@@ -35,6 +35,10 @@ export const auditActionLabels: Record<string, string> = {
   'article.requestChanges': '退回修改',
   'article.publish': '发布',
   'article.unpublish': '下线',
+  'article.trash': '移到回收站',
+  'article.restore': '从回收站恢复',
+  'article.delete': '永久删除',
+  'article.purge': '回收站到期删除',
   'user.create': '新建用户',
   'user.role': '更改角色',
   'user.active': '启用/停用用户',
@@ -98,8 +102,12 @@ export type AuditRow = {
   action: string;
   entityType: string;
   entityId: string;
-  /** The article's current title, when the event is about an article that still exists. */
+  /**
+   * The article's current title, when the event is about an article that still exists; for one
+   * deleted for good (lib/trash), the title its deletion recorded, and articleDeleted is true.
+   */
   articleTitle: string | null;
+  articleDeleted: boolean;
   summary: Prisma.JsonValue;
   ip: string | null;
 };
@@ -120,10 +128,16 @@ function filterSql(filter: AuditFilter): Prisma.Sql {
 async function selectEvents(db: Db, filter: AuditFilter, limit: number, offset: number): Promise<AuditRow[]> {
   return db.$queryRaw<AuditRow[]>`
     SELECT e.id, e."createdAt", u.name AS "actorName", u.email AS "actorEmail", e.action, e."entityType", e."entityId",
-           a.title AS "articleTitle", e.summary, e.ip
+           coalesce(a.title, gone.title) AS "articleTitle", gone.title IS NOT NULL AS "articleDeleted", e.summary, e.ip
     FROM "AuditEvent" e
     LEFT JOIN "User" u ON u.id = e."actorId"
     LEFT JOIN "Article" a ON e."entityType" = 'Article' AND a.id = e."entityId"
+    LEFT JOIN LATERAL (
+      SELECT d.summary->>'title' AS title FROM "AuditEvent" d
+      WHERE e."entityType" = 'Article' AND a.id IS NULL
+        AND d."entityType" = 'Article' AND d."entityId" = e."entityId" AND d.action IN ('article.delete', 'article.purge')
+      ORDER BY d."createdAt" DESC LIMIT 1
+    ) gone ON TRUE
     WHERE ${filterSql(filter)}
     ORDER BY e."createdAt" DESC, e.id DESC
     LIMIT ${limit} OFFSET ${offset}`;

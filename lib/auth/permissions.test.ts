@@ -18,7 +18,8 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   'article:publish':          { EDITOR: Y, REVIEWER: Y, ADMIN: Y }, // publish, unpublish, schedule (approved only)
   'article:delete-own-draft': { EDITOR: Y, REVIEWER: N, ADMIN: Y }, // delete: editor own drafts, admin yes
   'article:delete-any':       { EDITOR: N, REVIEWER: N, ADMIN: Y },
-  'article:restore':          { EDITOR: N, REVIEWER: N, ADMIN: Y },
+  'article:restore':          { EDITOR: N, REVIEWER: N, ADMIN: Y }, // restore anyone's (editors their own: lib/workflow/policy.ts)
+  'article:delete-permanently': { EDITOR: N, REVIEWER: N, ADMIN: Y }, // empty the trash (issue 11: admins only)
   'article:release-lock':     { EDITOR: N, REVIEWER: N, ADMIN: Y }, // end someone else's edit lock
   'user:manage':              { EDITOR: N, REVIEWER: N, ADMIN: Y }, // users and roles
   'settings:manage':          { EDITOR: N, REVIEWER: N, ADMIN: Y }, // site and security settings

@@ -12,9 +12,12 @@ export const permissionRoles = {
   'article:submit': ['ADMIN', 'EDITOR'],
   'article:review': ['ADMIN', 'REVIEWER'],
   'article:publish': ['ADMIN', 'EDITOR', 'REVIEWER'],
+  // The trash (lib/trash): move one's own drafts there and take them back out, and see the trash;
+  // move any article there (a live one is unpublished first), restore any; delete for good.
   'article:delete-own-draft': ['ADMIN', 'EDITOR'],
   'article:delete-any': ['ADMIN'],
   'article:restore': ['ADMIN'],
+  'article:delete-permanently': ['ADMIN'],
   'article:release-lock': ['ADMIN'],
   'user:manage': ['ADMIN'],
   'settings:manage': ['ADMIN'],

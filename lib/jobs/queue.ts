@@ -25,15 +25,40 @@ export const importQueueOptions = {
   deadLetter: importFailedQueue,
 };
 
+/**
+ * The trash's purge (lib/trash/purge-trash.ts): a pg-boss schedule, kept in its database, so it
+ * outlives restarts and is sent once per run however many servers watch the clock. Hourly: pg-boss
+ * sends a cron job only while a server is up at that minute, and a purge with nothing due is one
+ * index lookup, so a server that was down at some hour purges at the next.
+ */
+export const trashPurgeQueue = 'trash-purge';
+export const trashPurgeCron = '7 * * * *';
+
+export const trashPurgeQueueOptions = {
+  retryLimit: 2,
+  retryDelay: 60,
+  expireInSeconds: 15 * 60,
+  // At most one purge queued and one running: a slow purge never piles up hourly runs.
+  policy: 'stately' as const,
+};
+
 type JobState = { boss: Promise<PgBoss>; workerIds: Map<string, string> };
 const globalForJobs = globalThis as unknown as { baodaJobs?: JobState };
 
+type QueueOptions = {
+  /**
+   * Watch the clock for scheduled jobs (the process that runs the workers, lib/jobs/workers.ts).
+   * Decided by the call that starts the queue; the server starts its workers before it serves.
+   */
+  schedules?: boolean;
+};
+
 /** This process's pg-boss, started (and its queues created) on first use. */
-export function getJobQueue(): Promise<PgBoss> {
+export function getJobQueue(options: QueueOptions = {}): Promise<PgBoss> {
   if (!globalForJobs.baodaJobs) {
     const url = process.env.DATABASE_URL;
     if (!url) return Promise.reject(new Error('DATABASE_URL is not set: the job queue lives in the app database.'));
-    const boss = startJobQueue(url);
+    const boss = startJobQueue(url, options);
     globalForJobs.baodaJobs = { boss, workerIds: new Map() };
     // A failed start (database down) is not remembered: the next call tries again.
     boss.catch(() => {
@@ -43,7 +68,7 @@ export function getJobQueue(): Promise<PgBoss> {
   return globalForJobs.baodaJobs.boss;
 }
 
-async function startJobQueue(databaseUrl: string): Promise<PgBoss> {
+async function startJobQueue(databaseUrl: string, options: QueueOptions): Promise<PgBoss> {
   const { host, port, user, password, database, ssl } = pgConfigFromUrl(databaseUrl);
   const boss = new PgBoss({
     host,
@@ -55,8 +80,10 @@ async function startJobQueue(databaseUrl: string): Promise<PgBoss> {
     application_name: 'baoda-jobs',
     // The embedded PGlite runs one query at a time: a small pool is all the queue needs.
     max: 2,
-    // No cron schedules here: that saves pg-boss's clock and cron polling.
-    schedule: false,
+    // Only the workers' process keeps pg-boss's clock and cron polling (a query every 30 s, and
+    // its hand-off queue polled every 30 s): senders need neither.
+    schedule: options.schedules === true,
+    cronWorkerIntervalSeconds: 30,
   });
   boss.on('error', (error) => console.error('jobs: pg-boss error', error));
   await boss.start();
@@ -65,6 +92,10 @@ async function startJobQueue(databaseUrl: string): Promise<PgBoss> {
   await boss.createQueue(importFailedQueue);
   await boss.createQueue(importQueue, { name: importQueue, ...importQueueOptions });
   await boss.updateQueue(importQueue, { name: importQueue, ...importQueueOptions });
+  await boss.createQueue(trashPurgeQueue, { name: trashPurgeQueue, ...trashPurgeQueueOptions });
+  await boss.updateQueue(trashPurgeQueue, { name: trashPurgeQueue, ...trashPurgeQueueOptions });
+  // Stored in pgboss.schedule (an upsert): the schedule is there after any restart.
+  await boss.schedule(trashPurgeQueue, trashPurgeCron);
   return boss;
 }
 

@@ -1,13 +1,14 @@
 import type { Db } from '@/lib/db/client';
 import { importJobFailedMessage, markImportFailed, recordImportAttemptFailed, runImportJob } from '@/lib/import/import-job';
-import { getJobQueue, importFailedQueue, importQueue, registerLocalWorker, type ImportJobData } from './queue';
+import { purgeExpiredTrash } from '@/lib/trash/purge-trash';
+import { getJobQueue, importFailedQueue, importQueue, registerLocalWorker, trashPurgeQueue, type ImportJobData } from './queue';
 
 /**
  * Starts this process's workers: the server process runs them (scripts/serve.ts). Imports run one
  * at a time: each is heavy (CPU for parsing, long transactions), and the machine has two cores.
  */
 export async function startWorkers(db: Db): Promise<void> {
-  const boss = await getJobQueue();
+  const boss = await getJobQueue({ schedules: true });
   const importWorker = await boss.work<ImportJobData>(importQueue, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
     try {
       await runImportJob(db, job.data.batchId);
@@ -22,5 +23,11 @@ export async function startWorkers(db: Db): Promise<void> {
   // last attempt. A batch that ended already keeps its outcome.
   await boss.work<ImportJobData>(importFailedQueue, { pollingIntervalSeconds: 5 }, async ([job]) => {
     await markImportFailed(db, job.data.batchId, importJobFailedMessage);
+  });
+  // The hourly purge of the trash (scheduled in ./queue.ts); a failed run is retried, and the
+  // next hour's run finds whatever is still due.
+  await boss.work(trashPurgeQueue, { pollingIntervalSeconds: 30 }, async () => {
+    const { purged } = await purgeExpiredTrash(db);
+    if (purged > 0) console.log(`jobs: purged ${purged} article(s) from the trash`);
   });
 }

@@ -15,7 +15,10 @@ export async function hasEditedUnpublishedChanges(tx: Tx, userId: string, articl
   return count > 0;
 }
 
-/** Editors delete their own drafts that never went live; admins delete anything. */
+/**
+ * Who may move an article to the trash: editors their own drafts that are not live; admins
+ * anything (a live article is unpublished on the way, lib/trash/move-to-trash.ts).
+ */
 export function canDeleteArticle(
   user: CurrentUser,
   article: { createdById: string | null; status: string; publishedRevisionId: string | null },
@@ -27,4 +30,13 @@ export function canDeleteArticle(
     article.publishedRevisionId === null &&
     (article.status === 'DRAFT' || article.status === 'CHANGES_REQUESTED')
   );
+}
+
+/**
+ * Who may take an article out of the trash: admins any; an editor what they moved there
+ * themselves, which can only be a draft of their own (the undo of canDeleteArticle).
+ */
+export function canRestoreArticle(user: CurrentUser, article: { createdById: string | null; deletedById: string | null }): boolean {
+  if (roleHas(user.role, 'article:restore')) return true;
+  return roleHas(user.role, 'article:delete-own-draft') && article.createdById === user.id && article.deletedById === user.id;
 }

@@ -10,7 +10,7 @@ import { removeLiveSearch, writeLiveSearch } from '@/lib/search/write-vectors';
 import { hasEditedUnpublishedChanges } from './policy';
 import { nextStatus, statusLabels, type Transition } from './transitions';
 
-type TransitionInput = { actor: CurrentUser; articleId: string; version: number; ip?: string | null };
+export type TransitionInput = { actor: CurrentUser; articleId: string; version: number; ip?: string | null };
 
 const transitionPermission: Record<Transition, Permission> = {
   submit: 'article:submit',
@@ -111,17 +111,28 @@ export async function unpublishArticle(input: TransitionInput) {
   return db.$transaction(async (tx) => {
     const article = await loadForTransition(tx, input.articleId, input.version);
     if (!article.publishedRevisionId) throw new AppError('INVALID', '文章未发布');
-    const before = await readLiveState(tx, article.id);
-    const to: ArticleStatus = article.status === 'PUBLISHED' ? 'ARCHIVED' : article.status;
-    await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: null });
-    await tx.publishedArticleRegion.deleteMany({ where: { articleId: article.id } });
-    await removeLiveSearch(tx, article.id);
-    // Its addresses answer 410 Gone from now on (lib/public-cache/gone-slugs.ts).
-    const retired = before ? await retireSlugs(tx, article.id, before.slug) : [];
-    const publicTags = await recordPublicChange(tx, before, null, retired);
-    await recordAudit(tx, { actorId: input.actor.id, action: 'article.unpublish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, slug: before?.slug }, ip: input.ip });
-    return { slug: before?.slug ?? null, publicTags };
+    const { slug, publicTags } = await takeDownLivePage(tx, article, input);
+    return { slug, publicTags };
   });
+}
+
+/**
+ * Unpublishing itself, in the caller's transaction, for an article that is live (checked by the
+ * caller, with the version the person saw): the live revision and its regions and search row go,
+ * its addresses answer 410 Gone (lib/public-cache/gone-slugs.ts), the change and the pages it
+ * outdates go to the public change feed, and the transition is audited. Moving a live article to
+ * the trash (lib/trash) takes it down through this too, in its own transaction.
+ */
+export async function takeDownLivePage(tx: Tx, article: { id: string; status: ArticleStatus }, input: TransitionInput) {
+  const before = await readLiveState(tx, article.id);
+  const to: ArticleStatus = article.status === 'PUBLISHED' ? 'ARCHIVED' : article.status;
+  await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: null });
+  await tx.publishedArticleRegion.deleteMany({ where: { articleId: article.id } });
+  await removeLiveSearch(tx, article.id);
+  const retired = before ? await retireSlugs(tx, article.id, before.slug) : [];
+  const publicTags = await recordPublicChange(tx, before, null, retired);
+  await recordAudit(tx, { actorId: input.actor.id, action: 'article.unpublish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, slug: before?.slug }, ip: input.ip });
+  return { slug: before?.slug ?? null, publicTags, status: to };
 }
 
 async function replacePublishedRegions(tx: Tx, articleId: string, regions: { code: string }[]) {

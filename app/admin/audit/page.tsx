@@ -82,6 +82,7 @@ export default async function AuditPage({ searchParams }: Props) {
                   {row.entityType === 'Article' ? (
                     <Link href={`/admin/audit${queryOf({ ...filter, article: row.entityId, page: 1 })}`} title="只看这篇文章的记录">
                       {row.articleTitle ?? `文章 ${row.entityId}`}
+                      {row.articleDeleted && '（已永久删除）'}
                     </Link>
                   ) : (
                     <span className="muted">{row.entityType} {row.entityId}</span>

@@ -5,6 +5,7 @@ import { PageHeader } from '@/components/admin/page-header';
 import { ArticleEditor } from '@/components/articles/article-editor';
 import { ReviewThread } from '@/components/articles/review-thread';
 import { WorkflowPanel } from '@/components/articles/workflow-panel';
+import { TrashedNotice } from '@/components/trash/trashed-notice';
 import { currentLockHolder } from '@/lib/articles/edit-lock';
 import { getArticleForEdit } from '@/lib/articles/queries';
 import { roleHas } from '@/lib/auth/permissions';
@@ -13,22 +14,35 @@ import { renderBodyHtml } from '@/lib/content/render-html';
 import { db } from '@/lib/db/client';
 import { formatDateTime, toIsoDate } from '@/lib/dates';
 import { regionPath } from '@/lib/regions/region-path';
+import { findTrashedArticle } from '@/lib/trash/queries';
 import { workflowPanelProps } from '@/lib/workflow/panel-props';
 import { statusLabels } from '@/lib/workflow/transitions';
 
 export const metadata = { title: '编辑文章' };
 
+/** A linked article's title, marked when it is in the trash (the link stays, the public page shows a plain card). */
+const linkedTitle = (target: { title: string; deletedAt: Date | null }) => (target.deletedAt ? `${target.title}（在回收站中）` : target.title);
+
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser('article:read-draft');
   const { id } = await params;
   const article = await getArticleForEdit(id);
-  if (!article) notFound();
+  if (!article) {
+    const trashed = await findTrashedArticle(db, id);
+    if (!trashed) notFound();
+    return (
+      <>
+        <PageHeader title={trashed.title} />
+        <TrashedNotice article={trashed} />
+      </>
+    );
+  }
 
   const canEdit = roleHas(user.role, 'article:edit');
   // Read, not taken: the editor's page takes the lock itself once it runs (lib/articles/edit-lock.ts).
   const holder = canEdit ? await currentLockHolder(db, article.id) : null;
   const lockHolder = holder && holder.userId !== user.id ? { name: holder.name, heartbeatAt: holder.heartbeatAt.toISOString() } : null;
-  const panel = await workflowPanelProps(db, user, { ...article, isLive: article.publishedRevision !== null });
+  const panel = await workflowPanelProps(db, user, article);
   const latestReview = article.reviews[0];
 
   return (
@@ -67,7 +81,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
                 category: item.category,
                 itemDate: item.itemDate ? toIsoDate(item.itemDate) : '',
                 targetArticleId: item.targetArticleId,
-                targetTitle: item.targetArticle?.title ?? null,
+                targetTitle: item.targetArticle ? linkedTitle(item.targetArticle) : null,
               }))}
               lockHolder={lockHolder}
               canReleaseLocks={roleHas(user.role, 'article:release-lock')}
@@ -80,7 +94,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
               <h2 style={{ fontSize: 16 }}>相关推荐（{article.recommendations.length}）</h2>
               <ol>
                 {article.recommendations.map((item) => (
-                  <li key={item.position}>{item.title}{item.targetArticle && <span className="muted">（链接：{item.targetArticle.title}）</span>}</li>
+                  <li key={item.position}>{item.title}{item.targetArticle && <span className="muted">（链接：{linkedTitle(item.targetArticle)}）</span>}</li>
                 ))}
               </ol>
             </article>

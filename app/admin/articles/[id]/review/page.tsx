@@ -30,7 +30,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
     getVersion(db, id, article.version),
     liveVersion === null ? null : getVersion(db, id, liveVersion),
     readVersionPreview(id, article.version),
-    workflowPanelProps(db, user, { ...article, isLive: liveVersion !== null }),
+    workflowPanelProps(db, user, article),
   ]);
   if (!working || !preview) notFound();
   return (
