@@ -4,11 +4,13 @@ import { useActionState, useEffect, useRef, useState } from 'react';
 import { RichTextEditor } from '@/components/editor/rich-text-editor';
 import { RegionCascade } from '@/components/regions/region-cascade';
 import { RegionSearch, type RegionOption } from '@/components/regions/region-search';
-import { saveArticleAction, type SaveArticleState } from '@/lib/articles/actions';
+import { mergeBaseAction, saveArticleAction, type SaveArticleState } from '@/lib/articles/actions';
+import type { MergeBase } from '@/lib/articles/merge';
 import { currentYearInChina, extractPolicyYears, isPolicyStale } from '@/lib/articles/policy-years';
 import type { RecommendationInput, RegionTagInput } from '@/lib/articles/schemas';
 import { bodyPlainText } from '@/lib/content/plain-text';
 import { clearDraft, differsFrom, readDraft, writeDraft, type EditorContent, type EditorDraft } from './editor-draft';
+import { MergePanel } from './merge-panel';
 import { RecommendationListEditor, type EditableItem } from './recommendation-list-editor';
 import { useEditLock, type LockHolderView, type LockView } from './use-edit-lock';
 
@@ -65,7 +67,23 @@ export function ArticleEditor(props: ArticleEditorProps) {
     // Once, for the content the page was loaded with.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [article.id]);
-  const editable = lock.kind === 'held' && offered === null;
+  const [merge, setMerge] = useState<{ base: MergeBase; mine: EditorContent } | null>(null);
+  const [submitOnMount, setSubmitOnMount] = useState(false);
+  const editable = lock.kind === 'held' && offered === null && merge === null;
+
+  // A save met a newer version: fetch it, with how this browser's content differs from it.
+  const onConflict = async () => {
+    const mine = readDraft(article.id);
+    if (!mine) return;
+    const result = await mergeBaseAction(article.id, {
+      ...mine.fields,
+      body: mine.body,
+      regions: mine.regions.map((r) => ({ code: r.code, origin: r.origin })),
+      rejectedRegionCodes: [],
+      recommendations: mine.items.map(({ key: _key, targetTitle: _title, ...item }) => item),
+    });
+    if (result.ok) setMerge({ base: result.data, mine });
+  };
 
   return (
     <>
@@ -83,7 +101,30 @@ export function ArticleEditor(props: ArticleEditorProps) {
           <button type="button" className="button" onClick={() => { clearDraft(article.id); setOffered(null); }}>丢弃</button>
         </div>
       )}
-      <ArticleForm key={restored?.typedAt ?? 'loaded'} {...props} initial={restored ?? { ...loaded, baseVersion: article.version, typedAt: '' }} restored={restored !== null} editable={editable} />
+      {merge && (
+        <MergePanel
+          base={merge.base}
+          mine={merge.mine}
+          onResolve={(merged) => {
+            setRestored({ ...merged, baseVersion: merge.base.version, typedAt: new Date().toISOString() });
+            setMerge(null);
+            setSubmitOnMount(true);
+          }}
+          onDiscardMine={() => {
+            clearDraft(article.id);
+            window.location.reload();
+          }}
+        />
+      )}
+      <ArticleForm
+        key={restored?.typedAt ?? 'loaded'}
+        {...props}
+        initial={restored ?? { ...loaded, baseVersion: article.version, typedAt: '' }}
+        restored={restored !== null}
+        editable={editable}
+        submitOnMount={submitOnMount}
+        onConflict={() => void onConflict()}
+      />
     </>
   );
 }
@@ -133,7 +174,7 @@ type SaveLine = { kind: 'clean' } | { kind: 'dirty' } | { kind: 'saving' } | { k
 // The whole working copy is one form: plain fields as inputs, structured parts as JSON in
 // hidden inputs. On a failed save (conflict, validation) nothing the editor typed is lost: it
 // stays in the form and in this browser's draft.
-function ArticleForm({ article, initial, restored, editable }: ArticleEditorProps & { initial: EditorDraft; restored: boolean; editable: boolean }) {
+function ArticleForm({ article, initial, restored, editable, submitOnMount, onConflict }: ArticleEditorProps & { initial: EditorDraft; restored: boolean; editable: boolean; submitOnMount: boolean; onConflict: () => void }) {
   // The version this form's content is based on: the one loaded, then each of our own saves.
   // It never follows a newer version someone else saved, so their change is never overwritten.
   const [version, setVersion] = useState(initial.baseVersion);
@@ -165,9 +206,10 @@ function ArticleForm({ article, initial, restored, editable }: ArticleEditorProp
       }
       if (!auto) setRejected([]);
     } else if (result) {
-      // A conflict or a lost lock needs the person: no more autosaves on this page.
-      if (result.code === 'CONFLICT') stopped.current = true;
-      setLine({ kind: 'failed', message: result.error });
+      // A newer version or someone else's lock needs the person: no more autosaves on this page.
+      if (result.code === 'CONFLICT' || result.code === 'LOCKED') stopped.current = true;
+      setLine({ kind: 'failed', message: result.code === 'CONFLICT' ? `${result.error}请在上方合并两边的修改。` : result.error });
+      if (result.code === 'CONFLICT') onConflict();
     }
   };
 
@@ -265,6 +307,13 @@ function ArticleForm({ article, initial, restored, editable }: ArticleEditorProp
     // schedule reads refs only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [article.id, fields, body, regions, rejected, items, restored]);
+
+  // A merge result is saved as soon as it is in the form, as a manual save.
+  useEffect(() => {
+    if (submitOnMount) formRef.current?.requestSubmit();
+    // Once, on mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // Leaving: save what is unsaved (within the app), and warn before a tab or window closes on it.
   useEffect(() => {

@@ -8,9 +8,10 @@ import { requestIp } from '@/lib/auth/request-ip';
 import { authorize } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { createArticle } from './create-article';
+import { loadMergeBase, type MergeBase } from './merge';
 import { findLinkableArticles } from './queries';
 import { saveArticle } from './save-article';
-import { saveArticleSchema } from './schemas';
+import { articleFieldsSchema, saveArticleSchema } from './schemas';
 
 function jsonField(formData: FormData, name: string): unknown {
   try {
@@ -48,6 +49,17 @@ export async function saveArticleAction(_prev: SaveArticleState, formData: FormD
     if (!autosave) revalidatePath(`/admin/articles/${parsed.data.id}`);
     return { ...result, savedAt: new Date().toISOString() };
   }, '已保存');
+}
+
+/** The newer version a save met, and how the editor's content differs from it (lib/articles/merge.ts). */
+export async function mergeBaseAction(articleId: string, mine: unknown): Promise<ActionResult<MergeBase>> {
+  return toActionResult(async () => {
+    const actor = await authorize('article:edit');
+    const id = z.string().min(1).max(40).safeParse(articleId);
+    const content = articleFieldsSchema.safeParse(mine);
+    if (!id.success || !content.success) throw new AppError('INVALID', content.error?.issues[0]?.message ?? '请求无效');
+    return loadMergeBase(actor, id.data, content.data);
+  });
 }
 
 export type CreateArticleState = ActionResult<undefined> | null;

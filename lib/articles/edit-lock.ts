@@ -97,6 +97,6 @@ export async function releaseEditLock(db: Db, actor: CurrentUser, articleId: str
 export async function assertNoOtherEditor(tx: Tx, actor: CurrentUser, articleId: string): Promise<void> {
   const holder = await currentLockHolder(tx, articleId);
   if (holder && holder.userId !== actor.id) {
-    throw new AppError('CONFLICT', `${holder.name} 正在编辑这篇文章，你的修改尚未保存（已保留在本浏览器中）。`);
+    throw new AppError('LOCKED', `${holder.name} 正在编辑这篇文章，你的修改尚未保存（已保留在本浏览器中）。`);
   }
 }

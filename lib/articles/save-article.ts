@@ -49,7 +49,7 @@ export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, i
       const current = await tx.article.findFirst({ where: { id: input.id, deletedAt: null }, select: { status: true, version: true } });
       if (!current) throw new AppError('NOT_FOUND', '文章不存在或已删除');
       if (current.version !== input.version) {
-        throw new AppError('CONFLICT', `保存冲突：这篇文章已被他人修改（当前版本 ${current.version}），你的修改尚未保存。请复制你的修改后刷新页面。`);
+        throw new AppError('CONFLICT', `保存冲突：这篇文章已被他人修改（当前版本 ${current.version}），你的修改尚未保存。`);
       }
       await assertNoOtherEditor(tx, actor, input.id);
       if (await slugInUse(tx, input.slug, input.id)) throw new AppError('INVALID', '链接名已被其他文章使用，请换一个');

@@ -108,7 +108,7 @@ describe('edit locks', () => {
     expect((await acquireEditLock(db, wang, articleId)).held).toBe(true);
     const other = await acquireEditLock(db, li, articleId);
     expect(other).toMatchObject({ held: false, holder: { userId: wang.id, name: wang.name } });
-    await expect(saveArticle(li, await editInput(articleId, { title: '李的修改' }))).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(`${wang.name} 正在编辑`) });
+    await expect(saveArticle(li, await editInput(articleId, { title: '李的修改' }))).rejects.toMatchObject({ code: 'LOCKED', message: expect.stringContaining(`${wang.name} 正在编辑`) });
 
     // Take-over: the first page's heartbeat learns it lost the lock, and to whom; its saves are refused.
     const taken = await takeOverEditLock(db, li, articleId);
@@ -117,7 +117,7 @@ describe('edit locks', () => {
     expect(secondTab.held).toBe(false);
     const lost = await heartbeatEditLock(db, wang, articleId, (first as { token: string }).token);
     expect(lost).toMatchObject({ held: false, holder: { userId: li.id } });
-    await expect(saveArticle(wang, await editInput(articleId, { title: '王的修改' }))).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(saveArticle(wang, await editInput(articleId, { title: '王的修改' }))).rejects.toMatchObject({ code: 'LOCKED' });
     expect((await saveArticle(li, await editInput(articleId, { title: '李的修改' }))).version).toBe(2);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: articleId, action: 'article.lock-takeover' } });
     expect(audit).toMatchObject({ actorId: li.id, summary: { from: wang.name } });
