@@ -22,9 +22,11 @@ test('a save based on an outdated version is merged field by field, not overwrit
 
   // Both sides, field by field; the typing is still there.
   const merge = page.getByRole('region', { name: '合并修改' });
-  await expect(merge.getByRole('heading')).toContainText('版本 2');
-  await expect(merge.getByTestId('version-diff').getByRole('row', { name: /标题/ })).toContainText('另一处保存的标题');
-  await expect(merge.locator('ins').first()).toBeVisible();
+  await expect(merge.getByRole('heading', { name: /^保存冲突/ })).toContainText('版本 2');
+  // Character by character: what version 2 has struck out, what the page typed marked as inserted.
+  const titleRow = merge.getByTestId('version-diff').getByRole('row', { name: /标题/ });
+  await expect(titleRow.locator('del')).toHaveText('另一处保存');
+  await expect(titleRow.locator('ins')).toHaveText('页面里');
   await expect(page.getByLabel('文章标题')).toHaveValue('页面里的标题');
   await merge.getByRole('radiogroup', { name: '标题' }).getByLabel('用版本 2').check();
   await expect(merge.getByRole('radiogroup', { name: '摘要' }).getByLabel('用我的')).toBeChecked();

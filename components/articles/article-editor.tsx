@@ -189,6 +189,8 @@ function ArticleForm({ article, initial, restored, editable, submitOnMount, onCo
   const composing = useRef(false);
   const timer = useRef<number | undefined>(undefined);
   const stopped = useRef(false);
+  // Set when the form itself changes its state after a save: not an edit to save.
+  const internalChange = useRef(false);
   const [line, setLine] = useState<SaveLine>(restored ? { kind: 'dirty' } : { kind: 'clean' });
 
   const finished = (result: SaveArticleState, startedAt: number, auto: boolean) => {
@@ -204,7 +206,13 @@ function ArticleForm({ article, initial, restored, editable, submitOnMount, onCo
         setLine({ kind: 'dirty' });
         schedule();
       }
-      if (!auto) setRejected([]);
+      // Stored now: the server remembers them in the article's rejected list. Not an edit.
+      if (!auto) {
+        setRejected((current) => {
+          if (current.length) internalChange.current = true;
+          return current.length ? [] : current;
+        });
+      }
     } else if (result) {
       // A newer version or someone else's lock needs the person: no more autosaves on this page.
       if (result.code === 'CONFLICT' || result.code === 'LOCKED') stopped.current = true;
@@ -299,6 +307,10 @@ function ArticleForm({ article, initial, restored, editable, submitOnMount, onCo
     if (first.current) {
       first.current = false;
       if (!restored) return;
+    }
+    if (internalChange.current) {
+      internalChange.current = false;
+      return;
     }
     changes.current += 1;
     writeDraft(article.id, { fields, body, regions, rejected, items, baseVersion: versionRef.current, typedAt: new Date().toISOString() });

@@ -44,9 +44,9 @@ export async function saveArticleAction(_prev: SaveArticleState, formData: FormD
     const autosave = formData.get('autosave') === '1';
     const closeAutosave = formData.get('autosave') === 'close';
     const result = await saveArticle(actor, parsed.data, await requestIp(), { autosave, closeAutosave });
-    // An autosave leaves the page as it is (the editor keeps its own state); a manual save
-    // refreshes what the page shows around the form (status, workflow panel).
-    if (!autosave) revalidatePath(`/admin/articles/${parsed.data.id}`);
+    // What the page shows around the form (status, the workflow panel's version) follows every
+    // save, autosaves included; the form keeps its own state.
+    revalidatePath(`/admin/articles/${parsed.data.id}`);
     return { ...result, savedAt: new Date().toISOString() };
   }, '已保存');
 }
