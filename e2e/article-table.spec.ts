@@ -30,3 +30,48 @@ test('the article table filters and sorts on the server, and the URL keeps the s
   await expect(rows.first()).toContainText('没有符合条件的文章');
   await page.context().close();
 });
+
+test('a filter saved as a view comes back with its count, mine only; an admin shares one with everyone', async ({ browser }) => {
+  const page = await pageAs(browser, 'editor');
+  for (const title of ['视图测试 一', '视图测试 二', '视图测试 三']) {
+    await page.goto('/admin/articles/new');
+    await page.getByLabel('标题').fill(title);
+    await page.getByRole('button', { name: '创建草稿' }).click();
+    await expect(page.getByTestId('article-status')).toHaveText('草稿');
+  }
+  await page.goto(`/admin/articles?q=${encodeURIComponent('视图测试')}&sort=title&dir=asc`);
+  const saving = page.getByRole('form', { name: '保存当前视图' });
+  await saving.getByLabel('将当前筛选和排序保存为视图').fill('视图测试草稿');
+  // Sharing is for admins: an editor has no such choice.
+  await expect(saving.getByLabel('共享给所有人')).toHaveCount(0);
+  await saving.getByRole('button', { name: '保存视图' }).click();
+  await expect(saving.getByRole('status')).toHaveText('视图已保存');
+
+  // From the unfiltered table, the view brings the filter and the sort back, with its count.
+  await page.goto('/admin/articles');
+  const view = page.getByRole('list', { name: '视图' }).getByRole('link', { name: '视图测试草稿（3）' });
+  await view.click();
+  await expect(page).toHaveURL(/q=%E8%A7%86%E5%9B%BE%E6%B5%8B%E8%AF%95/);
+  await expect(page).toHaveURL(/sort=title&dir=asc/);
+  await expect(page.getByRole('table', { name: '文章列表' }).locator('tbody tr')).toHaveCount(3);
+
+  // Another person does not see it; an admin's shared view everyone does.
+  const admin = await pageAs(browser, 'admin');
+  await admin.goto('/admin/articles?status=DRAFT');
+  await expect(admin.getByRole('link', { name: /视图测试草稿/ })).toHaveCount(0);
+  const adminSaving = admin.getByRole('form', { name: '保存当前视图' });
+  await adminSaving.getByLabel('将当前筛选和排序保存为视图').fill('所有草稿（共享）');
+  await adminSaving.getByLabel('共享给所有人').check();
+  await adminSaving.getByRole('button', { name: '保存视图' }).click();
+  await expect(adminSaving.getByRole('status')).toHaveText('视图已保存');
+  await page.reload();
+  await expect(page.getByRole('list', { name: '视图' }).getByRole('link', { name: /^所有草稿（共享）（\d+）$/ })).toBeVisible();
+
+  // The editor deletes their own view.
+  await page.getByRole('button', { name: '删除视图 视图测试草稿' }).click();
+  await expect(page.getByRole('link', { name: /视图测试草稿/ })).toHaveCount(0);
+  await admin.getByRole('button', { name: '删除视图 所有草稿（共享）' }).click();
+  await expect(admin.getByRole('link', { name: /所有草稿（共享）/ })).toHaveCount(0);
+  await admin.context().close();
+  await page.context().close();
+});

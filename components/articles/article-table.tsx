@@ -7,7 +7,7 @@ import type { ArticleListQuery } from '@/lib/articles/list-query';
 import type { ArticleListRow } from '@/lib/articles/queries';
 import { statusLabels } from '@/lib/workflow/transitions';
 import { BulkToolbar } from './bulk-toolbar';
-import { articleListHref } from './list-url';
+import { articleListHref } from '@/lib/articles/list-query';
 
 const column = createColumnHelper<ArticleListRow>();
 

@@ -1,4 +1,4 @@
-import { articleListHref } from '@/components/articles/list-url';
+import { articleListHref } from '@/lib/articles/list-query';
 import { articleListQuerySchema, type StatusFilter } from '@/lib/articles/list-query';
 import type { MonthCounts, ProvinceCounts } from '@/lib/articles/stats';
 import type { PagesBarDatum } from './pages-bar-chart';

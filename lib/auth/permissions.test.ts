@@ -21,6 +21,7 @@ const expected: Record<Permission, Record<Role, boolean>> = {
   'article:restore':          { EDITOR: N, REVIEWER: N, ADMIN: Y }, // restore anyone's (editors their own: lib/workflow/policy.ts)
   'article:delete-permanently': { EDITOR: N, REVIEWER: N, ADMIN: Y }, // empty the trash (issue 11: admins only)
   'article:release-lock':     { EDITOR: N, REVIEWER: N, ADMIN: Y }, // end someone else's edit lock
+  'article:share-view':       { EDITOR: N, REVIEWER: N, ADMIN: Y }, // saved table views for everyone
   'user:manage':              { EDITOR: N, REVIEWER: N, ADMIN: Y }, // users and roles
   'settings:manage':          { EDITOR: N, REVIEWER: N, ADMIN: Y }, // site and security settings
   'audit:read':               { EDITOR: N, REVIEWER: N, ADMIN: Y }, // audit log

@@ -19,6 +19,7 @@ export const permissionRoles = {
   'article:restore': ['ADMIN'],
   'article:delete-permanently': ['ADMIN'],
   'article:release-lock': ['ADMIN'],
+  'article:share-view': ['ADMIN'],
   'user:manage': ['ADMIN'],
   'settings:manage': ['ADMIN'],
   'audit:read': ['ADMIN'],

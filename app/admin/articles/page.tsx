@@ -2,11 +2,14 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/admin/page-header';
 import { ArticleTable } from '@/components/articles/article-table';
 import { ArticleFilters } from '@/components/articles/article-filters';
-import { articleListHref } from '@/components/articles/list-url';
+import { SavedViews } from '@/components/articles/saved-views';
+import { articleListHref } from '@/lib/articles/list-query';
 import { listArticles } from '@/lib/articles/queries';
+import { listSavedViews, viewQueryString } from '@/lib/articles/saved-views';
 import { parseArticleListQuery } from '@/lib/articles/list-query';
 import { roleHas } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
+import { db } from '@/lib/db/client';
 import { getRegion } from '@/lib/regions/region-path';
 
 export const metadata = { title: '文章' };
@@ -14,13 +17,14 @@ export const metadata = { title: '文章' };
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser('article:read-draft');
   const query = parseArticleListQuery(await searchParams);
-  const { rows, total } = await listArticles(query);
+  const [{ rows, total }, views] = await Promise.all([listArticles(query), listSavedViews(db, user)]);
   const region = query.region ? getRegion(query.region) : undefined;
   return (
     <>
       <PageHeader title="文章">
         {roleHas(user.role, 'article:create') && <Link href="/admin/articles/new" className="button primary">新建文章</Link>}
       </PageHeader>
+      <SavedViews views={views} currentQuery={viewQueryString(query)} canShare={roleHas(user.role, 'article:share-view')} />
       <ArticleFilters query={query} regionName={region?.name ?? null} />
       {/* A new filter, sort or page starts with nothing selected. */}
       <ArticleTable key={articleListHref(query, {})} rows={rows} total={total} query={query} canBulkEdit={roleHas(user.role, 'article:edit')} />
