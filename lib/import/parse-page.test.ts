@@ -5,6 +5,8 @@ import { assertValidForEditor, outline, readSeed, readSeeds } from './fixtures/p
 import { MAX_TITLE_LENGTH, parsePage, type ParsedPage } from './parse-page';
 
 const DISCLAIMER = '提示:本内容不能代替面诊,如有不适请尽快就医。';
+/** The same line with punctuation normalisation on (the default). */
+const NORMALIZED_DISCLAIMER = '提示：本内容不能代替面诊，如有不适请尽快就医。';
 
 const SEED_FACTS: Record<string, { title: string; contentDate: string; firstItem: string; lastItem: string }> = {
   '000': {
@@ -76,7 +78,7 @@ describe('parsePage on the real seeds', () => {
     const parsed = parsePage(text);
 
     expect(parsed.title).toBe(facts.title);
-    expect(parsed.disclaimer).toBe(DISCLAIMER);
+    expect(parsed.disclaimer).toBe(NORMALIZED_DISCLAIMER);
     expect(parsed.items).toHaveLength(20);
     expect(parsed.contentDate).toBe(facts.contentDate);
     expect(parsed.items[0].title).toBe(facts.firstItem);
@@ -287,7 +289,7 @@ describe('parsePage optional sections', () => {
     const parsed = parsePage(page({ items: null }));
     expect(parsed.items).toEqual([]);
     expect(parsed.contentDate).toBeNull();
-    expect(parsed.disclaimer).toBe(DISCLAIMER);
+    expect(parsed.disclaimer).toBe(NORMALIZED_DISCLAIMER);
   });
 
   it('accepts a page with neither', () => {
@@ -296,9 +298,10 @@ describe('parsePage optional sections', () => {
     expect(parsed.summary).toBe('正文。');
   });
 
-  it('reads a full-width disclaimer colon and keeps the line unchanged', () => {
+  it('reads a full-width disclaimer colon and normalises the rest of the line like the body', () => {
     const parsed = parsePage(page({ disclaimer: '提示：本内容仅供参考,不能代替面诊。' }));
-    expect(parsed.disclaimer).toBe('提示：本内容仅供参考,不能代替面诊。');
+    expect(parsed.disclaimer).toBe('提示：本内容仅供参考，不能代替面诊。');
+    expect(parsePage(page({ disclaimer: '提示：本内容仅供参考,不能代替面诊。' }), { normalizePunctuation: false }).disclaimer).toBe('提示：本内容仅供参考,不能代替面诊。');
   });
 
   it('keeps a 提示 line that is not the last line before the list in the body', () => {

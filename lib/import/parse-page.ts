@@ -57,7 +57,9 @@ export function parsePage(text: string, options: ParsePageOptions = {}): ParsedP
   const rest = lines.slice(titleIndex + 1);
   const headerIndex = rest.findIndex((line) => LIST_HEADER.test(line.text.trim()));
   const bodyAndDisclaimer = headerIndex === -1 ? rest : rest.slice(0, headerIndex);
-  const { bodyLines, disclaimer } = splitDisclaimer(bodyAndDisclaimer);
+  const { bodyLines, disclaimer: disclaimerLine } = splitDisclaimer(bodyAndDisclaimer);
+  // Every text field follows the same punctuation rule as the body.
+  const disclaimer = disclaimerLine && tidyPlainText(transform(disclaimerLine));
 
   const body = buildBody(
     bodyLines.map((line) => line.text),

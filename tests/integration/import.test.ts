@@ -68,7 +68,7 @@ describe('importing a new page', () => {
       importedVersion: 1,
       title: '如何在居住地购买城乡居民医疗保险',
       slug: 'ru-he-zai-ju-zhu-di-gou-mai-cheng-xiang-ju-min-yi-liao-bao-xian',
-      disclaimer: '提示:本内容不能代替面诊,如有不适请尽快就医。',
+      disclaimer: '提示：本内容不能代替面诊，如有不适请尽快就医。',
       sourceFile: page002,
       createdById: editor.id,
       publishedRevisionId: null,
@@ -261,7 +261,7 @@ describe('encodings', () => {
 
     const article = await db.article.findUniqueOrThrow({ where: { id: fromGbk.articleId! }, include: { recommendations: true } });
     expect(article.plainText).toContain('居民医保通常采用');
-    expect(article.disclaimer).toBe('提示:本内容不能代替面诊,如有不适请尽快就医。');
+    expect(article.disclaimer).toBe('提示：本内容不能代替面诊，如有不适请尽快就医。');
     expect(article.recommendations).toHaveLength(20);
     expect(article.recommendations.every((r) => r.category === '健康新闻')).toBe(true);
   });

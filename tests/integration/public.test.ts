@@ -105,7 +105,7 @@ describe('public visibility', () => {
     expect(article).toMatchObject({
       title: '医保380元一次没用了',
       slug: published.slug,
-      disclaimer: '提示:本内容不能代替面诊,如有不适请尽快就医。',
+      disclaimer: '提示：本内容不能代替面诊，如有不适请尽快就医。',
       regions: [{ code: region.county, name: '天河区' }],
     });
     expect(article!.contentDate).toBe('2025-04-23');
