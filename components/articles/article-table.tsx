@@ -5,6 +5,8 @@ import { useState } from 'react';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type RowSelectionState, type SortingState } from '@tanstack/react-table';
 import type { ArticleListQuery } from '@/lib/articles/list-query';
 import type { ArticleListRow } from '@/lib/articles/queries';
+import { formatDateTime } from '@/lib/dates';
+import { scheduledActionLabels } from '@/lib/schedule/schedule-state';
 import { statusLabels } from '@/lib/workflow/transitions';
 import { BulkToolbar } from './bulk-toolbar';
 import { articleListHref } from './list-url';
@@ -45,6 +47,20 @@ const dataColumns = [
         {info.row.original.isLive && info.getValue() !== 'PUBLISHED' && <span className="badge PUBLISHED" style={{ marginLeft: 4 }}>线上有版本</span>}
       </>
     ),
+  }),
+  column.accessor('schedule', {
+    header: '定时',
+    enableSorting: false,
+    cell: (info) => {
+      const schedule = info.getValue();
+      if (!schedule) return <span className="muted">—</span>;
+      return (
+        <span className={`badge ${schedule.problem ? 'SCHEDULE_STALE' : 'SCHEDULED'}`} title={schedule.problem ?? undefined} data-testid="row-schedule">
+          {scheduledActionLabels[schedule.action]} {formatDateTime(new Date(schedule.at))}
+          {schedule.problem && '（已失效）'}
+        </span>
+      );
+    },
   }),
   column.accessor('regions', { header: '地区', enableSorting: false, cell: (info) => info.getValue().join('、') || <span className="muted">—</span> }),
   column.accessor('contentDate', { header: '内容日期', cell: (info) => info.getValue() ?? <span className="muted">—</span> }),

@@ -73,7 +73,7 @@ async function runSchedule(db: Db, articleId: string, now: Date): Promise<'publi
       const due = taken;
       if (!due) return 'skipped' as const;
       if (due.deletedAt) throw new AppError('NOT_FOUND', '文章已在回收站中');
-      const problem = scheduleProblem(due);
+      const problem = scheduleProblem({ ...due, isLive: due.publishedRevisionId !== null });
       if (problem) throw new AppError('CONFLICT', problem);
       const actor = await scheduler(tx, due.scheduledById);
       if (due.scheduledAction === 'PUBLISH') {

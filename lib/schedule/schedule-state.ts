@@ -8,7 +8,7 @@ export const scheduledActionLabels: Record<ScheduledAction, string> = { PUBLISH:
 export type ScheduledArticle = {
   status: ArticleStatus;
   version: number;
-  publishedRevisionId: string | null;
+  isLive: boolean;
   scheduledAction: ScheduledAction | null;
   scheduledVersion: number | null;
 };
@@ -26,6 +26,6 @@ export function scheduleProblem(article: ScheduledArticle): string | null {
     }
     if (article.status !== 'APPROVED') return '文章已不是“已批准”状态，到时不会发布';
   }
-  if (article.scheduledAction === 'UNPUBLISH' && article.publishedRevisionId === null) return '文章已不在线上，无需下线';
+  if (article.scheduledAction === 'UNPUBLISH' && !article.isLive) return '文章已不在线上，无需下线';
   return null;
 }

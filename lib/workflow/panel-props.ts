@@ -62,6 +62,6 @@ async function panelSchedule(db: Db, article: PanelArticle): Promise<PanelSchedu
     runAtValue: toShanghaiDateTime(article.scheduledAt),
     version: article.scheduledVersion,
     scheduledBy: by?.name ?? null,
-    problem: scheduleProblem({ ...article, scheduledAction: article.scheduledAction }),
+    problem: scheduleProblem({ ...article, isLive: article.publishedRevisionId !== null, scheduledAction: article.scheduledAction }),
   };
 }

@@ -188,7 +188,7 @@ describe('scheduling', () => {
     await saveArticle(editor, await editInput(articleId, { title: '居民医保只能一年一交吗（修订）' }));
     const edited = await state(articleId);
     expect(edited.version).toBe(version + 1);
-    expect(scheduleProblem(edited)).toContain(`安排发布的是第 ${version} 版，现为第 ${version + 1} 版`);
+    expect(scheduleProblem({ ...edited, isLive: false })).toContain(`安排发布的是第 ${version} 版，现为第 ${version + 1} 版`);
     await submitForReview({ actor: editor, articleId, version: version + 1 });
     await reviewArticle({ actor: reviewer, articleId, version: version + 1, decision: 'APPROVED', comment: '' });
 
