@@ -90,11 +90,15 @@ test('an editor tags and dates selected rows, and the dashboard links back to th
   await page.context().close();
 });
 
-test('a reviewer sees the table without selection or bulk actions', async ({ browser }) => {
+test('a reviewer selects rows for the publishing steps only, never the edits', async ({ browser }) => {
   const page = await pageAs(browser, 'reviewer');
   await page.goto('/admin/articles');
   await expect(page.getByRole('table', { name: '文章列表' })).toBeVisible();
-  await expect(page.getByLabel('选择本页全部文章')).toHaveCount(0);
-  await expect(page.getByRole('toolbar', { name: '批量操作' })).toHaveCount(0);
+  // Reviewers may publish (issue 12: bulk workflow steps), so they select rows …
+  await page.getByLabel('选择本页全部文章').check();
+  const toolbar = page.getByRole('toolbar', { name: '批量操作' });
+  await expect(toolbar.getByRole('button', { name: '发布', exact: true })).toBeVisible();
+  // … but get no edit, submit or trash buttons.
+  for (const name of ['添加地区', '移除地区', '设置内容日期', '提交审核', '移到回收站']) await expect(toolbar.getByRole('button', { name })).toHaveCount(0);
   await page.context().close();
 });

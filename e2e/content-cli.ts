@@ -11,6 +11,7 @@
 //   delete <slug>                                                  remove the article outright
 //   unpublish <slug>                                               take the live page down
 //   draft --title T                                                a new article that stays a draft
+//   approve-new --title T                                          a new article, submitted and approved, not published
 //   site-settings --icp N                                          change the site settings as an admin would
 import { parseArgs } from 'node:util';
 import { createArticle } from '@/lib/articles/create-article';
@@ -65,6 +66,12 @@ if (command === 'publish') {
 } else if (command === 'draft') {
   const { id } = await createArticle(editor, values.title ?? '只是草稿');
   result = await db.article.findUniqueOrThrow({ where: { id }, select: { slug: true } });
+} else if (command === 'approve-new') {
+  const { id } = await createArticle(editor, values.title ?? '已批准的文章');
+  const { version } = await db.article.findUniqueOrThrow({ where: { id }, select: { version: true } });
+  await submitForReview({ actor: editor, articleId: id, version });
+  await reviewArticle({ actor: reviewer, articleId: id, version, decision: 'APPROVED', comment: '' });
+  result = await db.article.findUniqueOrThrow({ where: { id }, select: { id: true, slug: true, version: true } });
 } else if (command === 'site-settings') {
   const admin = await user(e2eUsers.admin.email);
   result = (await updateSiteSettings(db, admin.id, { ...(await getSiteSettings(db)), icpNumber: values.icp ?? '' }, null)).settings;

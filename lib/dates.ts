@@ -26,3 +26,24 @@ const dateTimeFormat = new Intl.DateTimeFormat('zh-CN', {
 export function formatDateTime(date: Date): string {
   return dateTimeFormat.format(date);
 }
+
+// Times an editor enters (a schedule's date and time) are China time. Asia/Shanghai has been UTC+8
+// all year since 1991 (no daylight saving time), so the offset is a constant.
+const shanghaiOffsetMs = 8 * 60 * 60 * 1000;
+
+/**
+ * The instant of a `datetime-local` value ("2026-12-05T08:30", seconds optional) read as
+ * Asia/Shanghai time; null when it is not a real date and time.
+ */
+export function fromShanghaiDateTime(value: string): Date | null {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
+  if (!match || !isIsoDate(match[1])) return null;
+  const [hours, minutes, seconds] = [Number(match[2]), Number(match[3]), Number(match[4] ?? 0)];
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  return new Date(fromIsoDate(match[1]).getTime() + ((hours * 60 + minutes) * 60 + seconds) * 1000 - shanghaiOffsetMs);
+}
+
+/** The `datetime-local` value ("2026-12-05T08:30") of an instant, in Asia/Shanghai time. */
+export function toShanghaiDateTime(date: Date): string {
+  return new Date(date.getTime() + shanghaiOffsetMs).toISOString().slice(0, 16);
+}

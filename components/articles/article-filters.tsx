@@ -1,4 +1,4 @@
-import { statusFilterLabels, statusFilters, type ArticleListQuery } from '@/lib/articles/list-query';
+import { scheduleFilterLabels, scheduleFilters, statusFilterLabels, statusFilters, type ArticleListQuery } from '@/lib/articles/list-query';
 import { RegionSelect } from '@/components/regions/region-select';
 
 // A plain GET form: the filters become the URL, so a filtered view can be bookmarked and shared.
@@ -15,6 +15,15 @@ export function ArticleFilters({ query, regionName }: { query: ArticleListQuery;
           <option value="">全部</option>
           {statusFilters.map((s) => (
             <option key={s} value={s}>{statusFilterLabels[s]}</option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="filter-scheduled">定时</label>
+        <select id="filter-scheduled" name="scheduled" defaultValue={query.scheduled ?? ''}>
+          <option value="">全部</option>
+          {scheduleFilters.map((s) => (
+            <option key={s} value={s}>{scheduleFilterLabels[s]}</option>
           ))}
         </select>
       </div>

@@ -5,9 +5,11 @@ import { useState } from 'react';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type RowSelectionState, type SortingState } from '@tanstack/react-table';
 import type { ArticleListQuery } from '@/lib/articles/list-query';
 import type { ArticleListRow } from '@/lib/articles/queries';
+import { formatDateTime } from '@/lib/dates';
+import { scheduledActionLabels } from '@/lib/schedule/schedule-state';
 import { statusLabels } from '@/lib/workflow/transitions';
-import { BulkToolbar } from './bulk-toolbar';
 import { articleListHref } from '@/lib/articles/list-query';
+import { BulkToolbar, type BulkPermissions } from './bulk-toolbar';
 
 const column = createColumnHelper<ArticleListRow>();
 
@@ -46,6 +48,20 @@ const dataColumns = [
       </>
     ),
   }),
+  column.accessor('schedule', {
+    header: '定时',
+    enableSorting: false,
+    cell: (info) => {
+      const schedule = info.getValue();
+      if (!schedule) return <span className="muted">—</span>;
+      return (
+        <span className={`badge ${schedule.problem ? 'SCHEDULE_STALE' : 'SCHEDULED'}`} title={schedule.problem ?? undefined} data-testid="row-schedule">
+          {scheduledActionLabels[schedule.action]} {formatDateTime(new Date(schedule.at))}
+          {schedule.problem && '（已失效）'}
+        </span>
+      );
+    },
+  }),
   column.accessor('regions', { header: '地区', enableSorting: false, cell: (info) => info.getValue().join('、') || <span className="muted">—</span> }),
   column.accessor('contentDate', { header: '内容日期', cell: (info) => info.getValue() ?? <span className="muted">—</span> }),
   column.accessor('updatedAt', {
@@ -58,7 +74,8 @@ const columnsWithSelection = [selectColumn, ...dataColumns];
 
 // Sorting and pagination happen in SQL: the table is told the state by the URL and renders links.
 // Row selection is client state, limited to the rows on the page.
-export function ArticleTable({ rows, total, query, canBulkEdit = false }: { rows: ArticleListRow[]; total: number; query: ArticleListQuery; canBulkEdit?: boolean }) {
+export function ArticleTable({ rows, total, query, bulk = null }: { rows: ArticleListRow[]; total: number; query: ArticleListQuery; bulk?: BulkPermissions | null }) {
+  const canBulkEdit = bulk !== null && Object.values(bulk).some(Boolean);
   const sorting: SortingState = [{ id: query.sort, desc: query.dir === 'desc' }];
   const pageCount = Math.max(1, Math.ceil(total / query.size));
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
@@ -77,11 +94,11 @@ export function ArticleTable({ rows, total, query, canBulkEdit = false }: { rows
   });
 
   // Only rows still on the page count (a refresh may have filtered some out).
-  const selected = table.getSelectedRowModel().rows.map((row) => ({ id: row.original.id, title: row.original.title }));
+  const selected = table.getSelectedRowModel().rows.map((row) => ({ id: row.original.id, title: row.original.title, version: row.original.version }));
 
   return (
     <div>
-      {canBulkEdit && <BulkToolbar selected={selected} onClear={() => setRowSelection({})} />}
+      {bulk && canBulkEdit && <BulkToolbar selected={selected} permissions={bulk} onClear={() => setRowSelection({})} />}
       <table className="data" aria-label="文章列表">
         <thead>
           {table.getHeaderGroups().map((group) => (

@@ -3,6 +3,8 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import { publishAction, reviewAction, submitAction, unpublishAction, type WorkflowState } from '@/lib/workflow/actions';
+import type { PanelSchedule } from '@/lib/workflow/panel-props';
+import { ScheduleForm } from './schedule-form';
 
 export type WorkflowPanelProps = {
   articleId: string;
@@ -12,6 +14,8 @@ export type WorkflowPanelProps = {
   reviewBlockedReason: string | null;
   canPublish: boolean;
   canUnpublish: boolean;
+  canCancelSchedule: boolean;
+  schedule: PanelSchedule | null;
   canTrash: boolean;
 };
 
@@ -81,6 +85,17 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
         </form>
       )}
       <Result state={unpublishState} />
+
+      {(props.schedule || props.canPublish || props.canUnpublish) && (
+        <ScheduleForm
+          articleId={props.articleId}
+          version={props.version}
+          canPublish={props.canPublish}
+          canUnpublish={props.canUnpublish}
+          canCancel={props.canCancelSchedule}
+          schedule={props.schedule}
+        />
+      )}
 
       {props.canTrash && (
         <div className="inline-form">

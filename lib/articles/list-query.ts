@@ -21,6 +21,10 @@ export function statusesOf(filter: StatusFilter): readonly ArticleStatus[] {
   return filter === 'UNPUBLISHED' ? unpublishedStatuses : [filter];
 }
 
+// The schedule filter: any pending schedule, or one kind (lib/schedule).
+export const scheduleFilters = ['ANY', 'PUBLISH', 'UNPUBLISH'] as const;
+export const scheduleFilterLabels: Record<(typeof scheduleFilters)[number], string> = { ANY: '有定时安排', PUBLISH: '定时发布', UNPUBLISH: '定时下线' };
+
 const optionalDate = z
   .string()
   .optional()
@@ -32,6 +36,7 @@ export const articleListQuerySchema = z.object({
   region: z.string().regex(/^\d{6}$/).optional().catch(undefined),
   from: optionalDate,
   to: optionalDate,
+  scheduled: z.enum(scheduleFilters).optional().catch(undefined),
   sort: z.enum(sortableColumns).catch('updatedAt'),
   dir: z.enum(['asc', 'desc']).catch('desc'),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

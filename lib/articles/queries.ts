@@ -1,8 +1,9 @@
 import { db, type Db } from '@/lib/db/client';
 import { toIsoDate } from '@/lib/dates';
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { ArticleStatus } from '@/lib/generated/prisma/enums';
+import type { ArticleStatus, ScheduledAction } from '@/lib/generated/prisma/enums';
 import { regionRollupWhere } from '@/lib/regions/region-filter';
+import { scheduleProblem } from '@/lib/schedule/schedule-state';
 import { parseQuery, toTsquery, type SynonymIndex } from '@/lib/search/parse-query';
 import { withIndexScans } from '@/lib/search/search-published';
 import { readSynonymIndex } from '@/lib/search/synonyms';
@@ -49,6 +50,11 @@ function listFilterSql(query: ArticleListQuery, synonyms: SynonymIndex): Prisma.
   }
   if (query.from) conditions.push(Prisma.sql`a."contentDate" >= ${query.from}::date`);
   if (query.to) conditions.push(Prisma.sql`a."contentDate" <= ${query.to}::date`);
+  if (query.scheduled) {
+    // scheduledAt is indexed and set with the action: the few scheduled articles are found from it.
+    conditions.push(Prisma.sql`a."scheduledAt" IS NOT NULL`);
+    conditions.push(query.scheduled === 'ANY' ? Prisma.sql`a."scheduledAction" IS NOT NULL` : Prisma.sql`a."scheduledAction" = ${query.scheduled}::"ScheduledAction"`);
+  }
   return conditions;
 }
 
@@ -77,6 +83,10 @@ type ListRowRecord = {
   isLive: boolean;
   updatedBy: string | null;
   regions: string[];
+  version: number;
+  scheduledAction: ScheduledAction | null;
+  scheduledAt: Date | null;
+  scheduledVersion: number | null;
 };
 
 type Reader = Pick<Db, '$queryRaw'>;
@@ -91,7 +101,8 @@ async function selectListPage(reader: Reader, conditions: Prisma.Sql[], order: P
       LIMIT ${limit} OFFSET ${offset}
     )
     SELECT a.id, a.title, a.slug, a.status::text AS status, a."contentDate", a."updatedAt",
-           a."publishedRevisionId" IS NOT NULL AS "isLive", u.name AS "updatedBy",
+           a."publishedRevisionId" IS NOT NULL AS "isLive", u.name AS "updatedBy", a.version,
+           a."scheduledAction"::text AS "scheduledAction", a."scheduledAt", a."scheduledVersion",
            ARRAY(SELECT r.name FROM "ArticleRegion" ar JOIN "Region" r ON r.code = ar."regionCode"
                  WHERE ar."articleId" = a.id ORDER BY ar.confidence DESC, ar."regionCode" LIMIT 3) AS regions
     FROM page JOIN "Article" a ON a.id = page.id LEFT JOIN "User" u ON u.id = a."updatedById"
@@ -141,6 +152,11 @@ export async function listArticles(query: ArticleListQuery) {
       updatedAt: r.updatedAt.toISOString(),
       regions: r.regions,
       updatedBy: r.updatedBy,
+      version: r.version,
+      schedule:
+        r.scheduledAction && r.scheduledAt
+          ? { action: r.scheduledAction, at: r.scheduledAt.toISOString(), problem: scheduleProblem({ ...r, scheduledAction: r.scheduledAction }) }
+          : null,
     })),
   };
 }

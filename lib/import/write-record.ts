@@ -125,7 +125,8 @@ export async function createFromRecord(tx: Tx, candidate: RecordCandidate, fileN
       status: record.status,
       contentDate: record.contentDate ? fromIsoDate(record.contentDate) : null,
       publishedAt: record.publishedAt ? new Date(record.publishedAt) : null,
-      scheduledAt: record.scheduledAt ? new Date(record.scheduledAt) : null,
+      // A pending schedule is not restored: it belongs to a person of the exporting database and
+      // its job queue (lib/schedule); the export still says when it was due.
       version: record.version,
       importedVersion: record.importedVersion,
       rejectedRegionCodes: record.rejectedRegionCodes,

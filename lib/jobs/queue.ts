@@ -42,6 +42,24 @@ export const trashPurgeQueueOptions = {
   policy: 'stately' as const,
 };
 
+/**
+ * Scheduled publishing and unpublishing (lib/schedule). The schedule itself is a row's columns
+ * (Article.scheduledAt …); jobs on this queue only wake the scheduler, which runs whatever is due:
+ * one delayed job per schedule, sent for its time (`startAfter`, kept in pgboss.job, so it outlives
+ * restarts and a server that was down runs it when it starts), a job at every start-up, and a
+ * minute's cron as a safety net (a wake-up lost between the schedule's commit and its send).
+ */
+export const scheduleQueue = 'article-schedule';
+export const scheduleSweepCron = '* * * * *';
+
+export const scheduleQueueOptions = {
+  retryLimit: 5,
+  retryDelay: 5,
+  expireInSeconds: 5 * 60,
+};
+
+export type ScheduleJobData = { runAt?: string; reason?: 'start-up' };
+
 type JobState = { boss: Promise<PgBoss>; workerIds: Map<string, string> };
 const globalForJobs = globalThis as unknown as { baodaJobs?: JobState };
 
@@ -94,8 +112,11 @@ async function startJobQueue(databaseUrl: string, options: QueueOptions): Promis
   await boss.updateQueue(importQueue, { name: importQueue, ...importQueueOptions });
   await boss.createQueue(trashPurgeQueue, { name: trashPurgeQueue, ...trashPurgeQueueOptions });
   await boss.updateQueue(trashPurgeQueue, { name: trashPurgeQueue, ...trashPurgeQueueOptions });
-  // Stored in pgboss.schedule (an upsert): the schedule is there after any restart.
+  await boss.createQueue(scheduleQueue, { name: scheduleQueue, ...scheduleQueueOptions });
+  await boss.updateQueue(scheduleQueue, { name: scheduleQueue, ...scheduleQueueOptions });
+  // Stored in pgboss.schedule (an upsert): the schedules are there after any restart.
   await boss.schedule(trashPurgeQueue, trashPurgeCron);
+  await boss.schedule(scheduleQueue, scheduleSweepCron);
   return boss;
 }
 
@@ -109,6 +130,14 @@ export async function sendImportJob(batchId: string): Promise<string> {
   const workerId = globalForJobs.baodaJobs?.workerIds.get(importQueue);
   if (workerId) boss.notifyWorker(workerId);
   return jobId;
+}
+
+/** Wakes the scheduler at `runAt` (see scheduleQueue); a time already past wakes it now. */
+export async function sendScheduleWakeUp(runAt: Date): Promise<void> {
+  const boss = await getJobQueue();
+  const data: ScheduleJobData = { runAt: runAt.toISOString() };
+  const jobId = await boss.send(scheduleQueue, data, { startAfter: runAt });
+  if (!jobId) throw new Error(`jobs: pg-boss did not queue the wake-up for ${runAt.toISOString()}`);
 }
 
 /** Remembers a worker of this process, so that sendImportJob can wake it. */

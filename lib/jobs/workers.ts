@@ -1,7 +1,8 @@
 import type { Db } from '@/lib/db/client';
 import { importJobFailedMessage, markImportFailed, recordImportAttemptFailed, runImportJob } from '@/lib/import/import-job';
+import { runDueSchedules } from '@/lib/schedule/run-due-schedules';
 import { purgeExpiredTrash } from '@/lib/trash/purge-trash';
-import { getJobQueue, importFailedQueue, importQueue, registerLocalWorker, trashPurgeQueue, type ImportJobData } from './queue';
+import { getJobQueue, importFailedQueue, importQueue, registerLocalWorker, scheduleQueue, trashPurgeQueue, type ImportJobData, type ScheduleJobData } from './queue';
 
 /**
  * Starts this process's workers: the server process runs them (scripts/serve.ts). Imports run one
@@ -30,4 +31,13 @@ export async function startWorkers(db: Db): Promise<void> {
     const { purged } = await purgeExpiredTrash(db);
     if (purged > 0) console.log(`jobs: purged ${purged} article(s) from the trash`);
   });
+  // Scheduled publishing and unpublishing: every wake-up runs whatever is due (lib/schedule).
+  // Polled every second, so a schedule runs within about a second of its time.
+  await boss.work<ScheduleJobData>(scheduleQueue, { pollingIntervalSeconds: 1 }, async () => {
+    const { published, unpublished, failed } = await runDueSchedules(db);
+    if (published + unpublished + failed > 0) console.log(`jobs: schedules run: ${published} published, ${unpublished} unpublished, ${failed} failed`);
+  });
+  // Schedules that fell due while no server ran: carried out now, through the queue (so retried).
+  const data: ScheduleJobData = { reason: 'start-up' };
+  await boss.send(scheduleQueue, data);
 }

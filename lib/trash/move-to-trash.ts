@@ -2,7 +2,7 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { canDeleteArticle } from '@/lib/workflow/policy';
-import { takeDownLivePage, type TransitionInput } from '@/lib/workflow/workflow';
+import { noSchedule, takeDownLivePage, type TransitionInput } from '@/lib/workflow/workflow';
 
 /**
  * Moves an article to the trash, in one transaction: a live article is unpublished first, by the
@@ -24,7 +24,8 @@ export async function moveToTrash(input: TransitionInput): Promise<{ title: stri
     const status = takenDown?.status ?? article.status;
     const { count } = await tx.article.updateMany({
       where: { id: article.id, version: input.version, status, publishedRevisionId: null, deletedAt: null },
-      data: { deletedAt: new Date(), deletedById: input.actor.id },
+      // A pending schedule goes with it: a restored article is a draft that needs a new review.
+      data: { deletedAt: new Date(), deletedById: input.actor.id, ...noSchedule },
     });
     if (count !== 1) throw new AppError('CONFLICT', '文章状态已变化，请刷新页面后重试');
     await recordAudit(tx, {

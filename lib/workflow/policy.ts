@@ -1,6 +1,7 @@
 import type { Tx } from '@/lib/db/client';
 import type { CurrentUser } from '@/lib/auth/session-types';
 import { roleHas } from '@/lib/auth/permissions';
+import type { ArticleStatus, ScheduledAction } from '@/lib/generated/prisma/enums';
 
 // Rules that depend on the article, on top of the role table in lib/auth/permissions.ts.
 
@@ -39,4 +40,21 @@ export function canDeleteArticle(
 export function canRestoreArticle(user: CurrentUser, article: { createdById: string | null; deletedById: string | null }): boolean {
   if (roleHas(user.role, 'article:restore')) return true;
   return roleHas(user.role, 'article:delete-own-draft') && article.createdById === user.id && article.deletedById === user.id;
+}
+
+type WorkflowTarget = { status: ArticleStatus; publishedRevisionId: string | null };
+
+/** Only an approved version goes live (now or at a time), by whoever may publish. */
+export function canPublishArticle(user: CurrentUser, article: WorkflowTarget): boolean {
+  return roleHas(user.role, 'article:publish') && article.status === 'APPROVED';
+}
+
+/** A live page can be taken down (now or at a time) by whoever may publish. */
+export function canUnpublishArticle(user: CurrentUser, article: WorkflowTarget): boolean {
+  return roleHas(user.role, 'article:publish') && article.publishedRevisionId !== null;
+}
+
+/** Scheduling is the same decision as the action it schedules, taken in advance (lib/schedule). */
+export function canScheduleArticle(user: CurrentUser, article: WorkflowTarget, action: ScheduledAction): boolean {
+  return action === 'PUBLISH' ? canPublishArticle(user, article) : canUnpublishArticle(user, article);
 }

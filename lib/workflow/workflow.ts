@@ -10,7 +10,17 @@ import { removeLiveSearch, writeLiveSearch } from '@/lib/search/write-vectors';
 import { hasEditedUnpublishedChanges } from './policy';
 import { nextStatus, statusLabels, type Transition } from './transitions';
 
-export type TransitionInput = { actor: CurrentUser; articleId: string; version: number; ip?: string | null };
+export type TransitionInput = {
+  actor: CurrentUser;
+  articleId: string;
+  version: number;
+  ip?: string | null;
+  /** Run by the scheduler (lib/schedule) for `actor`, who made the schedule: said in the audit row. */
+  scheduled?: boolean;
+};
+
+/** No pending schedule (lib/schedule): the four columns are set and cleared together. */
+export const noSchedule = { scheduledAt: null, scheduledAction: null, scheduledVersion: null, scheduledById: null } as const;
 
 const transitionPermission: Record<Transition, Permission> = {
   submit: 'article:submit',
@@ -74,27 +84,39 @@ export async function reviewArticle(input: TransitionInput & { decision: 'APPROV
  * redirect; the change and the cache tags it expires go to the public change feed.
  */
 export async function publishArticle(input: TransitionInput) {
-  return db.$transaction(async (tx) => {
-    const { article, to } = await checkedTarget(tx, 'publish', input);
-    const revision = await tx.revision.findUnique({
-      where: { articleId_articleVersion: { articleId: article.id, articleVersion: input.version } },
-      select: { id: true, slug: true, regions: true },
-    });
-    if (!revision) throw new AppError('CONFLICT', '找不到已批准的版本，请刷新页面后重试');
-    const slugTaken = await tx.article.count({ where: { id: { not: article.id }, deletedAt: null, publishedRevision: { slug: revision.slug } } });
-    if (slugTaken > 0) throw new AppError('CONFLICT', `链接名 ${revision.slug} 正被另一篇已发布的文章使用，请修改链接名后重新提交审核`);
-    const before = await readLiveState(tx, article.id);
-    const now = new Date();
-    await tx.article.updateMany({ where: { id: article.id, publishedAt: null }, data: { publishedAt: now } });
-    await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: revision.id, scheduledAt: null });
-    await replacePublishedRegions(tx, article.id, revision.regions as { code: string }[]);
-    await writeLiveSearch(tx, article.id);
-    await recordSlugChange(tx, article.id, before?.slug ?? null, revision.slug);
-    const revived = await reviveSlugs(tx, article.id, revision.slug);
-    const publicTags = await recordPublicChange(tx, before, await readLiveState(tx, article.id), revived);
-    await recordAudit(tx, { actorId: input.actor.id, action: 'article.publish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, version: input.version, slug: revision.slug }, ip: input.ip });
-    return { slug: revision.slug, previousSlug: before?.slug ?? null, publicTags };
+  return db.$transaction((tx) => publishInTransaction(tx, input));
+}
+
+/**
+ * Publishing itself, in the caller's transaction: the one way an article goes live, whether a
+ * person presses 发布 or their schedule falls due (lib/schedule/run-due-schedules.ts).
+ */
+export async function publishInTransaction(tx: Tx, input: TransitionInput) {
+  const { article, to } = await checkedTarget(tx, 'publish', input);
+  const revision = await tx.revision.findUnique({
+    where: { articleId_articleVersion: { articleId: article.id, articleVersion: input.version } },
+    select: { id: true, slug: true, regions: true },
   });
+  if (!revision) throw new AppError('CONFLICT', '找不到已批准的版本，请刷新页面后重试');
+  const slugTaken = await tx.article.count({ where: { id: { not: article.id }, deletedAt: null, publishedRevision: { slug: revision.slug } } });
+  if (slugTaken > 0) throw new AppError('CONFLICT', `链接名 ${revision.slug} 正被另一篇已发布的文章使用，请修改链接名后重新提交审核`);
+  const before = await readLiveState(tx, article.id);
+  const now = new Date();
+  await tx.article.updateMany({ where: { id: article.id, publishedAt: null }, data: { publishedAt: now } });
+  await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: revision.id });
+  // A scheduled publish has happened (or is overtaken by this one); a scheduled unpublish stays.
+  await tx.article.updateMany({ where: { id: article.id, scheduledAction: 'PUBLISH' }, data: noSchedule });
+  await replacePublishedRegions(tx, article.id, revision.regions as { code: string }[]);
+  await writeLiveSearch(tx, article.id);
+  await recordSlugChange(tx, article.id, before?.slug ?? null, revision.slug);
+  const revived = await reviveSlugs(tx, article.id, revision.slug);
+  const publicTags = await recordPublicChange(tx, before, await readLiveState(tx, article.id), revived);
+  await recordAudit(tx, { actorId: input.actor.id, action: 'article.publish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, version: input.version, slug: revision.slug, ...scheduledMark(input) }, ip: input.ip });
+  return { slug: revision.slug, previousSlug: before?.slug ?? null, publicTags };
+}
+
+function scheduledMark(input: TransitionInput) {
+  return input.scheduled ? { scheduled: true } : {};
 }
 
 /** A live slug is never a redirect; a slug an article's live page leaves behind becomes one. */
@@ -107,13 +129,16 @@ async function recordSlugChange(tx: Tx, articleId: string, previous: string | nu
 
 /** Takes the live page down (recorded in the public change feed); the working copy keeps its status unless it was the live version. */
 export async function unpublishArticle(input: TransitionInput) {
+  return db.$transaction((tx) => unpublishInTransaction(tx, input));
+}
+
+/** Unpublishing as a person asks it, in the caller's transaction (also a scheduled unpublish, lib/schedule). */
+export async function unpublishInTransaction(tx: Tx, input: TransitionInput) {
   if (!roleHas(input.actor.role, 'article:publish')) throw new AppError('FORBIDDEN', '没有权限执行此操作');
-  return db.$transaction(async (tx) => {
-    const article = await loadForTransition(tx, input.articleId, input.version);
-    if (!article.publishedRevisionId) throw new AppError('INVALID', '文章未发布');
-    const { slug, publicTags } = await takeDownLivePage(tx, article, input);
-    return { slug, publicTags };
-  });
+  const article = await loadForTransition(tx, input.articleId, input.version);
+  if (!article.publishedRevisionId) throw new AppError('INVALID', '文章未发布');
+  const { slug, publicTags } = await takeDownLivePage(tx, article, input);
+  return { slug, publicTags };
 }
 
 /**
@@ -127,11 +152,13 @@ export async function takeDownLivePage(tx: Tx, article: { id: string; status: Ar
   const before = await readLiveState(tx, article.id);
   const to: ArticleStatus = article.status === 'PUBLISHED' ? 'ARCHIVED' : article.status;
   await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: null });
+  // Nothing is left live for a scheduled unpublish to take down.
+  await tx.article.updateMany({ where: { id: article.id, scheduledAction: 'UNPUBLISH' }, data: noSchedule });
   await tx.publishedArticleRegion.deleteMany({ where: { articleId: article.id } });
   await removeLiveSearch(tx, article.id);
   const retired = before ? await retireSlugs(tx, article.id, before.slug) : [];
   const publicTags = await recordPublicChange(tx, before, null, retired);
-  await recordAudit(tx, { actorId: input.actor.id, action: 'article.unpublish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, slug: before?.slug }, ip: input.ip });
+  await recordAudit(tx, { actorId: input.actor.id, action: 'article.unpublish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, slug: before?.slug, ...scheduledMark(input) }, ip: input.ip });
   return { slug: before?.slug ?? null, publicTags, status: to };
 }
 

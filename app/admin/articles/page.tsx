@@ -27,7 +27,13 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
       <SavedViews views={views} currentQuery={viewQueryString(query)} canShare={roleHas(user.role, 'article:share-view')} />
       <ArticleFilters query={query} regionName={region?.name ?? null} />
       {/* A new filter, sort or page starts with nothing selected. */}
-      <ArticleTable key={articleListHref(query, {})} rows={rows} total={total} query={query} canBulkEdit={roleHas(user.role, 'article:edit')} />
+      <ArticleTable key={articleListHref(query, {})} rows={rows} total={total} query={query} bulk={{
+          canEdit: roleHas(user.role, 'article:edit'),
+          canSubmit: roleHas(user.role, 'article:submit'),
+          canPublish: roleHas(user.role, 'article:publish'),
+          canTrash: roleHas(user.role, 'article:delete-own-draft'),
+        }}
+      />
     </>
   );
 }
