@@ -168,7 +168,7 @@ export async function createFromRecord(tx: Tx, candidate: RecordCandidate, fileN
       },
       select: { id: true },
     });
-    await tx.article.update({ where: { id: article.id }, data: { publishedRevisionId: live.id, updatedAt: new Date(record.updatedAt) } });
+    await tx.article.update({ where: { id: article.id }, data: { publishedRevisionId: live.id, liveSlug: published.slug, updatedAt: new Date(record.updatedAt) } });
     const liveRegions = regionRows(article.id, published.regions).map(({ articleId, regionCode, provinceCode, cityCode }) => ({ articleId, regionCode, provinceCode, cityCode }));
     if (liveRegions.length) await tx.publishedArticleRegion.createMany({ data: liveRegions });
     await writeLiveSearch(tx, article.id);

@@ -48,7 +48,7 @@ export async function deleteTrashedArticle(
   // existed): its addresses were gone by its row, and stay gone once the row is not there.
   if (article.publishedRevision) {
     await retireSlugs(tx, article.id, article.publishedRevision.slug);
-    await tx.article.update({ where: { id: article.id }, data: { publishedRevisionId: null } });
+    await tx.article.update({ where: { id: article.id }, data: { publishedRevisionId: null, liveSlug: null } });
   }
   await tx.article.delete({ where: { id: article.id } });
   await recordAudit(tx, {

@@ -5,6 +5,7 @@ import { roleHas, type Permission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { readLiveState, recordPublicChange } from '@/lib/public-cache/change-feed';
 import { retireSlugs, reviveSlugs } from '@/lib/public-cache/gone-slugs';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { ArticleStatus } from '@/lib/generated/prisma/enums';
 import { removeLiveSearch, writeLiveSearch } from '@/lib/search/write-vectors';
 import { hasEditedUnpublishedChanges } from './policy';
@@ -40,6 +41,8 @@ async function loadForTransition(tx: Tx, articleId: string, version: number) {
 }
 
 /** A conditional write on (id, status, version): a concurrent change makes it fail, not overwrite. */
+const slugTakenError = (slug: string) => new AppError('CONFLICT', `链接名 ${slug} 正被另一篇已发布的文章使用，请修改链接名后重新提交审核`);
+
 async function moveStatus(tx: Tx, articleId: string, from: ArticleStatus, version: number, data: Record<string, unknown>) {
   const { count } = await tx.article.updateMany({ where: { id: articleId, status: from, version, deletedAt: null }, data });
   if (count !== 1) throw new AppError('CONFLICT', '文章状态已变化，请刷新页面后重试');
@@ -99,11 +102,17 @@ export async function publishInTransaction(tx: Tx, input: TransitionInput) {
   });
   if (!revision) throw new AppError('CONFLICT', '找不到已批准的版本，请刷新页面后重试');
   const slugTaken = await tx.article.count({ where: { id: { not: article.id }, deletedAt: null, publishedRevision: { slug: revision.slug } } });
-  if (slugTaken > 0) throw new AppError('CONFLICT', `链接名 ${revision.slug} 正被另一篇已发布的文章使用，请修改链接名后重新提交审核`);
+  if (slugTaken > 0) throw slugTakenError(revision.slug);
   const before = await readLiveState(tx, article.id);
   const now = new Date();
   await tx.article.updateMany({ where: { id: article.id, publishedAt: null }, data: { publishedAt: now } });
-  await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: revision.id });
+  try {
+    await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: revision.id, liveSlug: revision.slug });
+  } catch (error) {
+    // Another publish took the address between the check above and this write.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw slugTakenError(revision.slug);
+    throw error;
+  }
   // A scheduled publish has happened (or is overtaken by this one); a scheduled unpublish stays.
   await tx.article.updateMany({ where: { id: article.id, scheduledAction: 'PUBLISH' }, data: noSchedule });
   await replacePublishedRegions(tx, article.id, revision.regions as { code: string }[]);
@@ -151,7 +160,7 @@ export async function unpublishInTransaction(tx: Tx, input: TransitionInput) {
 export async function takeDownLivePage(tx: Tx, article: { id: string; status: ArticleStatus }, input: TransitionInput) {
   const before = await readLiveState(tx, article.id);
   const to: ArticleStatus = article.status === 'PUBLISHED' ? 'ARCHIVED' : article.status;
-  await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: null });
+  await moveStatus(tx, article.id, article.status, input.version, { status: to, publishedRevisionId: null, liveSlug: null });
   // Nothing is left live for a scheduled unpublish to take down.
   await tx.article.updateMany({ where: { id: article.id, scheduledAction: 'UNPUBLISH' }, data: noSchedule });
   await tx.publishedArticleRegion.deleteMany({ where: { articleId: article.id } });

@@ -303,7 +303,7 @@ async function generatePublishedRevisions(client: pg.Client): Promise<number> {
     FROM "Article" a
     WHERE a.id IN (SELECT id FROM gen) AND a.status = 'PUBLISHED' AND a."deletedAt" IS NULL`);
   await client.query(`
-    UPDATE "Article" a SET "publishedRevisionId" = r.id
+    UPDATE "Article" a SET "publishedRevisionId" = r.id, "liveSlug" = r.slug
     FROM "Revision" r WHERE r.id = 'rev-' || a.id AND a.id IN (SELECT id FROM gen)`);
   await client.query(`
     INSERT INTO "PublishedArticleRegion" ("articleId", "regionCode", "provinceCode", "cityCode")

@@ -116,6 +116,23 @@ describe('public slugs', () => {
     expect((await readPublishedArticle(liveSlug))?.title).toBe('居民医保只能一年一交吗');
   });
 
+  it('lets only one of two publishes racing for the same address through', async () => {
+    const editor = await makeUser('EDITOR');
+    const reviewer = await makeUser('REVIEWER');
+    const pages = [await importSample(page, editor.id), await importSample('001_09de7306f3693664.txt', editor.id)];
+    // Both approved under one slug (one article moved its working copy on after approval and
+    // the other took the slug), then published at once.
+    for (const { articleId, version } of pages) {
+      await db.revision.update({ where: { articleId_articleVersion: { articleId, articleVersion: version } }, data: { slug: 'tong-yi-ge-lian-jie' } });
+      await submitForReview({ actor: editor, articleId, version });
+      await reviewArticle({ actor: reviewer, articleId, version, decision: 'APPROVED', comment: '' });
+    }
+    const results = await Promise.allSettled(pages.map(({ articleId, version }) => publishArticle({ actor: editor, articleId, version })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT', message: expect.stringContaining('tong-yi-ge-lian-jie') } });
+    expect(await db.article.count({ where: { liveSlug: 'tong-yi-ge-lian-jie' } })).toBe(1);
+  });
+
   it('gives a new article a slug that no live page uses', async () => {
     const editor = await makeUser('EDITOR');
     const reviewer = await makeUser('REVIEWER');
