@@ -18,17 +18,11 @@ export type ArticleEditorProps = {
   article: {
     id: string;
     version: number;
-    title: string;
-    slug: string;
-    summary: string;
-    disclaimer: string;
-    contentDate: string;
     /** When the live version was published, formatted for display; null when not live. */
     publishedAt?: string | null;
-    body: unknown;
   };
-  regions: EditorRegion[];
-  recommendations: EditableItem[];
+  /** The working copy (lib/articles/editor-content.ts). */
+  content: Omit<EditorContent, 'rejected'>;
   /** Someone else holding the edit lock when the page was rendered. */
   lockHolder: LockHolderView | null;
   /** May end someone else's lock (admins). */
@@ -129,14 +123,8 @@ export function ArticleEditor(props: ArticleEditorProps) {
   );
 }
 
-function loadedContent({ article, regions, recommendations }: ArticleEditorProps): EditorContent {
-  return {
-    fields: { title: article.title, slug: article.slug, summary: article.summary, disclaimer: article.disclaimer, contentDate: article.contentDate },
-    body: article.body,
-    regions,
-    rejected: [],
-    items: recommendations,
-  };
+function loadedContent({ content }: ArticleEditorProps): EditorContent {
+  return { ...content, rejected: [] };
 }
 
 function LockBanner({ lock, canRelease, error, onAction }: { lock: LockView; canRelease: boolean; error: string | null; onAction: (run: 'takeOver' | 'release') => Promise<void> }) {

@@ -7,21 +7,18 @@ import { ReviewThread } from '@/components/articles/review-thread';
 import { WorkflowPanel } from '@/components/articles/workflow-panel';
 import { TrashedNotice } from '@/components/trash/trashed-notice';
 import { currentLockHolder } from '@/lib/articles/edit-lock';
+import { editorContentOf, linkedTitle } from '@/lib/articles/editor-content';
 import { getArticleForEdit } from '@/lib/articles/queries';
 import { roleHas } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { renderBodyHtml } from '@/lib/content/render-html';
 import { db } from '@/lib/db/client';
-import { formatDateTime, toIsoDate } from '@/lib/dates';
-import { regionPath } from '@/lib/regions/region-path';
+import { formatDateTime } from '@/lib/dates';
 import { findTrashedArticle } from '@/lib/trash/queries';
 import { workflowPanelProps } from '@/lib/workflow/panel-props';
 import { statusLabels } from '@/lib/workflow/transitions';
 
 export const metadata = { title: '编辑文章' };
-
-/** A linked article's title, marked when it is in the trash (the link stays, the public page shows a plain card). */
-const linkedTitle = (target: { title: string; deletedAt: Date | null }) => (target.deletedAt ? `${target.title}（在回收站中）` : target.title);
 
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser('article:read-draft');
@@ -62,27 +59,8 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
           )}
           {canEdit ? (
             <ArticleEditor
-              article={{
-                id: article.id,
-                version: article.version,
-                title: article.title,
-                slug: article.slug,
-                summary: article.summary,
-                disclaimer: article.disclaimer,
-                contentDate: article.contentDate ? toIsoDate(article.contentDate) : '',
-                publishedAt: article.publishedAt ? formatDateTime(article.publishedAt) : null,
-                body: article.body,
-              }}
-              regions={article.regions.map((r) => ({ code: r.regionCode, name: r.region.name, path: regionPath(r.regionCode), origin: r.origin, confidence: r.confidence }))}
-              recommendations={article.recommendations.map((item) => ({
-                key: `saved-${item.position}`,
-                title: item.title,
-                summary: item.summary,
-                category: item.category,
-                itemDate: item.itemDate ? toIsoDate(item.itemDate) : '',
-                targetArticleId: item.targetArticleId,
-                targetTitle: item.targetArticle ? linkedTitle(item.targetArticle) : null,
-              }))}
+              article={{ id: article.id, version: article.version, publishedAt: article.publishedAt ? formatDateTime(article.publishedAt) : null }}
+              content={editorContentOf(article)}
               lockHolder={lockHolder}
               canReleaseLocks={roleHas(user.role, 'article:release-lock')}
             />
