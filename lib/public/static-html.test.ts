@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import compression from 'compression';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rewriteHtmlResponse, stripClientRuntime } from './static-html';
+import { RewriteMemo, rewriteHtmlResponse, stripClientRuntime } from './static-html';
 
 // The shape of a page as Next 16 renders it: runtime chunks, their preloads, the bootstrap and
 // inline page data (with `<` escaped), a JSON-LD block of ours.
@@ -69,6 +69,12 @@ describe('rewriteHtmlResponse', () => {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       res.end(longPage);
     },
+    '/tagged': (res) => {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.setHeader('ETag', '"page-v1"');
+      res.write(page.slice(0, 50));
+      res.end(page.slice(50));
+    },
     '/explicit-head': (res) => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': String(Buffer.byteLength(page)), 'X-Kept': 'yes' });
       res.end(page);
@@ -89,11 +95,17 @@ describe('rewriteHtmlResponse', () => {
       res.end();
     },
   };
+  const memo = new RewriteMemo(1024 * 1024);
+  let rewrites = 0;
+  const counted = (html: string) => {
+    rewrites += 1;
+    return stripClientRuntime(html);
+  };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     compress(req as never, res as never, () => {});
     const writeHead = res.writeHead.bind(res);
     res.writeHead = ((status: number, ...rest: []) => writeHead(status === 404 ? 410 : status, ...rest)) as typeof res.writeHead;
-    rewriteHtmlResponse(req.method, res, stripClientRuntime);
+    rewriteHtmlResponse(req.method, res, counted, memo);
     routes[req.url ?? '']?.(res);
   });
   let base = '';
@@ -131,6 +143,27 @@ describe('rewriteHtmlResponse', () => {
     const response = await fetch(`${base}/gone`);
     expect(response.status).toBe(410);
     expect(await response.text()).toBe(stripClientRuntime(page));
+  });
+
+  it('rewrites a page with an ETag once, then sends the remembered result', async () => {
+    const before = rewrites;
+    const first = await (await fetch(`${base}/tagged`, { headers: { 'accept-encoding': 'identity' } })).text();
+    const second = await fetch(`${base}/tagged`, { headers: { 'accept-encoding': 'identity' } });
+    expect(first).toBe(stripClientRuntime(page));
+    expect(await second.text()).toBe(first);
+    expect(second.headers.get('content-length')).toBe(String(Buffer.byteLength(first)));
+    expect(rewrites - before).toBe(1);
+  });
+
+  it('keeps the memo within its size, dropping the least recently used page', () => {
+    const small = new RewriteMemo(10);
+    small.set('a', Buffer.from('aaaa'));
+    small.set('b', Buffer.from('bbbb'));
+    small.get('a');
+    small.set('c', Buffer.from('cccc'));
+    expect(small.get('b')).toBeUndefined();
+    expect(small.get('a')?.toString()).toBe('aaaa');
+    expect(small.get('c')?.toString()).toBe('cccc');
   });
 
   it('passes anything but HTML through untouched', async () => {

@@ -21,6 +21,38 @@ export function stripClientRuntime(html: string): string {
 }
 
 /**
+ * Rewritten pages by the ETag Next gave the original (a hash of its content, so the same tag is
+ * the same page): a cached page is rewritten once, not on every request, which keeps the
+ * per-request work and garbage (and so the tail latency) where they were. Least recently used
+ * pages go first beyond `maxBytes`.
+ */
+export class RewriteMemo {
+  private readonly pages = new Map<string, Buffer>();
+  private bytes = 0;
+  constructor(private readonly maxBytes: number) {}
+
+  get(etag: string): Buffer | undefined {
+    const page = this.pages.get(etag);
+    if (page) {
+      this.pages.delete(etag);
+      this.pages.set(etag, page);
+    }
+    return page;
+  }
+
+  set(etag: string, page: Buffer): void {
+    if (page.length > this.maxBytes || this.pages.has(etag)) return;
+    this.pages.set(etag, page);
+    this.bytes += page.length;
+    for (const [oldest, old] of this.pages) {
+      if (this.bytes <= this.maxBytes) break;
+      this.pages.delete(oldest);
+      this.bytes -= old.length;
+    }
+  }
+}
+
+/**
  * Rewrites the body of `res` when it turns out to be HTML (by its Content-Type once the handler
  * starts to answer): the chunks are collected and sent rewritten in one piece, with the new
  * Content-Length. Anything else (static files, XML, redirects, 304s, HEAD) passes through; a
@@ -28,7 +60,7 @@ export function stripClientRuntime(html: string): string {
  * Install it outside whatever else wraps `res` (status mapping, compression): what it sends goes
  * through them.
  */
-export function rewriteHtmlResponse(method: string | undefined, res: ServerResponse, rewrite: (html: string) => string): void {
+export function rewriteHtmlResponse(method: string | undefined, res: ServerResponse, rewrite: (html: string) => string, memo?: RewriteMemo): void {
   const writeHead = res.writeHead.bind(res) as (status: number) => ServerResponse;
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
@@ -36,6 +68,9 @@ export function rewriteHtmlResponse(method: string | undefined, res: ServerRespo
   let mode: 'undecided' | 'collect' | 'pass' = 'undecided';
   let sending = false;
   const chunks: Buffer[] = [];
+  // A page rewritten before: what the handler writes is not needed.
+  let remembered: Buffer | undefined;
+  let etag: string | null = null;
 
   const decide = () => {
     if (mode !== 'undecided') return;
@@ -43,9 +78,14 @@ export function rewriteHtmlResponse(method: string | undefined, res: ServerRespo
     const hasBody = method !== 'HEAD' && res.statusCode !== 204 && res.statusCode !== 304;
     mode = hasBody && type.startsWith('text/html') ? 'collect' : 'pass';
     if (method === 'HEAD' && type.startsWith('text/html')) res.removeHeader('content-length');
+    const tag = res.getHeader('etag');
+    if (mode === 'collect' && memo && typeof tag === 'string') {
+      etag = tag;
+      remembered = memo.get(tag);
+    }
   };
   const collect = (chunk: unknown, encoding?: unknown) => {
-    if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    if (remembered || chunk === undefined || chunk === null || typeof chunk === 'function') return;
     chunks.push(Buffer.isBuffer(chunk) ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
   };
   const callbackOf = (args: unknown[]) => args.find((arg): arg is () => void => typeof arg === 'function');
@@ -79,7 +119,11 @@ export function rewriteHtmlResponse(method: string | undefined, res: ServerRespo
     decide();
     if (mode === 'pass') return end(chunk, ...rest);
     collect(chunk, rest[0]);
-    const body = Buffer.from(rewrite(Buffer.concat(chunks).toString('utf8')), 'utf8');
+    let body = remembered;
+    if (!body) {
+      body = Buffer.from(rewrite(Buffer.concat(chunks).toString('utf8')), 'utf8');
+      if (etag && res.statusCode === 200) memo?.set(etag, body);
+    }
     res.setHeader('content-length', body.length);
     sending = true;
     writeHead(res.statusCode);

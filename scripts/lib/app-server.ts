@@ -25,7 +25,7 @@ import { startWorkers } from '@/lib/jobs/workers';
 import { downstreamCacheControl } from '@/lib/public-cache/cdn-cache-control';
 import { startFeedConsumer, type FeedConsumer } from '@/lib/public-cache/feed-consumer';
 import { articleSlugOf, loadGoneSlugSet, slugsOfTags } from '@/lib/public-cache/gone-slugs';
-import { rewriteHtmlResponse, stripClientRuntime } from '@/lib/public/static-html';
+import { RewriteMemo, rewriteHtmlResponse, stripClientRuntime } from '@/lib/public/static-html';
 import { createInternalSecret, internalSecretHeader } from '@/lib/public-cache/internal-secret';
 import { publicTags } from '@/lib/public-cache/cache-tags';
 import { isPrivatePath, responseSecurityHeaders } from '@/lib/security/headers';
@@ -50,6 +50,8 @@ const goneSlugs = await loadGoneSlugSet(db);
 // Gzip (or deflate) as Next would: the compression package, which Next also bundles.
 const compress = compression();
 const noop = () => {};
+// Each cached page is rewritten once (by its ETag), not per request.
+const rewritten = new RewriteMemo(64 * 1024 * 1024);
 
 function serveRequest(req: IncomingMessage, res: ServerResponse) {
   const forwarded = req.headers['x-forwarded-for'];
@@ -73,7 +75,7 @@ function serveRequest(req: IncomingMessage, res: ServerResponse) {
     res.writeHead = ((status: number, ...rest: []) =>
       writeHead(status === 308 ? 301 : status === 404 && slug !== null && goneSlugs.has(slug) ? 410 : status, ...rest)) as typeof res.writeHead;
     // Outermost: public pages leave without Next's client runtime.
-    rewriteHtmlResponse(req.method, res, stripClientRuntime);
+    rewriteHtmlResponse(req.method, res, stripClientRuntime, rewritten);
   }
   // Pages Next serves from its cache may be kept briefly downstream (lib/public-cache/cdn-cache-control.ts).
   const setHeader = res.setHeader.bind(res);
