@@ -4,7 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { ArticleStatus } from '@/lib/generated/prisma/enums';
 import { regionRollupWhere } from '@/lib/regions/region-filter';
 import { parseQuery, toTsquery, type SynonymIndex } from '@/lib/search/parse-query';
-import { withIndexScans } from '@/lib/search/search-published';
+import { withIndexScans } from '@/lib/search/plan';
 import { readSynonymIndex } from '@/lib/search/synonyms';
 import { statusesOf, type ArticleListQuery } from './list-query';
 
