@@ -1,20 +1,32 @@
-import { db, type Db } from '@/lib/db/client';
+import { db } from '@/lib/db/client';
 import { toIsoDate } from '@/lib/dates';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { ArticleStatus } from '@/lib/generated/prisma/enums';
 import { regionRollupWhere } from '@/lib/regions/region-filter';
 import { parseQuery, toTsquery, type SynonymIndex } from '@/lib/search/parse-query';
-import { withIndexScans } from '@/lib/search/plan';
+import { estimateRows, HUGE, roundEstimate, withIndexScans, type Reader } from '@/lib/search/plan';
 import { readSynonymIndex } from '@/lib/search/synonyms';
 import { statusesOf, type ArticleListQuery } from './list-query';
 
 // Admin reads. Callers (pages) have already checked the user with requireUser().
 
-// The admin table is one SQL statement for the page and one for the total, in parallel.
+// Without a keyword, the admin table is one SQL statement for the page and one for the total, in parallel.
 // Both are shaped so PostgreSQL can answer them from the narrow Article indexes
 // (updatedAt|contentDate|title|status … id, deletedAt) without reading the wide rows: the page
 // picks its ids first (an index-only scan, even at a deep OFFSET) and only then joins the 20
 // rows it shows. scripts/bench-queries.ts holds it to 100 ms p95 over 100,000 articles.
+//
+// A keyword search (q) is planned as the public search is (lib/search/plan.ts), from the
+// planner's estimate of the rows the filters and the text match together:
+//  - up to HUGE, one statement finds every match once, counts them exactly and pages them;
+//  - beyond (医保 is in nearly every article), finding every match costs more than the table may
+//    take, so the page walks the sorted index and checks each article's text until the page is
+//    full, and the total is the estimate. Walking costs what it skips, so such a list pages
+//    through its first ESTIMATED_ROWS_PAGED articles in the order chosen (the other end is the
+//    reversed order); filters narrow it.
+
+/** How far a list with an estimated total can be paged (in rows: 50 pages of 20, 10 of 100). */
+export const ESTIMATED_ROWS_PAGED = 1_000;
 
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -79,7 +91,11 @@ type ListRowRecord = {
   regions: string[];
 };
 
-type Reader = Pick<Db, '$queryRaw'>;
+// What the table shows of each row, for the ids of a page (`page`, a CTE of ids).
+const rowColumns = Prisma.sql`a.id, a.title, a.slug, a.status::text AS status, a."contentDate", a."updatedAt",
+           a."publishedRevisionId" IS NOT NULL AS "isLive", u.name AS "updatedBy",
+           ARRAY(SELECT r.name FROM "ArticleRegion" ar JOIN "Region" r ON r.code = ar."regionCode"
+                 WHERE ar."articleId" = a.id ORDER BY ar.confidence DESC, ar."regionCode" LIMIT 3) AS regions`;
 
 async function selectListPage(reader: Reader, conditions: Prisma.Sql[], order: Prisma.Sql, offset: number, limit: number): Promise<ListRowRecord[]> {
   if (limit <= 0) return [];
@@ -90,62 +106,145 @@ async function selectListPage(reader: Reader, conditions: Prisma.Sql[], order: P
       ORDER BY ${order}
       LIMIT ${limit} OFFSET ${offset}
     )
-    SELECT a.id, a.title, a.slug, a.status::text AS status, a."contentDate", a."updatedAt",
-           a."publishedRevisionId" IS NOT NULL AS "isLive", u.name AS "updatedBy",
-           ARRAY(SELECT r.name FROM "ArticleRegion" ar JOIN "Region" r ON r.code = ar."regionCode"
-                 WHERE ar."articleId" = a.id ORDER BY ar.confidence DESC, ar."regionCode" LIMIT 3) AS regions
+    SELECT ${rowColumns}
     FROM page JOIN "Article" a ON a.id = page.id LEFT JOIN "User" u ON u.id = a."updatedById"
     ORDER BY ${order}`;
 }
 
-async function countListed(reader: Reader, conditions: Prisma.Sql[]): Promise<number> {
-  const [{ total }] = await reader.$queryRaw<{ total: number }[]>`
-    SELECT count(*)::int AS total FROM "Article" a WHERE ${Prisma.join(conditions, ' AND ')}`;
+/** The rows matching `conditions`, counted up to `limit` if given (then no further than needed). */
+async function countListed(reader: Reader, conditions: Prisma.Sql[], limit?: number): Promise<number> {
+  const where = Prisma.join(conditions, ' AND ');
+  const [{ total }] = await reader.$queryRaw<{ total: number }[]>(
+    limit === undefined
+      ? Prisma.sql`SELECT count(*)::int AS total FROM "Article" a WHERE ${where}`
+      : Prisma.sql`SELECT count(*)::int AS total FROM (SELECT 1 FROM "Article" a WHERE ${where} LIMIT ${limit}) t`,
+  );
   return total;
 }
 
-export async function listArticles(query: ArticleListQuery) {
-  const conditions = listFilterSql(query, query.q ? await readSynonymIndex(db) : new Map());
-  const offset = (query.page - 1) * query.size;
-  // A text search reads through the search index (see withIndexScans); page and total each in their own connection, in parallel.
-  const read = <T,>(fn: (reader: Reader) => Promise<T>): Promise<T> => (query.q ? withIndexScans(db, fn) : fn(db));
-  const counting = read((r) => countListed(r, conditions));
+/**
+ * Rows `offset` … `offset + limit` in the table's order, read by walking its index. "Newest content
+ * first, undated last" is an order no index can hold (Prisma cannot declare NULLS LAST on an
+ * index), so the dated and the undated articles are paged as two ordered runs.
+ */
+async function walkListPage(reader: Reader, conditions: Prisma.Sql[], query: ArticleListQuery, offset: number, limit: number): Promise<ListRowRecord[]> {
+  if (query.sort !== 'contentDate' || query.dir !== 'desc') return selectListPage(reader, conditions, listOrderSql(query.sort, query.dir), offset, limit);
+  // Without nulls in the run, plain DESC (nulls first) is the same order and matches a backward index scan.
+  const datedOnly = [...conditions, Prisma.sql`a."contentDate" IS NOT NULL`];
+  const dated = await selectListPage(reader, datedOnly, Prisma.sql`a."contentDate" DESC, a.id DESC`, offset, limit);
+  if (dated.length === limit) return dated;
+  // The undated run starts after the dated articles: only as many as the offset can skip matter.
+  const datedBefore = dated.length > 0 ? offset : await countListed(reader, datedOnly, offset);
+  const undated = await selectListPage(reader, [...conditions, Prisma.sql`a."contentDate" IS NULL`], Prisma.sql`a.id DESC`, Math.max(0, offset - datedBefore), limit - dated.length);
+  return [...dated, ...undated];
+}
 
-  let paging: Promise<ListRowRecord[]>;
-  if (query.sort === 'contentDate' && query.dir === 'desc') {
-    // "Newest first, undated last" is an order no index can hold (Prisma cannot declare NULLS LAST
-    // on an index), so the dated and the undated articles are paged as two ordered runs.
-    paging = (async () => {
-      // Without nulls in the run, plain DESC (nulls first) is the same order and matches a backward index scan.
-      return read(async (r) => {
-        const dated = await selectListPage(r, [...conditions, Prisma.sql`a."contentDate" IS NOT NULL`], Prisma.sql`a."contentDate" DESC, a.id DESC`, offset, query.size);
-        if (dated.length === query.size) return dated;
-        const datedTotal = await countListed(r, [...conditions, Prisma.sql`a."contentDate" IS NOT NULL`]);
-        const undated = await selectListPage(r, [...conditions, Prisma.sql`a."contentDate" IS NULL`], Prisma.sql`a.id DESC`, Math.max(0, offset - datedTotal), query.size - dated.length);
-        return [...dated, ...undated];
-      });
-    })();
-  } else {
-    paging = read((r) => selectListPage(r, conditions, listOrderSql(query.sort, query.dir), offset, query.size));
-  }
-  const [rows, total] = await Promise.all([paging, counting]);
-  return {
+// The columns an order reads besides id (what the exact search keeps of each match).
+const orderColumns: Record<ArticleListQuery['sort'], Prisma.Sql> = {
+  updatedAt: Prisma.sql`a."updatedAt"`,
+  title: Prisma.sql`a.title`,
+  status: Prisma.sql`a.status, a."updatedAt"`,
+  contentDate: Prisma.sql`a."contentDate"`,
+};
+
+/**
+ * One statement: every match found once (MATERIALIZED keeps the planner from walking the sorted
+ * index for it, checking each article's text on the way), counted, sorted and paged.
+ */
+async function selectExactSearchPage(reader: Reader, conditions: Prisma.Sql[], query: ArticleListQuery, offset: number, limit: number) {
+  const order = listOrderSql(query.sort, query.dir);
+  const rows = await reader.$queryRaw<(ListRowRecord & { total: number })[]>`
+    WITH matches AS MATERIALIZED (
+      SELECT a.id, ${orderColumns[query.sort]} FROM "Article" a
+      WHERE ${Prisma.join(conditions, ' AND ')}
+    ), page AS (
+      SELECT a.id FROM matches a ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}
+    )
+    SELECT t.total, ${rowColumns}
+    FROM (SELECT count(*)::int AS total FROM matches) t
+    LEFT JOIN (page JOIN "Article" a ON a.id = page.id LEFT JOIN "User" u ON u.id = a."updatedById") ON true
+    ORDER BY ${order}`;
+  return { total: rows[0]?.total ?? 0, rows: rows.filter((r) => r.id !== null) };
+}
+
+export type ArticleList = {
+  rows: ArticleListRow[];
+  /** Exact, or the planner's estimate rounded to two figures (totalIsEstimate). */
+  total: number;
+  totalIsEstimate: boolean;
+  /** The page shown: the one asked for, or the last one an estimated list can reach. */
+  page: number;
+  /** Pages that can be shown (an estimated list: at most ESTIMATED_ROWS_PAGED rows' worth). */
+  pageCount: number;
+  /** An estimated list stopped at its last reachable page although more articles match. */
+  truncated: boolean;
+};
+
+/**
+ * `hugeAbove`: the estimate from which a keyword search is estimated and walked; `rowsPaged`: how
+ * far such a list pages (tests lower both).
+ */
+export async function listArticles(query: ArticleListQuery, { hugeAbove = HUGE, rowsPaged = ESTIMATED_ROWS_PAGED } = {}): Promise<ArticleList> {
+  const conditions = listFilterSql(query, query.q ? await readSynonymIndex(db) : new Map());
+  const exact = (total: number, rows: ListRowRecord[], page = query.page): ArticleList => ({
+    rows: rows.map(toListRow),
     total,
-    rows: rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      slug: r.slug,
-      status: r.status,
-      isLive: r.isLive,
-      contentDate: r.contentDate ? toIsoDate(r.contentDate) : null,
-      updatedAt: r.updatedAt.toISOString(),
-      regions: r.regions,
-      updatedBy: r.updatedBy,
-    })),
+    totalIsEstimate: false,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / query.size)),
+    truncated: false,
+  });
+
+  if (!query.q) {
+    // Page and total each in their own connection, in parallel.
+    const offset = (query.page - 1) * query.size;
+    const [rows, total] = await Promise.all([walkListPage(db, conditions, query, offset, query.size), countListed(db, conditions)]);
+    return exact(total, rows);
+  }
+
+  // A keyword search reads through the search index (see withIndexScans), in one transaction.
+  return withIndexScans(db, async (tx) => {
+    const estimate = await estimateRows(tx, Prisma.sql`SELECT 1 FROM "Article" a WHERE ${Prisma.join(conditions, ' AND ')}`);
+    if (estimate <= hugeAbove) {
+      const { total, rows } = await selectExactSearchPage(tx, conditions, query, (query.page - 1) * query.size, query.size);
+      return exact(total, rows);
+    }
+    const lastPage = Math.max(1, Math.floor(rowsPaged / query.size));
+    const page = Math.min(query.page, lastPage);
+    const offset = (page - 1) * query.size;
+    // One row more than the page tells whether another follows.
+    const rows = await walkListPage(tx, conditions, query, offset, query.size + 1);
+    const more = rows.length > query.size;
+    // A list that ends on this page has an exact total after all; one that ends before it (the
+    // estimate was far too high) is counted, which reads no more than the page would have.
+    if (!more) return exact(rows.length > 0 || offset === 0 ? offset + rows.length : await countListed(tx, conditions, offset), rows, page);
+    const total = Math.max(roundEstimate(estimate), offset + rows.length);
+    return {
+      rows: rows.slice(0, query.size).map(toListRow),
+      total,
+      totalIsEstimate: true,
+      page,
+      pageCount: Math.min(lastPage, Math.max(page, Math.ceil(total / query.size))),
+      truncated: more && page === lastPage,
+    };
+  });
+}
+
+function toListRow(r: ListRowRecord) {
+  return {
+    id: r.id,
+    title: r.title,
+    slug: r.slug,
+    status: r.status,
+    isLive: r.isLive,
+    contentDate: r.contentDate ? toIsoDate(r.contentDate) : null,
+    updatedAt: r.updatedAt.toISOString(),
+    regions: r.regions,
+    updatedBy: r.updatedBy,
   };
 }
 
-export type ArticleListRow = Awaited<ReturnType<typeof listArticles>>['rows'][number];
+export type ArticleListRow = ReturnType<typeof toListRow>;
 
 export async function getArticleForEdit(id: string) {
   const article = await db.article.findFirst({
