@@ -17,51 +17,79 @@ import { statusesOf, type ArticleListQuery } from './list-query';
 // rows it shows. scripts/bench-queries.ts holds it to 100 ms p95 over 100,000 articles.
 //
 // A keyword search (q) is planned as the public search is (lib/search/plan.ts), from the
-// planner's estimate of the rows the filters and the text match together:
+// planner's estimate of the articles the filters and the keyword match together:
 //  - up to HUGE, one statement finds every match once, counts them exactly and pages them;
 //  - beyond (医保 is in nearly every article), finding every match costs more than the table may
-//    take, so the page walks the sorted index and checks each article's text until the page is
-//    full, and the total is the estimate. Walking costs what it skips, so such a list pages
-//    through its first ESTIMATED_ROWS_PAGED articles in the order chosen (the other end is the
-//    reversed order); filters narrow it.
+//    take (every match is a row of the search table to read and join), so the page walks the
+//    filtered articles in the table's order and looks each one up in the search index until the
+//    page is full, and the total is the estimate ("约 97,000 篇"). A walk costs what it skips, so
+//    such a list pages through its first ESTIMATED_ROWS_PAGED articles in the order chosen (the
+//    reversed order shows the other end; filters narrow the list); and a walk that finds too few
+//    (the list ends there, or the keyword is rare around the page) finds every match after all.
+// Text that can be in a slug (pinyin, digits) is always matched exactly: slugs are in no index
+// a walk could probe.
 
 /** How far a list with an estimated total can be paged (in rows: 50 pages of 20, 10 of 100). */
 export const ESTIMATED_ROWS_PAGED = 1_000;
+/**
+ * How many filtered articles a page of such a list looks at before it finds all matches instead:
+ * enough for a keyword in one article of eight around the page (those common enough to be
+ * estimated are in far more), at most 5,000 (some 40 ms).
+ */
+function walkedRows(offset: number, limit: number): number {
+  return Math.min(5_000, 1_000 + 8 * (offset + limit));
+}
 
 function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function listFilterSql(query: ArticleListQuery, synonyms: SynonymIndex): Prisma.Sql[] {
-  const conditions: Prisma.Sql[] = [Prisma.sql`a."deletedAt" IS NULL`];
+/**
+ * The keyword filter. `condition` tests an article `a` where a statement finds every match (it
+ * joins the search index's matches); `lookup`, where a walk can test one article `a` by a probe of
+ * the search index alone: not for text that can be in a slug (pinyin, digits), since slugs are in
+ * no index a probe can read, nor for punctuation looked up in titles.
+ */
+type TextFilter = { condition: Prisma.Sql; lookup: Prisma.Sql | null };
+
+type ListFilters = { filters: Prisma.Sql[]; text: TextFilter | null };
+
+function listFilterSql(query: ArticleListQuery, synonyms: SynonymIndex): ListFilters {
+  const filters: Prisma.Sql[] = [Prisma.sql`a."deletedAt" IS NULL`];
   if (query.status) {
     const statuses = statusesOf(query.status);
-    conditions.push(
+    filters.push(
       statuses.length === 1
         ? Prisma.sql`a.status = ${statuses[0]}::"ArticleStatus"`
         : Prisma.sql`a.status IN (${Prisma.join(statuses.map((s) => Prisma.sql`${s}::"ArticleStatus"`))})`,
     );
   }
-  if (query.q) {
-    // The working copy's title, summary and body, through the same search as the public site
-    // (lib/search), synonyms included; the table keeps its own order.
-    // Text with nothing to search for (only punctuation, e.g. "%") is looked up in titles literally.
-    const parsed = parseQuery(query.q, synonyms);
-    const text = parsed
-      ? Prisma.sql`a.id IN (SELECT s."articleId" FROM "ArticleSearch" s WHERE s.vector @@ ${toTsquery(parsed)}::tsquery)`
-      : Prisma.sql`a.title LIKE ${likePattern(query.q)}`;
-    // Slugs are lowercase pinyin, digits and hyphens: other text cannot match one.
-    const slug = query.q.toLowerCase();
-    conditions.push(/^[a-z0-9-]+$/.test(slug) ? Prisma.sql`(${text} OR a.slug LIKE ${likePattern(slug)})` : text);
-  }
   if (query.region) {
     const rollup = regionRollupWhere(query.region);
     const column = 'provinceCode' in rollup ? Prisma.sql`ar."provinceCode"` : 'cityCode' in rollup ? Prisma.sql`ar."cityCode"` : Prisma.sql`ar."regionCode"`;
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ArticleRegion" ar WHERE ${column} = ${query.region} AND ar."articleId" = a.id)`);
+    filters.push(Prisma.sql`EXISTS (SELECT 1 FROM "ArticleRegion" ar WHERE ${column} = ${query.region} AND ar."articleId" = a.id)`);
   }
-  if (query.from) conditions.push(Prisma.sql`a."contentDate" >= ${query.from}::date`);
-  if (query.to) conditions.push(Prisma.sql`a."contentDate" <= ${query.to}::date`);
-  return conditions;
+  if (query.from) filters.push(Prisma.sql`a."contentDate" >= ${query.from}::date`);
+  if (query.to) filters.push(Prisma.sql`a."contentDate" <= ${query.to}::date`);
+  if (!query.q) return { filters, text: null };
+
+  // The working copy's title, summary and body, through the same search as the public site
+  // (lib/search), synonyms included; the table keeps its own order.
+  // Slugs are lowercase pinyin, digits and hyphens: other text cannot match one.
+  const lower = query.q.toLowerCase();
+  const slug = /^[a-z0-9-]+$/.test(lower) ? likePattern(lower) : null;
+  const parsed = parseQuery(query.q, synonyms);
+  // Text with nothing to search for (only punctuation, e.g. "%") is looked up in titles literally.
+  const text = parsed
+    ? Prisma.sql`a.id IN (SELECT s."articleId" FROM "ArticleSearch" s WHERE s.vector @@ ${toTsquery(parsed)}::tsquery)`
+    : Prisma.sql`a.title LIKE ${likePattern(query.q)}`;
+  const lookup = parsed && !slug ? Prisma.sql`SELECT FROM "ArticleSearch" s WHERE s."articleId" = a.id AND s.vector @@ ${toTsquery(parsed)}::tsquery` : null;
+  return { filters, text: { condition: slug ? Prisma.sql`(${text} OR a.slug LIKE ${slug})` : text, lookup } };
+}
+
+/** Every condition of the list, the keyword's included. */
+function allConditions({ filters, text }: ListFilters): Prisma.Sql[] {
+  return text ? [...filters, text.condition] : filters;
 }
 
 // Every order ends in id, in the same direction, so one index serves both directions and pages never overlap.
@@ -78,6 +106,14 @@ function listOrderSql(sort: ArticleListQuery['sort'], dir: 'asc' | 'desc'): Pris
       return Prisma.sql`a."contentDate" ${d} NULLS LAST, a.id ${d}`;
   }
 }
+
+// The columns an order reads besides id (what a search keeps of each article it orders).
+const orderColumns: Record<ArticleListQuery['sort'], Prisma.Sql> = {
+  updatedAt: Prisma.sql`a."updatedAt"`,
+  title: Prisma.sql`a.title`,
+  status: Prisma.sql`a.status, a."updatedAt"`,
+  contentDate: Prisma.sql`a."contentDate"`,
+};
 
 type ListRowRecord = {
   id: string;
@@ -97,21 +133,19 @@ const rowColumns = Prisma.sql`a.id, a.title, a.slug, a.status::text AS status, a
            ARRAY(SELECT r.name FROM "ArticleRegion" ar JOIN "Region" r ON r.code = ar."regionCode"
                  WHERE ar."articleId" = a.id ORDER BY ar.confidence DESC, ar."regionCode" LIMIT 3) AS regions`;
 
-async function selectListPage(reader: Reader, conditions: Prisma.Sql[], order: Prisma.Sql, offset: number, limit: number): Promise<ListRowRecord[]> {
-  if (limit <= 0) return [];
+async function selectRows(reader: Reader, pageIds: Prisma.Sql, order: Prisma.Sql): Promise<ListRowRecord[]> {
   return reader.$queryRaw<ListRowRecord[]>`
-    WITH page AS (
-      SELECT a.id FROM "Article" a
-      WHERE ${Prisma.join(conditions, ' AND ')}
-      ORDER BY ${order}
-      LIMIT ${limit} OFFSET ${offset}
-    )
+    WITH page AS (${pageIds})
     SELECT ${rowColumns}
     FROM page JOIN "Article" a ON a.id = page.id LEFT JOIN "User" u ON u.id = a."updatedById"
     ORDER BY ${order}`;
 }
 
-/** The rows matching `conditions`, counted up to `limit` if given (then no further than needed). */
+async function selectListPage(reader: Reader, conditions: Prisma.Sql[], order: Prisma.Sql, offset: number, limit: number): Promise<ListRowRecord[]> {
+  if (limit <= 0) return [];
+  return selectRows(reader, Prisma.sql`SELECT a.id FROM "Article" a WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`, order);
+}
+
 async function countListed(reader: Reader, conditions: Prisma.Sql[], limit?: number): Promise<number> {
   const where = Prisma.join(conditions, ' AND ');
   const [{ total }] = await reader.$queryRaw<{ total: number }[]>(
@@ -123,9 +157,9 @@ async function countListed(reader: Reader, conditions: Prisma.Sql[], limit?: num
 }
 
 /**
- * Rows `offset` … `offset + limit` in the table's order, read by walking its index. "Newest content
- * first, undated last" is an order no index can hold (Prisma cannot declare NULLS LAST on an
- * index), so the dated and the undated articles are paged as two ordered runs.
+ * Rows `offset` … `offset + limit` of a list without a keyword, read by walking its index. "Newest
+ * content first, undated last" is an order no index can hold (Prisma cannot declare NULLS LAST on
+ * an index), so the dated and the undated articles are paged as two ordered runs.
  */
 async function walkListPage(reader: Reader, conditions: Prisma.Sql[], query: ArticleListQuery, offset: number, limit: number): Promise<ListRowRecord[]> {
   if (query.sort !== 'contentDate' || query.dir !== 'desc') return selectListPage(reader, conditions, listOrderSql(query.sort, query.dir), offset, limit);
@@ -139,24 +173,16 @@ async function walkListPage(reader: Reader, conditions: Prisma.Sql[], query: Art
   return [...dated, ...undated];
 }
 
-// The columns an order reads besides id (what the exact search keeps of each match).
-const orderColumns: Record<ArticleListQuery['sort'], Prisma.Sql> = {
-  updatedAt: Prisma.sql`a."updatedAt"`,
-  title: Prisma.sql`a.title`,
-  status: Prisma.sql`a.status, a."updatedAt"`,
-  contentDate: Prisma.sql`a."contentDate"`,
-};
-
 /**
  * One statement: every match found once (MATERIALIZED keeps the planner from walking the sorted
  * index for it, checking each article's text on the way), counted, sorted and paged.
  */
-async function selectExactSearchPage(reader: Reader, conditions: Prisma.Sql[], query: ArticleListQuery, offset: number, limit: number) {
+async function selectExactSearchPage(reader: Reader, list: ListFilters, query: ArticleListQuery, offset: number, limit: number) {
   const order = listOrderSql(query.sort, query.dir);
   const rows = await reader.$queryRaw<(ListRowRecord & { total: number })[]>`
     WITH matches AS MATERIALIZED (
       SELECT a.id, ${orderColumns[query.sort]} FROM "Article" a
-      WHERE ${Prisma.join(conditions, ' AND ')}
+      WHERE ${Prisma.join(allConditions(list), ' AND ')}
     ), page AS (
       SELECT a.id FROM matches a ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}
     )
@@ -165,6 +191,31 @@ async function selectExactSearchPage(reader: Reader, conditions: Prisma.Sql[], q
     LEFT JOIN (page JOIN "Article" a ON a.id = page.id LEFT JOIN "User" u ON u.id = a."updatedById") ON true
     ORDER BY ${order}`;
   return { total: rows[0]?.total ?? 0, rows: rows.filter((r) => r.id !== null) };
+}
+
+/**
+ * Rows `offset` … `offset + limit` of a keyword search, found without finding all its matches:
+ * the first walkedRows() filtered articles in the table's order are read (a subquery of its own, so
+ * that the planner walks an index where one holds that order rather than joining the keyword's
+ * matches), and each is looked up in the search index as it comes (LATERAL … LIMIT 1: one probe
+ * and one vector per article) until the page is full. Fewer rows than asked for means the list
+ * ended or the walk did: the caller then finds every match instead. Undated articles come last
+ * in "newest content first", so that order walks the dated ones.
+ */
+async function selectWalkedPage(reader: Reader, filters: Prisma.Sql[], lookup: Prisma.Sql, query: ArticleListQuery, offset: number, limit: number): Promise<ListRowRecord[]> {
+  const newestContent = query.sort === 'contentDate' && query.dir === 'desc';
+  // Without nulls, plain DESC (nulls first) is the same order and matches a backward index scan.
+  const order = newestContent ? Prisma.sql`a."contentDate" DESC, a.id DESC` : listOrderSql(query.sort, query.dir);
+  const walked = newestContent ? [...filters, Prisma.sql`a."contentDate" IS NOT NULL`] : filters;
+  return selectRows(
+    reader,
+    Prisma.sql`
+      SELECT a.id FROM (
+        SELECT a.id, ${orderColumns[query.sort]} FROM "Article" a WHERE ${Prisma.join(walked, ' AND ')} ORDER BY ${order} LIMIT ${walkedRows(offset, limit)}
+      ) a CROSS JOIN LATERAL (${lookup} LIMIT 1) hit
+      ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+    order,
+  );
 }
 
 export type ArticleList = {
@@ -185,7 +236,7 @@ export type ArticleList = {
  * far such a list pages (tests lower both).
  */
 export async function listArticles(query: ArticleListQuery, { hugeAbove = HUGE, rowsPaged = ESTIMATED_ROWS_PAGED } = {}): Promise<ArticleList> {
-  const conditions = listFilterSql(query, query.q ? await readSynonymIndex(db) : new Map());
+  const list = listFilterSql(query, query.q ? await readSynonymIndex(db) : new Map());
   const exact = (total: number, rows: ListRowRecord[], page = query.page): ArticleList => ({
     rows: rows.map(toListRow),
     total,
@@ -195,38 +246,41 @@ export async function listArticles(query: ArticleListQuery, { hugeAbove = HUGE, 
     truncated: false,
   });
 
-  if (!query.q) {
+  if (!list.text) {
     // Page and total each in their own connection, in parallel.
     const offset = (query.page - 1) * query.size;
-    const [rows, total] = await Promise.all([walkListPage(db, conditions, query, offset, query.size), countListed(db, conditions)]);
+    const [rows, total] = await Promise.all([walkListPage(db, list.filters, query, offset, query.size), countListed(db, list.filters)]);
     return exact(total, rows);
   }
 
   // A keyword search reads through the search index (see withIndexScans), in one transaction.
+  const { lookup } = list.text;
   return withIndexScans(db, async (tx) => {
-    const estimate = await estimateRows(tx, Prisma.sql`SELECT 1 FROM "Article" a WHERE ${Prisma.join(conditions, ' AND ')}`);
-    if (estimate <= hugeAbove) {
-      const { total, rows } = await selectExactSearchPage(tx, conditions, query, (query.page - 1) * query.size, query.size);
-      return exact(total, rows);
+    const estimate = lookup ? await estimateRows(tx, Prisma.sql`SELECT 1 FROM "Article" a WHERE ${Prisma.join(allConditions(list), ' AND ')}`) : 0;
+    if (lookup && estimate > hugeAbove) {
+      const lastPage = Math.max(1, Math.floor(rowsPaged / query.size));
+      const page = Math.min(query.page, lastPage);
+      const offset = (page - 1) * query.size;
+      // One row more than the page tells whether another follows.
+      const rows = await selectWalkedPage(tx, list.filters, lookup, query, offset, query.size + 1);
+      if (rows.length > query.size) {
+        // Never less than the walk has seen.
+        const total = Math.max(roundEstimate(estimate), offset + rows.length);
+        return {
+          rows: rows.slice(0, query.size).map(toListRow),
+          total,
+          totalIsEstimate: true,
+          page,
+          pageCount: Math.min(lastPage, Math.ceil(total / query.size)),
+          truncated: page === lastPage,
+        };
+      }
+      // The list ends on this page (an exact total after all), or the walk ended first.
+      const { total, rows: all } = await selectExactSearchPage(tx, list, query, offset, query.size);
+      return exact(total, all, page);
     }
-    const lastPage = Math.max(1, Math.floor(rowsPaged / query.size));
-    const page = Math.min(query.page, lastPage);
-    const offset = (page - 1) * query.size;
-    // One row more than the page tells whether another follows.
-    const rows = await walkListPage(tx, conditions, query, offset, query.size + 1);
-    const more = rows.length > query.size;
-    // A list that ends on this page has an exact total after all; one that ends before it (the
-    // estimate was far too high) is counted, which reads no more than the page would have.
-    if (!more) return exact(rows.length > 0 || offset === 0 ? offset + rows.length : await countListed(tx, conditions, offset), rows, page);
-    const total = Math.max(roundEstimate(estimate), offset + rows.length);
-    return {
-      rows: rows.slice(0, query.size).map(toListRow),
-      total,
-      totalIsEstimate: true,
-      page,
-      pageCount: Math.min(lastPage, Math.max(page, Math.ceil(total / query.size))),
-      truncated: more && page === lastPage,
-    };
+    const { total, rows } = await selectExactSearchPage(tx, list, query, (query.page - 1) * query.size, query.size);
+    return exact(total, rows);
   });
 }
 
