@@ -10,7 +10,7 @@ import { statusesOf, type ArticleListQuery } from './list-query';
 
 // Admin reads. Callers (pages) have already checked the user with requireUser().
 
-// Without a keyword, the admin table is one SQL statement for the page and one for the total, in parallel.
+// The admin table is one SQL statement for the page and one for the total, in parallel.
 // Both are shaped so PostgreSQL can answer them from the narrow Article indexes
 // (updatedAt|contentDate|title|status … id, deletedAt) without reading the wide rows: the page
 // picks its ids first (an index-only scan, even at a deep OFFSET) and only then joins the 20
@@ -18,7 +18,7 @@ import { statusesOf, type ArticleListQuery } from './list-query';
 //
 // A keyword search (q) is planned as the public search is (lib/search/plan.ts), from the
 // planner's estimate of the articles the filters and the keyword match together:
-//  - up to HUGE, one statement finds every match once, counts them exactly and pages them;
+//  - up to HUGE, every match is found: the page and the exact total as without a keyword;
 //  - beyond (医保 is in nearly every article), finding every match costs more than the table may
 //    take (every match is a row of the search table to read and join), so the page walks the
 //    filtered articles in the table's order and looks each one up in the search index until the
@@ -107,7 +107,7 @@ function listOrderSql(sort: ArticleListQuery['sort'], dir: 'asc' | 'desc'): Pris
   }
 }
 
-// The columns an order reads besides id (what a search keeps of each article it orders).
+// The columns an order reads besides id (what a walk keeps of each article).
 const orderColumns: Record<ArticleListQuery['sort'], Prisma.Sql> = {
   updatedAt: Prisma.sql`a."updatedAt"`,
   title: Prisma.sql`a.title`,
@@ -157,9 +157,9 @@ async function countListed(reader: Reader, conditions: Prisma.Sql[], limit?: num
 }
 
 /**
- * Rows `offset` … `offset + limit` of a list without a keyword, read by walking its index. "Newest
- * content first, undated last" is an order no index can hold (Prisma cannot declare NULLS LAST on
- * an index), so the dated and the undated articles are paged as two ordered runs.
+ * Rows `offset` … `offset + limit` of the list in the table's order. "Newest content first,
+ * undated last" is an order no index can hold (Prisma cannot declare NULLS LAST on an index), so
+ * the dated and the undated articles are paged as two ordered runs.
  */
 async function walkListPage(reader: Reader, conditions: Prisma.Sql[], query: ArticleListQuery, offset: number, limit: number): Promise<ListRowRecord[]> {
   if (query.sort !== 'contentDate' || query.dir !== 'desc') return selectListPage(reader, conditions, listOrderSql(query.sort, query.dir), offset, limit);
@@ -171,26 +171,6 @@ async function walkListPage(reader: Reader, conditions: Prisma.Sql[], query: Art
   const datedBefore = dated.length > 0 ? offset : await countListed(reader, datedOnly, offset);
   const undated = await selectListPage(reader, [...conditions, Prisma.sql`a."contentDate" IS NULL`], Prisma.sql`a.id DESC`, Math.max(0, offset - datedBefore), limit - dated.length);
   return [...dated, ...undated];
-}
-
-/**
- * One statement: every match found once (MATERIALIZED keeps the planner from walking the sorted
- * index for it, checking each article's text on the way), counted, sorted and paged.
- */
-async function selectExactSearchPage(reader: Reader, list: ListFilters, query: ArticleListQuery, offset: number, limit: number) {
-  const order = listOrderSql(query.sort, query.dir);
-  const rows = await reader.$queryRaw<(ListRowRecord & { total: number })[]>`
-    WITH matches AS MATERIALIZED (
-      SELECT a.id, ${orderColumns[query.sort]} FROM "Article" a
-      WHERE ${Prisma.join(allConditions(list), ' AND ')}
-    ), page AS (
-      SELECT a.id FROM matches a ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}
-    )
-    SELECT t.total, ${rowColumns}
-    FROM (SELECT count(*)::int AS total FROM matches) t
-    LEFT JOIN (page JOIN "Article" a ON a.id = page.id LEFT JOIN "User" u ON u.id = a."updatedById") ON true
-    ORDER BY ${order}`;
-  return { total: rows[0]?.total ?? 0, rows: rows.filter((r) => r.id !== null) };
 }
 
 /**
@@ -237,51 +217,41 @@ export type ArticleList = {
  */
 export async function listArticles(query: ArticleListQuery, { hugeAbove = HUGE, rowsPaged = ESTIMATED_ROWS_PAGED } = {}): Promise<ArticleList> {
   const list = listFilterSql(query, query.q ? await readSynonymIndex(db) : new Map());
-  const exact = (total: number, rows: ListRowRecord[], page = query.page): ArticleList => ({
-    rows: rows.map(toListRow),
-    total,
-    totalIsEstimate: false,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / query.size)),
-    truncated: false,
-  });
+  const conditions = allConditions(list);
+  // A keyword search reads through the search index (see withIndexScans).
+  const read = <T,>(fn: (reader: Reader) => Promise<T>): Promise<T> => (list.text ? withIndexScans(db, fn) : fn(db));
 
-  if (!list.text) {
-    // Page and total each in their own connection, in parallel.
-    const offset = (query.page - 1) * query.size;
-    const [rows, total] = await Promise.all([walkListPage(db, list.filters, query, offset, query.size), countListed(db, list.filters)]);
-    return exact(total, rows);
-  }
-
-  // A keyword search reads through the search index (see withIndexScans), in one transaction.
-  const { lookup } = list.text;
-  return withIndexScans(db, async (tx) => {
-    const estimate = lookup ? await estimateRows(tx, Prisma.sql`SELECT 1 FROM "Article" a WHERE ${Prisma.join(allConditions(list), ' AND ')}`) : 0;
-    if (lookup && estimate > hugeAbove) {
+  let page = query.page;
+  const lookup = list.text?.lookup;
+  if (lookup) {
+    const walked = await read(async (tx): Promise<ArticleList | null> => {
+      const estimate = await estimateRows(tx, Prisma.sql`SELECT 1 FROM "Article" a WHERE ${Prisma.join(conditions, ' AND ')}`);
+      if (estimate <= hugeAbove) return null;
       const lastPage = Math.max(1, Math.floor(rowsPaged / query.size));
-      const page = Math.min(query.page, lastPage);
+      page = Math.min(query.page, lastPage);
       const offset = (page - 1) * query.size;
       // One row more than the page tells whether another follows.
       const rows = await selectWalkedPage(tx, list.filters, lookup, query, offset, query.size + 1);
-      if (rows.length > query.size) {
-        // Never less than the walk has seen.
-        const total = Math.max(roundEstimate(estimate), offset + rows.length);
-        return {
-          rows: rows.slice(0, query.size).map(toListRow),
-          total,
-          totalIsEstimate: true,
-          page,
-          pageCount: Math.min(lastPage, Math.ceil(total / query.size)),
-          truncated: page === lastPage,
-        };
-      }
-      // The list ends on this page (an exact total after all), or the walk ended first.
-      const { total, rows: all } = await selectExactSearchPage(tx, list, query, offset, query.size);
-      return exact(total, all, page);
-    }
-    const { total, rows } = await selectExactSearchPage(tx, list, query, (query.page - 1) * query.size, query.size);
-    return exact(total, rows);
-  });
+      // Too few: the list ends on this page (an exact total after all), or the walk ended first.
+      if (rows.length <= query.size) return null;
+      // Never less than the walk has seen.
+      const total = Math.max(roundEstimate(estimate), offset + rows.length);
+      return {
+        rows: rows.slice(0, query.size).map(toListRow),
+        total,
+        totalIsEstimate: true,
+        page,
+        pageCount: Math.min(lastPage, Math.ceil(total / query.size)),
+        truncated: page === lastPage,
+      };
+    });
+    if (walked) return walked;
+  }
+
+  // Every match: the page and the exact total, each in its own connection, in parallel.
+  const offset = (page - 1) * query.size;
+  const [rows, total] = await Promise.all([read((r) => walkListPage(r, conditions, query, offset, query.size)), read((r) => countListed(r, conditions))]);
+  return { rows: rows.map(toListRow), total, totalIsEstimate: false, page, pageCount: Math.max(1, Math.ceil(total / query.size)), truncated: false };
 }
 
 function toListRow(r: ListRowRecord) {
