@@ -18,8 +18,8 @@ export type Reader = Pick<Db, '$queryRaw'>;
  */
 export async function withIndexScans<T>(db: Db, read: (tx: Reader) => Promise<T>): Promise<T> {
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-    await tx.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`;
+    // SET LOCAL, both in one round trip.
+    await tx.$queryRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`;
     return read(tx);
   });
 }
