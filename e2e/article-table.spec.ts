@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { pageAs } from './fixtures';
+
+function content(...args: string[]) {
+  return JSON.parse(execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', ...args], { encoding: 'utf8' }).trim().split('\n').pop()!) as { articles: number };
+}
 
 test('the article table filters and sorts on the server, and the URL keeps the state', async ({ browser }) => {
   const page = await pageAs(browser, 'editor');
@@ -17,6 +22,8 @@ test('the article table filters and sorts on the server, and the URL keeps the s
   await expect(page).toHaveURL(/status=DRAFT/);
   const rows = page.getByRole('table', { name: '文章列表' }).locator('tbody tr');
   await expect(rows).toHaveCount(2);
+  await expect(page.getByTestId('article-count')).toHaveText('共 2 篇，第 1 / 1 页');
+  await expect(page.getByTestId('article-count-note')).toHaveCount(0);
 
   await page.getByRole('link', { name: /^标题/ }).click();
   await expect(page).toHaveURL(/sort=title/);
@@ -74,4 +81,48 @@ test('a filter saved as a view comes back with its count, mine only; an admin sh
   await expect(admin.getByRole('link', { name: /所有草稿（共享）/ })).toHaveCount(0);
   await admin.context().close();
   await page.context().close();
+});
+
+test('a keyword in very many articles: an estimated total, pages up to a bound, filters still counted exactly', async ({ browser }) => {
+  // More drafts holding the word than the table counts exactly (5,000 by the planner's estimate).
+  expect(content('many-drafts', '--title', '鹈鹕', '--count', '6000').articles).toBe(6000);
+  try {
+    const page = await pageAs(browser, 'editor');
+    const rows = page.getByRole('table', { name: '文章列表' }).locator('tbody tr');
+    const count = page.getByTestId('article-count');
+    const note = page.getByTestId('article-count-note');
+    const q = encodeURIComponent('鹈鹕');
+
+    await page.goto(`/admin/articles?q=${q}`);
+    await expect(count).toHaveText(/^约 [\d,]+ 篇，第 1 \/ 50 页$/);
+    await expect(note).toContainText('只能按当前排序翻阅前 1,000 篇');
+    await expect(note).not.toContainText('已到最后一页');
+    await expect(rows).toHaveCount(20);
+    // Newest change first, as without a keyword.
+    await expect(rows.first().getByRole('link', { name: '鹈鹕 1', exact: true })).toBeVisible();
+    await page.getByRole('link', { name: '下一页' }).click();
+    await expect(count).toHaveText(/第 2 \/ 50 页$/);
+    await expect(rows.first().getByRole('link', { name: '鹈鹕 21', exact: true })).toBeVisible();
+
+    // A page past the bound shows the last reachable one, under its own URL.
+    await page.goto(`/admin/articles?q=${q}&page=300`);
+    await expect(page).toHaveURL(/[?&]page=50(&|$)/);
+    await expect(count).toHaveText(/第 50 \/ 50 页$/);
+    await expect(note).toContainText('已到最后一页');
+    await expect(rows.first().getByRole('link', { name: '鹈鹕 981', exact: true })).toBeVisible();
+    await expect(page.getByRole('link', { name: '下一页' })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: '上一页' })).toBeVisible();
+
+    // The other end is the reversed order.
+    await page.goto(`/admin/articles?q=${q}&dir=asc`);
+    await expect(rows.first().getByRole('link', { name: '鹈鹕 6000', exact: true })).toBeVisible();
+
+    // A filter that few of them pass: counted exactly again.
+    await page.goto(`/admin/articles?q=${q}&status=PUBLISHED`);
+    await expect(count).toHaveText('共 0 篇，第 1 / 1 页');
+    await expect(note).toHaveCount(0);
+    await page.context().close();
+  } finally {
+    content('remove-many-drafts', '--title', '鹈鹕');
+  }
 });

@@ -13,16 +13,21 @@
 //   draft --title T                                                a new article that stays a draft
 //   approve-new --title T                                          a new article, submitted and approved, not published
 //   site-settings --icp N                                          change the site settings as an admin would
+//   many-drafts --title T --count N                                N drafts titled "T 1" … "T N", written in one
+//                                                                  statement, tables analysed (the planner then
+//                                                                  knows how common T is)
+//   remove-many-drafts --title T                                   remove them again
 import { parseArgs } from 'node:util';
 import { createArticle } from '@/lib/articles/create-article';
 import { saveArticle } from '@/lib/articles/save-article';
 import { db } from '@/lib/db/client';
+import { documentFieldVectors, searchVectorSql } from '@/lib/search/vector';
 import { getSiteSettings, updateSiteSettings } from '@/lib/settings/site-settings';
 import { publishArticle, reviewArticle, submitForReview, unpublishArticle } from '@/lib/workflow/workflow';
 import { editInput, importSample } from '../tests/integration/helpers';
 import { e2eUsers } from './users';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { title: { type: 'string' }, slug: { type: 'string' }, region: { type: 'string' }, icp: { type: 'string' }, 'link-to': { type: 'string' }, 'link-to-title': { type: 'string' } } });
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { title: { type: 'string' }, slug: { type: 'string' }, region: { type: 'string' }, icp: { type: 'string' }, 'link-to': { type: 'string' }, 'link-to-title': { type: 'string' }, count: { type: 'string' } } });
 const [command, target] = positionals;
 const user = (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true } });
 const editor = await user(e2eUsers.editor.email);
@@ -75,6 +80,28 @@ if (command === 'publish') {
 } else if (command === 'site-settings') {
   const admin = await user(e2eUsers.admin.email);
   result = (await updateSiteSettings(db, admin.id, { ...(await getSiteSettings(db)), icpNumber: values.icp ?? '' }, null)).settings;
+} else if (command === 'many-drafts' || command === 'remove-many-drafts') {
+  // Far more articles than the journeys make one by one (the article table's estimated totals):
+  // ids and slugs carry a marker so that they can be removed without touching anything else.
+  const title = values.title ?? '批量草稿';
+  const marker = `e2e-many-${Buffer.from(title).toString('hex')}`;
+  if (command === 'many-drafts') {
+    const count = Number(values.count ?? 100);
+    // The search vector is T's alone, the same for every draft (no query here looks for the numbers).
+    const vector = searchVectorSql(documentFieldVectors({ title, summary: '', body: '' }));
+    result = await db.$transaction(async (tx) => {
+      const articles = await tx.$executeRaw`
+        INSERT INTO "Article" (id, slug, title, body, status, "createdById", "updatedById", "createdAt", "updatedAt")
+        SELECT ${marker} || '-' || n, ${marker} || '-' || n, ${title} || ' ' || n, '{"type":"doc","content":[]}'::jsonb, 'DRAFT',
+               ${editor.id}, ${editor.id}, now() - n * interval '1 second', now() - n * interval '1 second'
+        FROM generate_series(1, ${count}::int) AS n`;
+      await tx.$executeRaw`INSERT INTO "ArticleSearch" ("articleId", vector) SELECT id, ${vector} FROM "Article" WHERE id LIKE ${`${marker}-%`}`;
+      return { articles };
+    });
+  } else {
+    result = { articles: await db.$executeRaw`DELETE FROM "Article" WHERE id LIKE ${`${marker}-%`}` };
+  }
+  await db.$executeRawUnsafe('ANALYZE "Article", "ArticleSearch"');
 } else {
   throw new Error(`unknown command ${command}`);
 }

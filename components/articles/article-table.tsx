@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type RowSelectionState, type SortingState } from '@tanstack/react-table';
 import type { ArticleListQuery } from '@/lib/articles/list-query';
-import type { ArticleListRow } from '@/lib/articles/queries';
+import { listSummary } from '@/lib/articles/list-summary';
+import type { ArticleList, ArticleListRow } from '@/lib/articles/queries';
 import { formatDateTime } from '@/lib/dates';
 import { scheduledActionLabels } from '@/lib/schedule/schedule-state';
 import { statusLabels } from '@/lib/workflow/transitions';
@@ -72,18 +73,20 @@ const dataColumns = [
 
 const columnsWithSelection = [selectColumn, ...dataColumns];
 
-// Sorting and pagination happen in SQL: the table is told the state by the URL and renders links.
+// Sorting and pagination happen in SQL: the table is told the state by the URL and renders links;
+// the list says which page it is and how many there are (an estimated list stops early).
 // Row selection is client state, limited to the rows on the page.
-export function ArticleTable({ rows, total, query, bulk = null }: { rows: ArticleListRow[]; total: number; query: ArticleListQuery; bulk?: BulkPermissions | null }) {
+export function ArticleTable({ list, query, bulk = null }: { list: ArticleList; query: ArticleListQuery; bulk?: BulkPermissions | null }) {
   const canBulkEdit = bulk !== null && Object.values(bulk).some(Boolean);
+  const { rows, page, pageCount } = list;
   const sorting: SortingState = [{ id: query.sort, desc: query.dir === 'desc' }];
-  const pageCount = Math.max(1, Math.ceil(total / query.size));
+  const summary = listSummary(list, query.size);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const columns = canBulkEdit ? columnsWithSelection : dataColumns;
   const table = useReactTable({
     data: rows,
     columns,
-    state: { sorting, pagination: { pageIndex: query.page - 1, pageSize: query.size }, rowSelection },
+    state: { sorting, pagination: { pageIndex: page - 1, pageSize: query.size }, rowSelection },
     enableRowSelection: canBulkEdit,
     onRowSelectionChange: setRowSelection,
     manualSorting: true,
@@ -140,10 +143,11 @@ export function ArticleTable({ rows, total, query, bulk = null }: { rows: Articl
         </tbody>
       </table>
       <nav aria-label="分页" style={{ display: 'flex', gap: 12, alignItems: 'center', marginTop: 12 }}>
-        <span className="muted">共 {total} 篇，第 {query.page} / {pageCount} 页</span>
-        {query.page > 1 && <Link className="button" href={articleListHref(query, { page: query.page - 1 })}>上一页</Link>}
-        {query.page < pageCount && <Link className="button" href={articleListHref(query, { page: query.page + 1 })}>下一页</Link>}
+        <span className="muted" data-testid="article-count">{summary.counts}</span>
+        {page > 1 && <Link className="button" href={articleListHref(query, { page: page - 1 })}>上一页</Link>}
+        {page < pageCount && <Link className="button" href={articleListHref(query, { page: page + 1 })}>下一页</Link>}
       </nav>
+      {summary.note && <p className="muted" data-testid="article-count-note">{summary.note}</p>}
     </div>
   );
 }

@@ -30,7 +30,7 @@ export function SearchResultsView({ q, results }: { q: string; results: SearchRe
   const { page, pageCount } = results;
   return (
     <>
-      <p className="muted" role="status">{results.totalIsEstimate ? "约" : "共"} {results.total} 条结果{results.total > pageCount * SEARCH_PAGE_SIZE ? `，显示最新的 ${pageCount * SEARCH_PAGE_SIZE} 条中最相关的` : ''}</p>
+      <p className="muted" role="status">{results.totalIsEstimate ? '约' : '共'} {results.total.toLocaleString('zh-CN')} 条结果{results.total > pageCount * SEARCH_PAGE_SIZE ? `，显示最新的 ${pageCount * SEARCH_PAGE_SIZE} 条中最相关的` : ''}</p>
       {results.hits.length === 0 ? (
         <p className="muted">这一页没有结果。</p>
       ) : (

@@ -4,6 +4,11 @@
 
 /** The normalised form of one code point (may be longer, e.g. ㎡ → m2, or empty). */
 export function normalizeChar(char: string): string {
+  // Most of every text, and no work: CJK unified ideographs (U+4E00–U+9FFF) have no compatibility
+  // forms and no case; ASCII has no compatibility forms and lower-cases A–Z only.
+  const code = char.charCodeAt(0);
+  if (code >= 0x4e00 && code <= 0x9fff) return char;
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : char;
   return char.normalize('NFKC').toLowerCase();
 }
 

@@ -2,6 +2,7 @@ import type { Db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { toIsoDate } from '@/lib/dates';
 import { toTsquery, type ParsedQuery } from './parse-query';
+import { estimateRows, HUGE, roundEstimate, withIndexScans } from './plan';
 import { buildSnippet, type SnippetSegment } from './snippet';
 
 // Public search over live versions only: PublishedArticleSearch holds a row exactly while an
@@ -15,36 +16,15 @@ import { buildSnippet, type SnippetSegment } from './snippet';
 //    (reading narrow rows, never the large vectors), counts them exactly and keeps the newest;
 //  - beyond (医保 is in most articles), reading every match costs more than the 50 ms a search may
 //    take, so the newest matches are found by walking the publication-date index, and the total
-//    shown is the planner's estimate ("约 N 条").
+//    shown is the planner's estimate ("约 58,000 条"; lib/search/plan.ts).
 
 export const SEARCH_PAGE_SIZE = 20;
 export const CANDIDATES = 1000;
-export const HUGE = 5_000;
 
 export type SearchHit = { id: string; slug: string; title: string; date: string | null; snippet: SnippetSegment[]; titleMatch: boolean };
 export type SearchResults = { total: number; totalIsEstimate: boolean; page: number; pageCount: number; hits: SearchHit[] };
 
 type HitRow = { total: number; id: string | null; slug: string; title: string; summary: string; plainText: string; publishedAt: Date | null; titleMatch: boolean };
-
-/**
- * Runs `read` with sequential scans off: the planner prices `vector @@ query` as cheap and would
- * rather read and decompress every vector of a common term than use the GIN index. No parallel
- * workers either: starting them costs more than these reads take.
- */
-export async function withIndexScans<T>(db: Db, read: (tx: Pick<Db, '$queryRaw'>) => Promise<T>): Promise<T> {
-  return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
-    await tx.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`;
-    return read(tx);
-  });
-}
-
-/** The planner's estimate of the live articles a tsquery matches (from the GIN statistics; ~1 ms). */
-async function estimateMatches(tx: Pick<Db, '$queryRaw'>, tsquery: string): Promise<number> {
-  const [row] = await tx.$queryRaw<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }[]>`
-    EXPLAIN (FORMAT JSON) SELECT 1 FROM "PublishedArticleSearch" s WHERE s.vector @@ ${tsquery}::tsquery`;
-  return Math.round(row['QUERY PLAN'][0].Plan['Plan Rows']);
-}
 
 /** `hugeAbove`: the estimate from which the date-index path is taken (tests lower it). */
 export async function searchPublished(db: Db, query: ParsedQuery, page: number, { hugeAbove = HUGE } = {}): Promise<SearchResults> {
@@ -52,7 +32,7 @@ export async function searchPublished(db: Db, query: ParsedQuery, page: number, 
   const titleQuery = toTsquery(query, 'A');
   const offset = Math.min((page - 1) * SEARCH_PAGE_SIZE, CANDIDATES);
   const { rows, estimate } = await withIndexScans(db, async (tx) => {
-    const estimate = await estimateMatches(tx, tsquery);
+    const estimate = await estimateRows(tx, Prisma.sql`SELECT 1 FROM "PublishedArticleSearch" s WHERE s.vector @@ ${tsquery}::tsquery`);
     const huge = estimate > hugeAbove;
     const candidates = huge
       ? Prisma.sql`SELECT s."articleId", s."publishedAt", 0 AS total
@@ -78,7 +58,7 @@ export async function searchPublished(db: Db, query: ParsedQuery, page: number, 
       JOIN "Article" a ON a.id = k."articleId" AND a."deletedAt" IS NULL
       JOIN "Revision" r ON r.id = a."publishedRevisionId") ON true
     ORDER BY k."titleMatch" DESC, k.rank DESC, k."publishedAt" DESC, k."articleId" DESC`;
-    return { rows, estimate: huge ? estimate : null };
+    return { rows, estimate: huge ? roundEstimate(estimate) : null };
   });
   const total = estimate ?? rows[0]?.total ?? 0;
   return {

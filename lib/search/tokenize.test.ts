@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, splitRuns } from './normalize';
+import { normalizeChar, normalizeText, splitRuns } from './normalize';
 import { fieldLexemes, queryWords } from './tokenize';
 import { fieldVectorLiteral } from './vector';
 
 describe('normalizeText', () => {
   it('folds full-width letters, digits and punctuation and lower-cases', () => {
     expect(normalizeText('ＡＢＣ１２３，医保（职工）')).toBe('abc123,医保(职工)');
+  });
+  it('normalises every code point of the Basic Multilingual Plane as NFKC then lower case does', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCharCode(code);
+      if (normalizeChar(char) !== char.normalize('NFKC').toLowerCase()) throw new Error(`U+${code.toString(16)}`);
+    }
   });
   it('splits Chinese runs from letters and digits on any punctuation', () => {
     expect(splitRuns(normalizeText('2025年医保：ICP备案'))).toEqual([

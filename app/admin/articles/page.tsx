@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { PageHeader } from '@/components/admin/page-header';
 import { ArticleTable } from '@/components/articles/article-table';
 import { ArticleFilters } from '@/components/articles/article-filters';
@@ -17,7 +18,9 @@ export const metadata = { title: '文章' };
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser('article:read-draft');
   const query = parseArticleListQuery(await searchParams);
-  const [{ rows, total }, views] = await Promise.all([listArticles(query), listSavedViews(db, user)]);
+  const [list, views] = await Promise.all([listArticles(query), listSavedViews(db, user)]);
+  // A page past the last one an estimated list can reach shows that last page, under its own URL.
+  if (list.page !== query.page) redirect(articleListHref(query, { page: list.page }));
   const region = query.region ? getRegion(query.region) : undefined;
   return (
     <>
@@ -27,7 +30,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
       <SavedViews views={views} currentQuery={viewQueryString(query)} canShare={roleHas(user.role, 'article:share-view')} />
       <ArticleFilters query={query} regionName={region?.name ?? null} />
       {/* A new filter, sort or page starts with nothing selected. */}
-      <ArticleTable key={articleListHref(query, {})} rows={rows} total={total} query={query} bulk={{
+      <ArticleTable key={articleListHref(query, {})} list={list} query={query} bulk={{
           canEdit: roleHas(user.role, 'article:edit'),
           canSubmit: roleHas(user.role, 'article:submit'),
           canPublish: roleHas(user.role, 'article:publish'),
