@@ -17,7 +17,7 @@ export function SavedViews({ views, currentQuery, canShare }: { views: SavedView
           {views.map((view) => (
             <li key={view.id} className="badge" style={{ display: 'inline-flex', gap: 6, alignItems: 'center', fontWeight: view.href === current ? 700 : 400 }}>
               <Link href={view.href} aria-current={view.href === current ? 'page' : undefined}>
-                {view.name}（{view.count.toLocaleString('zh-CN')}）
+                {view.name}（{view.countIsEstimate ? '约 ' : ''}{view.count.toLocaleString('zh-CN')}）
               </Link>
               {view.shared && <span className="muted" title={`由 ${view.ownerName} 共享`}>共享</span>}
               {(view.mine || (view.shared && canShare)) && (

@@ -265,6 +265,23 @@ export async function listArticles(query: ArticleListQuery, { hugeAbove = HUGE, 
   return { rows: rows.map(toListRow), total, totalIsEstimate: false, page, pageCount: Math.max(1, Math.ceil(total / query.size)), truncated: false };
 }
 
+/**
+ * How many articles the table lists for `query`, without reading a page (saved views' counts):
+ * exact, or for a very common keyword the planner's estimate, as the table itself shows it.
+ */
+export async function countArticles(query: ArticleListQuery, synonyms: SynonymIndex, { hugeAbove = HUGE } = {}): Promise<{ total: number; totalIsEstimate: boolean }> {
+  const list = listFilterSql(query, synonyms);
+  const conditions = allConditions(list);
+  const count = async (reader: Reader) => {
+    if (list.text?.lookup) {
+      const estimate = await estimateRows(reader, Prisma.sql`SELECT 1 FROM "Article" a WHERE ${Prisma.join(conditions, ' AND ')}`);
+      if (estimate > hugeAbove) return { total: roundEstimate(estimate), totalIsEstimate: true };
+    }
+    return { total: await countListed(reader, conditions), totalIsEstimate: false };
+  };
+  return list.text ? withIndexScans(db, count) : count(db);
+}
+
 function toListRow(r: ListRowRecord) {
   return {
     id: r.id,

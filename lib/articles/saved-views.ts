@@ -5,7 +5,8 @@ import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { articleListHref, parseArticleListQuery, type ArticleListQuery } from './list-query';
-import { listArticles } from './queries';
+import { readSynonymIndex } from '@/lib/search/synonyms';
+import { countArticles } from './queries';
 
 // Saved views of the article table: a name for a filter and sort (the table's URL query), a
 // person's own or shared with everyone by an admin, listed above the table with their counts.
@@ -19,7 +20,7 @@ export const savedViewInputSchema = z.object({
   shared: z.boolean(),
 });
 
-export type SavedViewItem = { id: string; name: string; href: string; shared: boolean; mine: boolean; ownerName: string; count: number };
+export type SavedViewItem = { id: string; name: string; href: string; shared: boolean; mine: boolean; ownerName: string; count: number; countIsEstimate: boolean };
 
 /** The table's state a view keeps: every filter and the sort, from the first page. */
 export function viewQueryString(query: ArticleListQuery): string {
@@ -36,8 +37,10 @@ export async function listSavedViews(db: Db, user: CurrentUser): Promise<SavedVi
     orderBy: [{ shared: 'desc' }, { name: 'asc' }],
     select: { id: true, name: true, query: true, shared: true, ownerId: true, owner: { select: { name: true } } },
   });
-  // Each count is the table's own query (an index-served count); views are few.
-  const counts = await Promise.all(views.map(async (view) => (await listArticles({ ...queryOf(view.query), page: 1, size: 10 })).total));
+  // Each count is the table's own count (or its estimate), without reading a page; views are few.
+  const queries = views.map((view) => queryOf(view.query));
+  const synonyms = queries.some((q) => q.q) ? await readSynonymIndex(db) : new Map();
+  const counts = await Promise.all(queries.map((query) => countArticles(query, synonyms)));
   return views.map((view, i) => ({
     id: view.id,
     name: view.name,
@@ -45,7 +48,8 @@ export async function listSavedViews(db: Db, user: CurrentUser): Promise<SavedVi
     shared: view.shared,
     mine: view.ownerId === user.id,
     ownerName: view.owner.name,
-    count: counts[i],
+    count: counts[i].total,
+    countIsEstimate: counts[i].totalIsEstimate,
   }));
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleListQuerySchema } from '@/lib/articles/list-query';
-import { listArticles } from '@/lib/articles/queries';
+import { countArticles, listArticles } from '@/lib/articles/queries';
 import { db } from '@/lib/db/client';
 import type { ArticleStatus } from '@/lib/generated/prisma/enums';
 import { makeArticle } from './article-fixtures';
@@ -106,6 +106,19 @@ describe('the admin table\'s keyword search, exact and estimated', () => {
     expect(await page({ page: '2' })).toMatchObject({ totalIsEstimate: true, page: 2 });
     expect(await page({ page: '3' })).toMatchObject({ totalIsEstimate: false, total: 24, pageCount: 3 });
     expect(await page({ sort: 'title', dir: 'asc', page: '2' })).toMatchObject({ totalIsEstimate: true });
+  });
+
+  it('counts without a page as the table does: exactly, or estimated for a very common keyword', async () => {
+    for (const params of [{}, { q: '医保' }, { q: '医保', status: 'DRAFT' }, { q: 'wen-da' }]) {
+      const query = articleListQuerySchema.parse(params);
+      const table = await listArticles(query);
+      expect(await countArticles(query, new Map()), JSON.stringify(params)).toEqual({ total: table.total, totalIsEstimate: false });
+    }
+    const estimated = await countArticles(articleListQuerySchema.parse({ q: '医保' }), new Map(), { hugeAbove: 0 });
+    expect(estimated.totalIsEstimate).toBe(true);
+    expect(estimated.total).toBeGreaterThan(0);
+    // Text that can be in a slug is always counted exactly, as the table lists it.
+    expect(await countArticles(articleListQuerySchema.parse({ q: 'wen-da' }), new Map(), { hugeAbove: 0 })).toMatchObject({ totalIsEstimate: false });
   });
 
   it('keeps the table\'s order: newest change first by default, undated content last', async () => {
