@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { currentYearInChina, extractPolicyYears, isPolicyStale, policyYearPatternFrom } from './policy-years';
-import { policyYearSamples } from './policy-years-samples';
+import { policyYearSamples } from '@/tests/fixtures/articles/policy-years-samples';
 
 describe('extractPolicyYears', () => {
   it.each(policyYearSamples.map((s) => [s.text, s.years] as const))('%s → %j', (text, years) => {

@@ -12,7 +12,7 @@ import {
   validateBodyDoc,
 } from './body-schema';
 import { bodyExtensions } from './extensions';
-import { importerStyleDoc, linkedText, paragraphWith } from './test-fixtures';
+import { importerStyleDoc, linkedText, paragraphWith } from '@/tests/fixtures/content/documents';
 
 const editorSchema = getSchema(bodyExtensions);
 

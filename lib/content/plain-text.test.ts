@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { bodyPlainText } from './plain-text';
-import { importerStyleDoc } from './test-fixtures';
+import { importerStyleDoc } from '@/tests/fixtures/content/documents';
 
 describe('bodyPlainText', () => {
   it('puts every block on its own line', () => {

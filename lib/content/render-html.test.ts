@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { renderBodyHtml } from './render-html';
-import { importerStyleDoc, linkedText, paragraphWith } from './test-fixtures';
+import { importerStyleDoc, linkedText, paragraphWith } from '@/tests/fixtures/content/documents';
 import { seededRandom } from '@/tests/fixtures/seeded-random';
 
 const REL = 'rel="noopener noreferrer nofollow"';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { validateBodyDoc } from './body-schema';
 import { bodyExtensions } from './extensions';
 import { sanitizeBodyDoc } from './sanitize-body';
-import { importerStyleDoc } from './test-fixtures';
+import { importerStyleDoc } from '@/tests/fixtures/content/documents';
 import { seededRandom } from '@/tests/fixtures/seeded-random';
 
 const editorSchema = getSchema(bodyExtensions);

@@ -3,11 +3,11 @@ import { articleRecordSchema, recordContentHash, recordIdentity, type ArticleRec
 import { detectRegions, type DetectedRegion } from '@/lib/regions/detect-regions';
 import { getRegion } from '@/lib/regions/region-path';
 import { readPageFile } from './collect-paths';
-import { decodePageBytes } from './decode-page';
-import { isImportParseError } from './errors';
+import { decodePageBytes } from './page/decode-page';
+import { isImportParseError } from './page/errors';
 import type { ImportUnit } from './expand-inputs';
-import { importHash, sourceKeyForTitle } from './fingerprint';
-import { parsePage, type ParsedPage } from './parse-page';
+import { importHash, sourceKeyForTitle } from './page/fingerprint';
+import { parsePage, type ParsedPage } from './page/parse-page';
 import type { ImportFailure } from './reasons';
 
 // The pure half of an import: everything that can be known about a batch without the database.

@@ -4,7 +4,7 @@ import type { ImportInput } from './expand-inputs';
 import { isRecordFileName } from './expand-inputs';
 import { formatSize, MAX_ARCHIVE_BYTES, MAX_EXPORT_FILE_BYTES, MAX_PAGE_BYTES } from './limits';
 import type { ImportFailure } from './reasons';
-import { isZipBytes } from './zip-archive';
+import { isZipBytes } from './page/zip-archive';
 
 // The CLI's file system side. Synchronous on purpose: the CLI does nothing else meanwhile, and
 // ten thousand small reads through the thread pool took ten times as long as plain reads.

@@ -1,7 +1,7 @@
 import { isExportHeaderLine } from '@/lib/export/article-record';
 import { formatSize, MAX_ARCHIVE_BYTES, MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_TOTAL_BYTES, MAX_EXPORT_FILE_BYTES, MAX_NAME_LENGTH, MAX_PAGE_BYTES, MAX_RECORD_BYTES } from './limits';
 import type { ImportFailure } from './reasons';
-import { isZipBytes, readZipDirectory, readZipEntry, ZipError, type ZipEntry } from './zip-archive';
+import { isZipBytes, readZipDirectory, readZipEntry, ZipError, type ZipEntry } from './page/zip-archive';
 
 /**
  * A file as it arrives (an upload, or an archive or export read from disk), a page on disk that

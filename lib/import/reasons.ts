@@ -1,4 +1,4 @@
-import type { ImportParseErrorCode } from './errors';
+import type { ImportParseErrorCode } from './page/errors';
 
 /**
  * Why a file was not imported, as a stable code recorded on ImportItem.reason and printed by the

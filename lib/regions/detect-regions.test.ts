@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MIN_CONFIDENCE, detectRegions, warmUpRegionDetector } from './detect-regions';
-import labelled from './fixtures/labelled-titles.json';
+import labelled from '@/tests/fixtures/regions/labelled-titles.json';
 import { getRegion } from './region-path';
 
 type LabelledTitle = { title: string; regions: { code: string; name: string }[]; note?: string };

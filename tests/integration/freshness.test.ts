@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listStaleArticles, policyYearsSql } from '@/lib/articles/freshness';
 import { extractPolicyYears, policyYearPatternFrom } from '@/lib/articles/policy-years';
-import { policyYearSamples } from '@/lib/articles/policy-years-samples';
+import { policyYearSamples } from '@/tests/fixtures/articles/policy-years-samples';
 import { saveArticle } from '@/lib/articles/save-article';
 import type { CurrentUser } from '@/lib/auth/session-types';
 import { toIsoDate } from '@/lib/dates';

@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { detect } from 'jschardet';
 
 import { ImportParseError } from './errors';
-import { formatSize, MAX_PAGE_BYTES } from './limits';
+import { formatSize, MAX_PAGE_BYTES } from '../limits';
 import { normalizeLines } from './normalize-lines';
 
 export { MAX_PAGE_BYTES };

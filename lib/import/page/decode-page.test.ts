@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { decodePageBytes, MAX_PAGE_BYTES } from './decode-page';
 import { ImportParseError } from './errors';
-import { readSeed } from './fixtures/pm-outline';
+import { readSeed } from '@/tests/fixtures/import/pm-outline';
 import { normalizeLines } from './normalize-lines';
 import { parsePage } from './parse-page';
 

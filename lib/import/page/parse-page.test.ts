@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { ImportParseError } from './errors';
-import { assertValidForEditor, outline, readSeed, readSeeds } from './fixtures/pm-outline';
+import { assertValidForEditor, outline, readSeed, readSeeds } from '@/tests/fixtures/import/pm-outline';
 import { MAX_TITLE_LENGTH, parsePage, type ParsedPage } from './parse-page';
 
 const DISCLAIMER = '提示:本内容不能代替面诊,如有不适请尽快就医。';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { contentHash, sourceKeyForTitle, titleIdentity } from './fingerprint';
-import { readSeed } from './fixtures/pm-outline';
+import { readSeed } from '@/tests/fixtures/import/pm-outline';
 
 describe('sourceKeyForTitle', () => {
   it('is 32 lower-case hex characters', () => {
