@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useActionState, useState, type FormEvent } from 'react';
 import { cancelImportAction, confirmImportAction, previewImportAction, type CancelState, type ConfirmState, type PreviewState } from '@/lib/import/actions';
-import type { ImportFileResult } from '@/lib/import/import-pages';
+import type { ImportFileResult } from '@/lib/import/results';
 import { formatSize, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, REQUEST_TOO_LARGE_MESSAGE } from '@/lib/import/limits';
 import { reasonLabel } from '@/lib/import/reasons';
 import type { UploadPreview } from '@/lib/import/stage-upload';

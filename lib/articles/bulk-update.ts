@@ -1,15 +1,16 @@
 import type { CurrentUser } from '@/lib/auth/session-types';
 import { roleHas } from '@/lib/auth/permissions';
 import { db, type Tx } from '@/lib/db/client';
-import { fromIsoDate, toIsoDate } from '@/lib/dates';
+import { txSql } from '@/lib/db/sql';
+import { toIsoDate } from '@/lib/dates';
 import { AppError } from '@/lib/errors';
 import type { ArticleStatus } from '@/lib/generated/prisma/enums';
 import { regionAncestorCodes } from '@/lib/regions/region-path';
 import { statusAfterEdit } from '@/lib/workflow/transitions';
 import { BULK_LIMIT, type BulkChange, type BulkUpdateInput, type BulkUpdateResult } from './bulk-schema';
-import { writeRevisions } from './write-revision';
+import { writeVersions, type NewVersion, type RegionRow } from './write-versions';
 
-type LockedArticle = { id: string; status: ArticleStatus; version: number; contentDate: Date | null };
+type LockedArticle = { id: string; status: ArticleStatus; version: number; contentDate: Date | null; rejectedRegionCodes: string[] };
 
 const notes: Record<BulkChange['kind'], string> = {
   addRegion: '批量添加地区',
@@ -30,14 +31,13 @@ export async function bulkUpdateArticles(actor: CurrentUser, input: BulkUpdateIn
   if (ids.length === 0) throw new AppError('INVALID', '请先选择文章');
   if (ids.length > BULK_LIMIT) throw new AppError('INVALID', `一次最多处理 ${BULK_LIMIT} 篇文章`);
   const { change } = input;
-  const ancestors = change.kind === 'addRegion' ? regionAncestorCodes(change.regionCode) : null;
-  if (change.kind === 'addRegion' && !ancestors) throw new AppError('INVALID', `地区代码 ${change.regionCode} 不存在`);
+  if (change.kind === 'addRegion' && !regionAncestorCodes(change.regionCode)) throw new AppError('INVALID', `地区代码 ${change.regionCode} 不存在`);
 
   return db.$transaction(async (tx) => {
     // Row locks, in id order so that two bulk edits over overlapping selections cannot deadlock;
     // a concurrent single save waits and then fails on the version it started from.
     const locked = await tx.$queryRaw<LockedArticle[]>`
-      SELECT id, status::text AS status, version, "contentDate" FROM "Article"
+      SELECT id, status::text AS status, version, "contentDate", "rejectedRegionCodes" FROM "Article"
       WHERE id = ANY(${ids}::text[]) AND "deletedAt" IS NULL
       ORDER BY id FOR UPDATE`;
     const skipped = ids.length - locked.length;
@@ -45,53 +45,34 @@ export async function bulkUpdateArticles(actor: CurrentUser, input: BulkUpdateIn
     if (targets.length === 0) return { changed: 0, unchanged: locked.length, skipped };
     const targetIds = targets.map((a) => a.id);
 
-    if (change.kind === 'addRegion' && ancestors) {
-      // An existing suggestion for the region becomes the editor's own tag.
-      await tx.articleRegion.updateMany({
-        where: { articleId: { in: targetIds }, regionCode: change.regionCode, origin: 'AUTO' },
-        data: { origin: 'MANUAL', confidence: 1 },
-      });
-      await tx.articleRegion.createMany({
-        data: targetIds.map((articleId) => ({ articleId, regionCode: change.regionCode, ...ancestors, origin: 'MANUAL' as const, confidence: 1 })),
-        skipDuplicates: true,
-      });
-      // A region the editor tags by hand is no longer a rejected suggestion.
-      await tx.$executeRaw`
-        UPDATE "Article" SET "rejectedRegionCodes" = array_remove("rejectedRegionCodes", ${change.regionCode})
-        WHERE id = ANY(${targetIds}::text[]) AND ${change.regionCode} = ANY("rejectedRegionCodes")`;
-    } else if (change.kind === 'removeRegion') {
-      await tx.articleRegion.deleteMany({ where: { articleId: { in: targetIds }, regionCode: change.regionCode } });
+    const regionsOf = new Map<string, RegionRow[]>();
+    if (change.kind !== 'setContentDate') {
+      const rows = await tx.articleRegion.findMany({ where: { articleId: { in: targetIds } }, select: { articleId: true, regionCode: true, origin: true, confidence: true }, orderBy: { regionCode: 'asc' } });
+      for (const { articleId, ...row } of rows) regionsOf.set(articleId, [...(regionsOf.get(articleId) ?? []), row]);
     }
-
-    // One update per resulting status (at most two: DRAFT and CHANGES_REQUESTED).
-    const byStatus = new Map<ArticleStatus, string[]>();
-    for (const article of targets) {
-      const to = statusAfterEdit(article.status);
-      byStatus.set(to, [...(byStatus.get(to) ?? []), article.id]);
-    }
-    for (const [status, articleIds] of byStatus) {
-      await tx.article.updateMany({
-        where: { id: { in: articleIds } },
-        data: {
-          status,
-          version: { increment: 1 },
-          updatedById: actor.id,
-          ...(change.kind === 'setContentDate' ? { contentDate: change.contentDate ? fromIsoDate(change.contentDate) : null } : {}),
-        },
-      });
-    }
-
-    await writeRevisions(tx, targetIds, actor.id, notes[change.kind]);
-    await tx.auditEvent.createMany({
-      data: targets.map((article) => ({
-        actorId: actor.id,
-        action: 'article.bulk-edit',
-        entityType: 'Article',
-        entityId: article.id,
-        summary: { version: article.version + 1, from: article.status, to: statusAfterEdit(article.status), change },
-        ip: ip ?? null,
-      })),
+    const versions: NewVersion[] = targets.map((article) => {
+      const others = (regionsOf.get(article.id) ?? []).filter((r) => r.regionCode !== (change.kind === 'setContentDate' ? null : change.regionCode));
+      return {
+        articleId: article.id,
+        from: { version: article.version, status: article.status },
+        set:
+          change.kind === 'setContentDate'
+            ? { contentDate: change.contentDate || null }
+            : // A region the editor tags by hand is no longer a rejected suggestion; an existing
+              // suggestion for it becomes the editor's own tag.
+              change.kind === 'addRegion'
+              ? { rejectedRegionCodes: article.rejectedRegionCodes.filter((code) => code !== change.regionCode) }
+              : {},
+        ...(change.kind === 'addRegion'
+          ? { regions: { replace: 'all' as const, rows: [...others, { regionCode: change.regionCode, origin: 'MANUAL' as const, confidence: 1 }] } }
+          : change.kind === 'removeRegion'
+            ? { regions: { replace: 'all' as const, rows: others } }
+            : {}),
+        revision: { note: notes[change.kind] },
+        audit: { action: 'article.bulk-edit', summary: { version: article.version + 1, from: article.status, to: statusAfterEdit(article.status), change } },
+      };
     });
+    await writeVersions(txSql(tx), versions, { actorId: actor.id, ip });
     return { changed: targets.length, unchanged: locked.length - targets.length, skipped };
   });
 }

@@ -3,17 +3,16 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import type { CurrentUser } from '@/lib/auth/session-types';
 import { roleHas } from '@/lib/auth/permissions';
 import { bodyDocSchema } from '@/lib/content/body-schema';
-import { bodyPlainText } from '@/lib/content/plain-text';
-import { fromIsoDate } from '@/lib/dates';
+import { txSql } from '@/lib/db/sql';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { regionAncestorCodes } from '@/lib/regions/region-path';
-import { writeWorkingCopySearch } from '@/lib/search/write-vectors';
 import { statusAfterEdit } from '@/lib/workflow/transitions';
 import type { RecommendationInput, RegionTagInput, SaveArticleInput } from './schemas';
 import { assertNoOtherEditor } from './edit-lock';
 import { slugInUse } from './slug-in-use';
-import { AUTOSAVE_NOTE, writeRevision } from './write-revision';
+import { AUTOSAVE_NOTE } from './write-revision';
+import { StaleVersionError, writeVersions, type ItemRow, type RegionRow } from './write-versions';
 
 export type SaveOptions = {
   /** Names the revision (a restore names the version it brings back). */
@@ -46,7 +45,7 @@ export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, i
 
   try {
     return await db.$transaction(async (tx) => {
-      const current = await tx.article.findFirst({ where: { id: input.id, deletedAt: null }, select: { status: true, version: true } });
+      const current = await tx.article.findFirst({ where: { id: input.id, deletedAt: null }, select: { status: true, version: true, rejectedRegionCodes: true } });
       if (!current) throw new AppError('NOT_FOUND', '文章不存在或已删除');
       if (current.version !== input.version) {
         throw new AppError('CONFLICT', `保存冲突：这篇文章已被他人修改（当前版本 ${current.version}），你的修改尚未保存。`);
@@ -60,47 +59,52 @@ export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, i
         await recordAudit(tx, { actorId: actor.id, action: 'article.save', entityType: 'Article', entityId: input.id, summary: { version: current.version, from: current.status, to: current.status }, ip });
         return { version: current.version, status: current.status, slug: input.slug };
       }
-      const plainText = bodyPlainText(body.data);
-      const { count } = await tx.article.updateMany({
-        where: { id: input.id, version: input.version, deletedAt: null },
-        data: {
-          title: input.title,
-          slug: input.slug,
-          summary: input.summary,
-          disclaimer: input.disclaimer,
-          contentDate: input.contentDate ? fromIsoDate(input.contentDate) : null,
-          body: body.data as Prisma.InputJsonValue,
-          plainText,
-          status,
-          version: { increment: 1 },
-          updatedById: actor.id,
-        },
-      });
-      if (count !== 1) throw new AppError('CONFLICT', '保存冲突：这篇文章已被他人修改，请刷新页面。');
-      await writeWorkingCopySearch(tx, input.id, { title: input.title, summary: input.summary, body: plainText });
-      await applyRegionTags(tx, input.id, input.regions, input.rejectedRegionCodes);
-      await replaceRecommendations(tx, input.id, input.recommendations);
-      const revisionNote = autosave ? AUTOSAVE_NOTE : note;
-      const revision = open ? await rewriteRevision(tx, open, input.id, actor.id, revisionNote) : await writeRevision(tx, input.id, actor.id, revisionNote);
-      if (!open || !autosave) await recordAudit(tx, {
-        actorId: actor.id,
-        action: 'article.save',
-        entityType: 'Article',
-        entityId: input.id,
-        summary: { version: revision.articleVersion, from: current.status, to: status, ...(autosave ? { autosave: true } : {}) },
-        ip,
-      });
-      return { version: revision.articleVersion, status, slug: input.slug };
+      const existingRegions = await tx.articleRegion.findMany({ where: { articleId: input.id }, select: { regionCode: true, origin: true, confidence: true } });
+      const regions = editorRegionTags(existingRegions, current.rejectedRegionCodes, input.regions, input.rejectedRegionCodes);
+      const items = await checkedRecommendations(tx, input.id, input.recommendations);
+      const [written] = await writeVersions(
+        txSql(tx),
+        [
+          {
+            articleId: input.id,
+            from: { version: current.version, status: current.status },
+            set: {
+              title: input.title,
+              slug: input.slug,
+              summary: input.summary,
+              disclaimer: input.disclaimer,
+              contentDate: input.contentDate || null,
+              body: body.data,
+              rejectedRegionCodes: regions.rejectedRegionCodes,
+            },
+            regions: { replace: 'all', rows: regions.rows },
+            items,
+            revision: { note: autosave ? AUTOSAVE_NOTE : note, replaces: open },
+            // Only the save that opens a revision is audited.
+            audit: !open || !autosave ? { action: 'article.save', summary: { version: current.version + 1, from: current.status, to: status, ...(autosave ? { autosave: true } : {}) } } : null,
+          },
+        ],
+        { actorId: actor.id, ip },
+      );
+      return { version: written.version, status: written.status, slug: input.slug };
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new AppError('INVALID', '链接名已被其他文章使用，请换一个');
-    }
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2003') {
-      throw new AppError('INVALID', '地区或推荐链接的目标不存在');
-    }
+    if (error instanceof StaleVersionError) throw new AppError('CONFLICT', '保存冲突：这篇文章已被他人修改，请刷新页面。');
+    const code = sqlState(error);
+    if (code === '23505') throw new AppError('INVALID', '链接名已被其他文章使用，请换一个');
+    if (code === '23503') throw new AppError('INVALID', '地区或推荐链接的目标不存在');
     throw error;
   }
+}
+
+/** The PostgreSQL error code behind a failed statement, through Prisma's plain or raw queries. */
+function sqlState(error: unknown): string | null {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return null;
+  if (error.code === 'P2002') return '23505';
+  if (error.code === 'P2003') return '23503';
+  const meta = error.meta as { code?: unknown; driverAdapterError?: { cause?: { originalCode?: unknown } } } | undefined;
+  const raw = meta?.code ?? meta?.driverAdapterError?.cause?.originalCode;
+  return typeof raw === 'string' ? raw : null;
 }
 
 /** The newest revision when it is this person's autosave at `version`, not live and not reviewed: the one to grow. */
@@ -115,74 +119,49 @@ async function openAutosaveRevision(tx: Tx, actor: CurrentUser, articleId: strin
   return reviewed ? null : newest.id;
 }
 
-/** Replaces revision `id` with a snapshot of the article as it now stands (its new version). */
-async function rewriteRevision(tx: Tx, id: string, articleId: string, authorId: string, note: string) {
-  await tx.revision.delete({ where: { id } });
-  return writeRevision(tx, articleId, authorId, note);
+/**
+ * The editor's region tags as they will be stored. What the client may do with origins is
+ * limited to what the editor can do in the UI: keep an AUTO suggestion, accept it (AUTO →
+ * MANUAL), reject it (dropped and remembered, so re-detection never suggests it again), remove a
+ * tag, or add a MANUAL one. A client cannot create AUTO rows or set confidences: a code that is
+ * not already an AUTO row becomes MANUAL, and a MANUAL tag stays MANUAL. A region the editor tags
+ * by hand is no longer rejected.
+ */
+export function editorRegionTags(
+  existing: { regionCode: string; origin: 'AUTO' | 'MANUAL'; confidence: number }[],
+  currentlyRejected: string[],
+  tags: RegionTagInput[],
+  rejectedCodes: string[] = [],
+): { rows: RegionRow[]; rejectedRegionCodes: string[] } {
+  const before = new Map(existing.map((r) => [r.regionCode, r]));
+  const wanted = new Map<string, RegionTagInput>();
+  for (const tag of tags) if (!wanted.has(tag.code)) wanted.set(tag.code, tag);
+  const rows = [...wanted.values()].map((tag): RegionRow => {
+    const row = before.get(tag.code);
+    if (!row && !regionAncestorCodes(tag.code)) throw new AppError('INVALID', `地区代码 ${tag.code} 不存在`);
+    if (row?.origin === 'AUTO' && tag.origin !== 'MANUAL') return { regionCode: tag.code, origin: 'AUTO', confidence: row.confidence };
+    if (row?.origin === 'MANUAL') return { regionCode: tag.code, origin: 'MANUAL', confidence: row.confidence };
+    return { regionCode: tag.code, origin: 'MANUAL', confidence: 1 };
+  });
+  // Only a suggestion can be rejected; codes that were not AUTO rows are ignored.
+  const newlyRejected = rejectedCodes.filter((code) => before.get(code)?.origin === 'AUTO' && !wanted.has(code));
+  const rejectedRegionCodes = [...new Set([...currentlyRejected, ...newlyRejected])].filter((code) => !wanted.has(code)).sort();
+  return { rows, rejectedRegionCodes };
 }
 
 /**
- * Writes the editor's region tags. What the client may do with origins is limited to what the
- * editor can do in the UI: keep an AUTO suggestion, accept it (AUTO → MANUAL), reject it
- * (dropped and remembered, so re-detection never suggests it again), remove a tag, or add a
- * MANUAL one. A client cannot create AUTO rows or set confidences: a code that is not already an
- * AUTO row becomes MANUAL, and a MANUAL tag stays MANUAL. A region the editor tags by hand is no
- * longer rejected.
+ * The editor's list, its links checked: a new link needs an article that is not in the trash; a
+ * link the list already had may keep pointing at one (it links again once that article is
+ * restored and live; lib/trash).
  */
-export async function applyRegionTags(tx: Tx, articleId: string, tags: RegionTagInput[], rejectedCodes: string[] = []) {
-  const [existing, article] = await Promise.all([
-    tx.articleRegion.findMany({ where: { articleId }, select: { regionCode: true, origin: true } }),
-    tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { rejectedRegionCodes: true } }),
-  ]);
-  const originOf = new Map(existing.map((r) => [r.regionCode, r.origin]));
-  const wanted = new Map<string, RegionTagInput>();
-  for (const tag of tags) if (!wanted.has(tag.code)) wanted.set(tag.code, tag);
-
-  await tx.articleRegion.deleteMany({ where: { articleId, regionCode: { notIn: [...wanted.keys()] } } });
-  const accepted = [...wanted.values()].filter((t) => originOf.get(t.code) === 'AUTO' && t.origin === 'MANUAL').map((t) => t.code);
-  if (accepted.length) {
-    await tx.articleRegion.updateMany({ where: { articleId, regionCode: { in: accepted } }, data: { origin: 'MANUAL', confidence: 1 } });
-  }
-  const added = [...wanted.keys()].filter((code) => !originOf.has(code));
-  if (added.length) {
-    await tx.articleRegion.createMany({
-      data: added.map((code) => {
-        const ancestors = regionAncestorCodes(code);
-        if (!ancestors) throw new AppError('INVALID', `地区代码 ${code} 不存在`);
-        return { articleId, regionCode: code, ...ancestors, origin: 'MANUAL' as const, confidence: 1 };
-      }),
-    });
-  }
-
-  // Only a suggestion can be rejected; codes that were not AUTO rows are ignored.
-  const newlyRejected = rejectedCodes.filter((code) => originOf.get(code) === 'AUTO' && !wanted.has(code));
-  const rejected = [...new Set([...article.rejectedRegionCodes, ...newlyRejected])].filter((code) => !wanted.has(code)).sort();
-  const unchanged = rejected.length === article.rejectedRegionCodes.length && rejected.every((code) => article.rejectedRegionCodes.includes(code));
-  if (!unchanged) await tx.article.update({ where: { id: articleId }, data: { rejectedRegionCodes: rejected } });
-}
-
-export async function replaceRecommendations(tx: Tx, articleId: string, items: RecommendationInput[]) {
-  const previous = await tx.recommendationItem.findMany({ where: { articleId, targetArticleId: { not: null } }, select: { targetArticleId: true } });
-  await tx.recommendationItem.deleteMany({ where: { articleId } });
-  if (items.length === 0) return;
+async function checkedRecommendations(tx: Tx, articleId: string, items: RecommendationInput[]): Promise<ItemRow[]> {
   const targets = [...new Set(items.map((i) => i.targetArticleId).filter((t): t is string => !!t))];
   if (targets.includes(articleId)) throw new AppError('INVALID', '推荐条目不能链接到文章自身');
   if (targets.length) {
-    // A new link needs an article that is not in the trash; a link the list already had may keep
-    // pointing at one (it links again once that article is restored and live; lib/trash).
+    const previous = await tx.recommendationItem.findMany({ where: { articleId, targetArticleId: { not: null } }, select: { targetArticleId: true } });
     const kept = previous.map((i) => i.targetArticleId).filter((t): t is string => !!t);
     const found = await tx.article.count({ where: { id: { in: targets }, OR: [{ deletedAt: null }, { id: { in: kept } }] } });
     if (found !== targets.length) throw new AppError('INVALID', '推荐条目链接的文章不存在');
   }
-  await tx.recommendationItem.createMany({
-    data: items.map((item, position) => ({
-      articleId,
-      position,
-      title: item.title,
-      summary: item.summary,
-      category: item.category,
-      itemDate: item.itemDate ? fromIsoDate(item.itemDate) : null,
-      targetArticleId: item.targetArticleId,
-    })),
-  });
+  return items.map((item) => ({ title: item.title, summary: item.summary, category: item.category, itemDate: item.itemDate || null, targetArticleId: item.targetArticleId || null }));
 }

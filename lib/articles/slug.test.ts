@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { slugFromTitle, uniqueSlug } from './slug';
+import { claimSlug } from './free-slugs';
+import { slugFromTitle } from './slug';
 
 describe('slugFromTitle', () => {
   it('turns a Chinese title into hyphenated toneless pinyin', () => {
@@ -34,23 +35,21 @@ describe('slugFromTitle', () => {
   });
 });
 
-describe('uniqueSlug', () => {
-  it('returns the base when it is free', async () => {
-    expect(await uniqueSlug('yi-bao', async () => false)).toBe('yi-bao');
+describe('claimSlug', () => {
+  it('returns the base when it is free, and takes it', () => {
+    const taken = new Set<string>();
+    expect(claimSlug('yi-bao', taken)).toBe('yi-bao');
+    expect(taken.has('yi-bao')).toBe(true);
   });
 
-  it('appends -2, -3 … until a free one is found', async () => {
+  it('appends -2, -3 … until a free one is found', () => {
     const taken = new Set(['yi-bao', 'yi-bao-2', 'yi-bao-3']);
-    const asked: string[] = [];
-    const slug = await uniqueSlug('yi-bao', async (s) => {
-      asked.push(s);
-      return taken.has(s);
-    });
-    expect(slug).toBe('yi-bao-4');
-    expect(asked).toEqual(['yi-bao', 'yi-bao-2', 'yi-bao-3', 'yi-bao-4']);
+    expect(claimSlug('yi-bao', taken)).toBe('yi-bao-4');
+    expect(claimSlug('yi-bao', taken)).toBe('yi-bao-5');
   });
 
-  it('gives up instead of looping forever when everything is taken', async () => {
-    await expect(uniqueSlug('yi-bao', async () => true)).rejects.toThrow(/No free slug/);
+  it('gives up instead of looping forever when everything is taken', () => {
+    const taken = new Set(['yi-bao', ...Array.from({ length: 998 }, (_, i) => `yi-bao-${i + 2}`)]);
+    expect(() => claimSlug('yi-bao', taken)).toThrow(/No free slug/);
   });
 });

@@ -10,12 +10,3 @@ export function slugFromTitle(title: string): string {
     .replace(/^-+|-+$/g, '');
   return (slug || 'article').slice(0, 100).replace(/-+$/, '');
 }
-
-/** The first of slug, slug-2, slug-3 … that `isTaken` says is free. */
-export async function uniqueSlug(base: string, isTaken: (slug: string) => Promise<boolean>): Promise<string> {
-  for (let n = 1; n < 1000; n += 1) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
-    if (!(await isTaken(candidate))) return candidate;
-  }
-  throw new Error(`No free slug for ${base}`);
-}

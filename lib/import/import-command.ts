@@ -1,6 +1,8 @@
 import type { Db } from '@/lib/db/client';
 import { collectInputs } from './collect-paths';
-import { importPages, previewImport, type ImportFileResult, type ImportOptions, type ImportTotals } from './import-pages';
+import { importPages, type ImportOptions } from './import-pages';
+import { previewImport } from './preview-import';
+import type { ImportFileResult, ImportTotals } from './results';
 import { outcomeLabels, previewOutcomeLabels } from './outcome-labels';
 import { reasonLabel } from './reasons';
 

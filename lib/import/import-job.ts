@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db/client';
-import { importPages, type ImportOptions, type ImportReport } from './import-pages';
+import { importPages, type ImportOptions } from './import-pages';
+import type { ImportReport } from './results';
 
 // The background half of an upload: stage-upload.ts's confirmUpload queues a batch with its
 // staged files, and the job queue's worker (lib/jobs/workers.ts) runs runImportJob for it.
@@ -24,7 +25,7 @@ export function runImportJob(db: Db, batchId: string, options: JobOptions = {}):
   return run;
 }
 
-type JobOptions = Pick<ImportOptions, 'onProgress' | 'bulk' | 'chunkSize'>;
+type JobOptions = Pick<ImportOptions, 'onProgress'>;
 const runningImports = new Map<string, Promise<ImportReport | null>>();
 
 async function importStagedBatch(db: Db, batchId: string, options: JobOptions): Promise<ImportReport | null> {

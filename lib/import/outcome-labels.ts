@@ -1,5 +1,5 @@
 import type { ImportOutcome } from '@/lib/generated/prisma/enums';
-import type { ImportOutcomeName } from './import-pages';
+import type { ImportOutcomeName } from './results';
 
 // How a file's outcome reads to an editor: in a report, in a preview (nothing has happened
 // yet), and as stored on ImportItem.

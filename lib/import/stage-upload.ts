@@ -3,7 +3,9 @@ import type { Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { sendImportJob } from '@/lib/jobs/queue';
 import { regionPath } from '@/lib/regions/region-path';
-import { previewImport, type ImportFile, type ImportPreview } from './import-pages';
+import type { ImportFile } from './import-pages';
+import { previewImport } from './preview-import';
+import type { ImportPreview } from './results';
 import { formatSize, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, STAGE_TTL_MS } from './limits';
 
 // The upload page imports in two steps: the editor uploads and sees a preview, then confirms or

@@ -1,9 +1,10 @@
-import { recordAudit } from '@/lib/audit/record-audit';
-import { uniqueSlug } from '@/lib/articles/slug';
+import { claimSlug, loadTakenSlugs } from '@/lib/articles/free-slugs';
 import { slugInUse } from '@/lib/articles/slug-in-use';
-import { writeRevision, type RevisionRecommendation, type RevisionRegion } from '@/lib/articles/write-revision';
+import type { RevisionRecommendation, RevisionRegion } from '@/lib/articles/write-revision';
+import { StaleVersionError, writeVersions, type ItemRow, type NewVersion, type RegionRow } from '@/lib/articles/write-versions';
 import { bodyPlainText } from '@/lib/content/plain-text';
-import type { Tx } from '@/lib/db/client';
+import type { Db, Tx } from '@/lib/db/client';
+import { newId, txSql } from '@/lib/db/sql';
 import { fromIsoDate } from '@/lib/dates';
 import { publicTags } from '@/lib/public-cache/cache-tags';
 import { writeLiveSearch, writeWorkingCopySearch } from '@/lib/search/write-vectors';
@@ -13,9 +14,10 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordContentHash, type ArticleRecord, type ArticleRef, type RecordRecommendation, type RecordRegion } from '@/lib/export/article-record';
 import { loadArticleRecord } from '@/lib/export/export-articles';
 import { regionAncestorCodes } from '@/lib/regions/region-path';
-import { statusAfterEdit } from '@/lib/workflow/transitions';
-import type { RecordCandidate } from './analyse-units';
-import type { ExistingArticle } from './decide-import';
+import { recordItems } from './batch';
+import type { AnalysedUnit, RecordCandidate } from './analyse-units';
+import { decideImport, type ExistingArticle, type ImportDecision } from './decide-import';
+import { busyFailure, databaseFailure, decidedResult, failedResult, importItemRow, type ImportFileResult } from './results';
 
 // Re-importing an NDJSON export (see README "Export and re-import"). A record that is new here
 // is restored as it was: status, versions, dates, regions, recommendation list and, for a live
@@ -64,27 +66,13 @@ async function usersByEmail(tx: Tx, emails: (string | null)[]): Promise<Map<stri
   return new Map(users.map((u) => [u.email, u.id]));
 }
 
-function regionRows(articleId: string, regions: RecordRegion[]) {
-  return regions.flatMap((r) => {
-    const ancestors = regionAncestorCodes(r.code);
-    return ancestors ? [{ articleId, regionCode: r.code, ...ancestors, origin: r.origin, confidence: r.confidence }] : [];
-  });
+/** The record's regions (codes this database knows), as the writer takes them. */
+function regionRows(regions: RecordRegion[]): RegionRow[] {
+  return regions.filter((r) => regionAncestorCodes(r.code)).map((r) => ({ regionCode: r.code, origin: r.origin, confidence: r.confidence }));
 }
 
-async function writeItems(tx: Tx, articleId: string, resolved: { item: RecordRecommendation; targetId: string | null }[]) {
-  await tx.recommendationItem.deleteMany({ where: { articleId } });
-  if (resolved.length === 0) return;
-  await tx.recommendationItem.createMany({
-    data: resolved.map(({ item, targetId }, position) => ({
-      articleId,
-      position,
-      title: item.title,
-      summary: item.summary,
-      category: item.category,
-      itemDate: item.itemDate ? fromIsoDate(item.itemDate) : null,
-      targetArticleId: targetId,
-    })),
-  });
+function itemRows(resolved: { item: RecordRecommendation; targetId: string | null }[]): ItemRow[] {
+  return resolved.map(({ item, targetId }) => revisionItem(item, targetId));
 }
 
 function pendingFor(
@@ -99,8 +87,44 @@ function pendingFor(
   );
 }
 
+/**
+ * One record of an NDJSON file, in its own transaction: decided against the article it maps to,
+ * restored or written as a new version, and its result recorded on the batch.
+ */
+export async function importRecord(
+  db: Db,
+  input: { batchId: string; unit: AnalysedUnit; candidate: RecordCandidate; force: boolean; actorId: string | null },
+): Promise<{ result: ImportFileResult; pending: PendingLink[] }> {
+  const { batchId, unit, candidate, force, actorId } = input;
+  try {
+    return await db.$transaction(async (tx) => {
+      const decision = decideImport(candidate.hash, await findArticleForRecord(tx, candidate), { force });
+      const outcome = await applyDecision(tx, unit, candidate, decision, actorId);
+      await recordItems(txSql(tx), batchId, [importItemRow(outcome.result, candidate.hash)]);
+      return outcome;
+    });
+  } catch (error) {
+    console.error(`import: ${unit.name} failed at the database`, error);
+    const result = failedResult(unit, error instanceof StaleVersionError ? busyFailure : databaseFailure);
+    await recordItems(txSql(db), batchId, [importItemRow(result, candidate.hash)]).catch((e) => console.error(`import: recording the outcome of ${unit.name} failed`, e));
+    return { result, pending: [] };
+  }
+}
+
+async function applyDecision(tx: Tx, unit: AnalysedUnit, candidate: RecordCandidate, decision: ImportDecision, actorId: string | null): Promise<{ result: ImportFileResult; pending: PendingLink[] }> {
+  if (decision.action === 'unchanged' || decision.action === 'fail') return { result: decidedResult(unit, decision), pending: [] };
+  const written =
+    decision.action === 'create'
+      ? await createFromRecord(tx, candidate, unit.name, actorId)
+      : await updateFromRecord(tx, candidate, decision.existing, decision.forced, unit.name, actorId);
+  if (!written.ok) return { result: failedResult(unit, { reason: written.reason, message: written.message }, written.articleId), pending: [] };
+  return { result: decidedResult(unit, decision, written.articleId, written.warnings), pending: written.pending };
+}
+
+/** A record that is new here, restored as it was; a published version goes live again. */
 export async function createFromRecord(tx: Tx, candidate: RecordCandidate, fileName: string, actorId: string | null): Promise<RecordWriteResult> {
   const { record } = candidate;
+  const sql = txSql(tx);
   const warnings: string[] = [];
   const published = record.published;
   if (published && (await slugInUse(tx, published.slug))) {
@@ -108,49 +132,50 @@ export async function createFromRecord(tx: Tx, candidate: RecordCandidate, fileN
   }
   let slug = record.slug;
   if (slug !== published?.slug && (await slugInUse(tx, slug))) {
-    slug = await uniqueSlug(record.slug, (s) => slugInUse(tx, s));
+    slug = claimSlug(record.slug, await loadTakenSlugs(sql, [record.slug]));
     warnings.push(`链接名 ${record.slug} 已被占用，改为 ${slug}。`);
   }
   const users = await usersByEmail(tx, [record.createdBy, record.updatedBy]);
-  const article = await tx.article.create({
-    data: {
-      slug,
-      sourceKey: record.sourceKey,
-      title: record.title,
-      summary: record.summary,
-      body: record.body as Prisma.InputJsonValue,
-      plainText: bodyPlainText(record.body),
-      disclaimer: record.disclaimer,
-      category: record.category,
-      status: record.status,
-      contentDate: record.contentDate ? fromIsoDate(record.contentDate) : null,
-      publishedAt: record.publishedAt ? new Date(record.publishedAt) : null,
-      // A pending schedule is not restored: it belongs to a person of the exporting database and
-      // its job queue (lib/schedule); the export still says when it was due.
-      version: record.version,
-      importedVersion: record.importedVersion,
-      rejectedRegionCodes: record.rejectedRegionCodes,
-      sourceFile: record.sourceFile,
-      sourceHash: record.sourceHash,
-      createdById: record.createdBy ? (users.get(record.createdBy) ?? null) : null,
-      updatedById: record.updatedBy ? (users.get(record.updatedBy) ?? null) : null,
-      createdAt: new Date(record.createdAt),
-      updatedAt: new Date(record.updatedAt),
-    },
-    select: { id: true },
-  });
-  await writeWorkingCopySearch(tx, article.id, { title: record.title, summary: record.summary, body: bodyPlainText(record.body) });
-  const rows = regionRows(article.id, record.regions);
-  if (rows.length) await tx.articleRegion.createMany({ data: rows });
-  const resolved = await resolveAll(tx, record.recommendations, article.id);
-  await writeItems(tx, article.id, resolved);
+  const articleId = newId();
+  const resolved = await resolveAll(tx, record.recommendations, articleId);
+  // One revision is both the working and the live version when they are the same version; it
+  // holds the published list.
+  const ownWorkingRevision = !published || published.articleVersion !== record.version;
+  const [written] = await writeVersions(
+    sql,
+    [
+      {
+        articleId,
+        create: {
+          slug,
+          sourceKey: record.sourceKey,
+          status: record.status,
+          version: record.version,
+          importedVersion: record.importedVersion,
+          publishedAt: record.publishedAt,
+          // A pending schedule is not restored: it belongs to a person of the exporting database and
+          // its job queue (lib/schedule); the export still says when it was due.
+          createdById: record.createdBy ? (users.get(record.createdBy) ?? null) : null,
+          updatedById: record.updatedBy ? (users.get(record.updatedBy) ?? null) : null,
+          createdAt: record.createdAt,
+          updatedAt: record.updatedAt,
+        },
+        set: recordColumns(record),
+        regions: { replace: 'all', rows: regionRows(record.regions) },
+        items: itemRows(resolved),
+        revision: ownWorkingRevision ? { note: `从导出文件导入 ${fileName}` } : null,
+        audit: { action: 'article.import', summary: { outcome: 'created', file: fileName, format: 'ndjson' } },
+      },
+    ],
+    { actorId },
+  );
 
   const pending: PendingLink[] = [];
   if (published) {
-    const liveResolved = await resolveAll(tx, published.recommendations, article.id);
+    const liveResolved = await resolveAll(tx, published.recommendations, articleId);
     const live = await tx.revision.create({
       data: {
-        articleId: article.id,
+        articleId,
         articleVersion: published.articleVersion,
         title: published.title,
         slug: published.slug,
@@ -168,26 +193,20 @@ export async function createFromRecord(tx: Tx, candidate: RecordCandidate, fileN
       },
       select: { id: true },
     });
-    await tx.article.update({ where: { id: article.id }, data: { publishedRevisionId: live.id, liveSlug: published.slug, updatedAt: new Date(record.updatedAt) } });
-    const liveRegions = regionRows(article.id, published.regions).map(({ articleId, regionCode, provinceCode, cityCode }) => ({ articleId, regionCode, provinceCode, cityCode }));
+    await tx.article.update({ where: { id: articleId }, data: { publishedRevisionId: live.id, liveSlug: published.slug, updatedAt: new Date(record.updatedAt) } });
+    const liveRegions = regionRows(published.regions).map((r) => ({ articleId, regionCode: r.regionCode, ...regionAncestorCodes(r.regionCode)! }));
     if (liveRegions.length) await tx.publishedArticleRegion.createMany({ data: liveRegions });
-    await writeLiveSearch(tx, article.id);
-    pending.push(...pendingFor(article.id, liveResolved, { working: false, revisionId: live.id }));
+    await writeLiveSearch(tx, articleId);
+    pending.push(...pendingFor(articleId, liveResolved, { working: false, revisionId: live.id }));
     // A live slug is never gone (lib/public-cache/gone-slugs.ts).
-    const revived = await reviveSlugs(tx, article.id, published.slug);
-    await recordPublicChange(tx, null, await readLiveState(tx, article.id), revived);
+    const revived = await reviveSlugs(tx, articleId, published.slug);
+    await recordPublicChange(tx, null, await readLiveState(tx, articleId), revived);
   }
-  if (!published || published.articleVersion !== record.version) {
-    const working = await writeRevision(tx, article.id, actorId, `从导出文件导入 ${fileName}`);
-    pending.push(...pendingFor(article.id, resolved, { working: true, revisionId: working.id }));
-  } else {
-    // One revision is both the working and the live version; it holds the published list.
-    pending.push(...pendingFor(article.id, resolved, { working: true, revisionId: null }));
-  }
-  await recordAudit(tx, { actorId, action: 'article.import', entityType: 'Article', entityId: article.id, summary: { outcome: 'created', file: fileName, format: 'ndjson' } });
-  return { ok: true, articleId: article.id, warnings, pending };
+  pending.push(...pendingFor(articleId, resolved, { working: true, revisionId: written.revisionId }));
+  return { ok: true, articleId, warnings, pending };
 }
 
+/** A record that matches an article here: an ordinary new version of its working copy. */
 export async function updateFromRecord(
   tx: Tx,
   candidate: RecordCandidate,
@@ -200,43 +219,43 @@ export async function updateFromRecord(
   if (await slugInUse(tx, record.slug, existing.id)) {
     return { ok: false, articleId: existing.id, reason: 'SLUG_TAKEN', message: `链接名 ${record.slug} 已被另一篇文章使用，本记录未导入。` };
   }
-  const { count } = await tx.article.updateMany({
-    where: { id: existing.id, version: existing.version, deletedAt: null },
-    data: {
-      title: record.title,
-      slug: record.slug,
-      summary: record.summary,
-      body: record.body as Prisma.InputJsonValue,
-      plainText: bodyPlainText(record.body),
-      disclaimer: record.disclaimer,
-      category: record.category,
-      contentDate: record.contentDate ? fromIsoDate(record.contentDate) : null,
-      rejectedRegionCodes: record.rejectedRegionCodes,
-      sourceFile: record.sourceFile,
-      sourceHash: record.sourceHash,
-      status: statusAfterEdit(existing.status),
-      version: { increment: 1 },
-      importedVersion: existing.version + 1,
-      updatedById: actorId,
-    },
-  });
-  if (count !== 1) return { ok: false, articleId: existing.id, reason: 'BUSY', message: '文章正在被修改，本记录未导入，请稍后重试。' };
-  await writeWorkingCopySearch(tx, existing.id, { title: record.title, summary: record.summary, body: bodyPlainText(record.body) });
-  await tx.articleRegion.deleteMany({ where: { articleId: existing.id } });
-  const rows = regionRows(existing.id, record.regions);
-  if (rows.length) await tx.articleRegion.createMany({ data: rows });
   const resolved = await resolveAll(tx, record.recommendations, existing.id);
-  await writeItems(tx, existing.id, resolved);
-  const note = forced ? `从导出文件重新导入 ${fileName}（覆盖编辑的修改，按要求导入为新版本）` : `从导出文件重新导入 ${fileName}`;
-  const revision = await writeRevision(tx, existing.id, actorId, note);
-  await recordAudit(tx, {
-    actorId,
-    action: 'article.import',
-    entityType: 'Article',
-    entityId: existing.id,
-    summary: { outcome: 'updated', file: fileName, format: 'ndjson', ...(forced ? { forced: true, overwrittenVersion: existing.version } : {}) },
-  });
-  return { ok: true, articleId: existing.id, warnings: [], pending: pendingFor(existing.id, resolved, { working: true, revisionId: revision.id }) };
+  const version: NewVersion = {
+    articleId: existing.id,
+    from: { version: existing.version, status: existing.status },
+    set: { ...recordColumns(record), slug: record.slug },
+    imported: true,
+    regions: { replace: 'all', rows: regionRows(record.regions) },
+    items: itemRows(resolved),
+    revision: { note: forced ? `从导出文件重新导入 ${fileName}（覆盖编辑的修改，按要求导入为新版本）` : `从导出文件重新导入 ${fileName}` },
+    audit: {
+      action: 'article.import',
+      summary: { outcome: 'updated', file: fileName, format: 'ndjson', ...(forced ? { forced: true, overwrittenVersion: existing.version } : {}) },
+    },
+  };
+  let written;
+  try {
+    [written] = await writeVersions(txSql(tx), [version], { actorId });
+  } catch (error) {
+    if (error instanceof StaleVersionError) return { ok: false, articleId: existing.id, reason: 'BUSY', message: '文章正在被修改，本记录未导入，请稍后重试。' };
+    throw error;
+  }
+  return { ok: true, articleId: existing.id, warnings: [], pending: pendingFor(existing.id, resolved, { working: true, revisionId: written.revisionId }) };
+}
+
+/** The working copy's columns a record sets. */
+function recordColumns(record: ArticleRecord) {
+  return {
+    title: record.title,
+    summary: record.summary,
+    body: record.body as object,
+    disclaimer: record.disclaimer,
+    category: record.category,
+    contentDate: record.contentDate,
+    rejectedRegionCodes: record.rejectedRegionCodes,
+    sourceFile: record.sourceFile,
+    sourceHash: record.sourceHash,
+  };
 }
 
 function revisionItem(item: RecordRecommendation, targetId: string | null): RevisionRecommendation {

@@ -1,9 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { writeRevisions } from '@/lib/articles/write-revision';
 import { bulkUpdateArticles } from '@/lib/articles/bulk-update';
 import { articleListQuerySchema } from '@/lib/articles/list-query';
 import { listArticles } from '@/lib/articles/queries';
-import { writeRevision } from '@/lib/articles/write-revision';
 import { toIsoDate } from '@/lib/dates';
 import { db } from '@/lib/db/client';
 import { makeArticle } from './article-fixtures';
@@ -150,28 +148,5 @@ describe('bulkUpdateArticles', () => {
     expect((await state(a)).version).toBe(1);
     expect((await state(a)).contentDate).toBeNull();
     expect(await db.auditEvent.count({ where: { action: 'article.bulk-edit' } })).toBe(0);
-  });
-});
-
-describe('writeRevisions', () => {
-  it('writes the same snapshot as writeRevision', async () => {
-    const editor = await makeUser('EDITOR');
-    const { articleId } = await importSample('002_61664b8a0a0df384.txt', editor.id);
-    await db.articleRegion.deleteMany({ where: { articleId } });
-    await db.articleRegion.createMany({
-      data: [
-        { articleId, regionCode: '440106', provinceCode: '440000', cityCode: '440100', origin: 'AUTO', confidence: 0.85 },
-        { articleId, regionCode: '110101', provinceCode: '110000', cityCode: null, origin: 'MANUAL', confidence: 1 },
-      ],
-    });
-    await db.article.update({ where: { id: articleId }, data: { version: { increment: 1 } } });
-    const single = await db.$transaction((tx) => writeRevision(tx, articleId, editor.id, 'n'));
-    await db.article.update({ where: { id: articleId }, data: { version: { increment: 1 } } });
-    await db.$transaction((tx) => writeRevisions(tx, [articleId], editor.id, 'n'));
-    const bulk = await latestRevision(articleId);
-    const strip = ({ id: _id, articleVersion: _v, createdAt: _c, ...rest }: typeof bulk) => rest;
-    expect(bulk.articleVersion).toBe(single.articleVersion + 1);
-    expect(strip(bulk)).toEqual(strip(single));
-    expect((bulk.regions as { code: string }[]).map((r) => r.code)).toEqual(['110101', '440106']);
   });
 });

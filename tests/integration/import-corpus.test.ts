@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { writeRevision } from '@/lib/articles/write-revision';
+import { writeVersions } from '@/lib/articles/write-versions';
+import { txSql } from '@/lib/db/sql';
 import { db } from '@/lib/db/client';
 import { importPages } from '@/lib/import/import-pages';
 import { runImportCommand, type CliFileReport, type ImportCommand } from '@/lib/import/import-command';
@@ -276,10 +277,10 @@ describe('conflicts with an editor’s work', () => {
   /** What saving in the editor does to the row: a new version, with its revision. */
   async function editAsEditor(articleId: string, title: string) {
     const editor = await makeUser('EDITOR');
-    await db.$transaction(async (tx) => {
-      await tx.article.update({ where: { id: articleId }, data: { title, version: { increment: 1 }, updatedById: editor.id } });
-      await writeRevision(tx, articleId, editor.id, '编辑保存');
-    });
+    const current = await db.article.findUniqueOrThrow({ where: { id: articleId } });
+    await db.$transaction((tx) =>
+      writeVersions(txSql(tx), [{ articleId, from: { version: current.version, status: current.status }, set: { title }, revision: { note: '编辑保存' }, audit: null }], { actorId: editor.id }),
+    );
     return editor;
   }
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { writeRevision } from '@/lib/articles/write-revision';
+import { writeVersions } from '@/lib/articles/write-versions';
+import { newId, txSql } from '@/lib/db/sql';
 import { db } from '@/lib/db/client';
 import { publicTags } from '@/lib/public-cache/cache-tags';
 import { readChangesAfter } from '@/lib/public-cache/change-feed';
@@ -81,28 +82,39 @@ async function buildContent() {
   await submitForReview({ actor: editor, articleId: a, version: 1 });
   await reviewArticle({ actor: reviewer, articleId: a, version: 1, decision: 'APPROVED', comment: '' });
   await publishArticle({ actor: editor, articleId: a, version: 1 });
-  await db.$transaction(async (tx) => {
-    await tx.article.update({ where: { id: a }, data: { title: '居民医保只能一年一交吗（编辑中）', status: 'DRAFT', version: { increment: 1 }, updatedById: editor.id } });
-    await tx.articleRegion.create({ data: { articleId: a, regionCode: '440100', provinceCode: '440000', cityCode: '440100', origin: 'MANUAL', confidence: 1 } });
-    await writeRevision(tx, a, editor.id, '编辑保存');
-  });
-  const manual = await db.$transaction(async (tx) => {
-    const article = await tx.article.create({
-      data: {
-        slug: 'shou-xie-de-wen-zhang',
-        title: '手写的文章',
-        summary: '编辑直接写的',
-        body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '正文。' }] }] },
-        plainText: '正文。',
-        createdById: editor.id,
-        updatedById: editor.id,
-        rejectedRegionCodes: ['110000'],
-      },
-    });
-    await tx.recommendationItem.create({ data: { articleId: article.id, position: 0, title: '如何在居住地购买城乡居民医疗保险', targetArticleId: c } });
-    await writeRevision(tx, article.id, editor.id, '新建');
-    return article;
-  });
+  // An editor's edit of the live article (a new working version) and an article written by hand.
+  const live = await db.article.findUniqueOrThrow({ where: { id: a }, include: { regions: true } });
+  const manualId = newId();
+  await db.$transaction((tx) =>
+    writeVersions(
+      txSql(tx),
+      [
+        {
+          articleId: a,
+          from: { version: live.version, status: live.status },
+          set: { title: '居民医保只能一年一交吗（编辑中）' },
+          regions: { replace: 'all', rows: [...live.regions, { regionCode: '440100', origin: 'MANUAL', confidence: 1 }] },
+          revision: { note: '编辑保存' },
+          audit: null,
+        },
+        {
+          articleId: manualId,
+          create: { slug: 'shou-xie-de-wen-zhang' },
+          set: {
+            title: '手写的文章',
+            summary: '编辑直接写的',
+            body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '正文。' }] }] },
+            rejectedRegionCodes: ['110000'],
+          },
+          items: [{ title: '如何在居住地购买城乡居民医疗保险', summary: '', category: '', itemDate: null, targetArticleId: c }],
+          revision: { note: '新建' },
+          audit: null,
+        },
+      ],
+      { actorId: editor.id },
+    ),
+  );
+  const manual = await db.article.findUniqueOrThrow({ where: { id: manualId } });
   const trashed = await importPages(db, { actorId: editor.id, source: 'upload', files: [await samplePage('003_91985a4ab1a3ef30.txt')] });
   await db.article.update({ where: { id: trashed.files[0].articleId! }, data: { deletedAt: new Date() } });
   return { editor, reviewer, a, b, c, manual };

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db/client';
 import { importJobFailedMessage, runImportJob, stageMissingMessage } from '@/lib/import/import-job';
 import { importPages } from '@/lib/import/import-pages';
@@ -143,7 +143,7 @@ describe('confirming an upload', () => {
     expect(await jobsOf(batchId)).toEqual([{ state: 'created', retry_count: 0 }]);
   });
 
-  it('imports through its job, recording progress on the batch file by file', async () => {
+  it('imports through its job, recording progress on the batch as chunks complete', async () => {
     const editor = await makeUser('EDITOR');
     const files = batchFiles(5);
     const { batchId } = await queueBatch(editor.id, files);
@@ -154,7 +154,8 @@ describe('confirming an upload', () => {
         seen.push([processed, total, (await batchRow(batchId)).processedFiles]);
       },
     });
-    expect(seen).toEqual(files.map((_, i) => [i + 1, files.length, i + 1]));
+    // Eight files (five pages, a duplicate, two refused) fit in one chunk.
+    expect(seen).toEqual([[8, 8, 8]]);
     expect(report?.totals).toEqual({ created: 5, updated: 0, unchanged: 1, failed: 2 });
     const batch = await batchRow(batchId);
     expect(batch).toMatchObject({ status: 'DONE', totalFiles: 8, processedFiles: 8, created: 5, unchanged: 1, failed: 2, error: null });
@@ -193,7 +194,12 @@ describe('confirming an upload', () => {
     const editor = await makeUser('EDITOR');
     const { batchId } = await queueBatch(editor.id, batchFiles(7));
     const seen: number[][] = [];
-    await runImportJob(db, batchId, { bulk: true, chunkSize: 4, onProgress: (processed, total) => void seen.push([processed, total]) });
+    vi.stubEnv('IMPORT_CHUNK_FILES', '4');
+    try {
+      await runImportJob(db, batchId, { onProgress: (processed, total) => void seen.push([processed, total]) });
+    } finally {
+      vi.unstubAllEnvs();
+    }
     expect(seen).toEqual([[4, 10], [8, 10], [10, 10]]);
     expect(await batchRow(batchId)).toMatchObject({ status: 'DONE', processedFiles: 10, totalFiles: 10, created: 7, unchanged: 1, failed: 2 });
   });
@@ -203,19 +209,24 @@ describe('a job interrupted by a dead process', () => {
   const run = promisify(execFile);
 
   // SIGKILL right after `killAfter` files, in a process of its own, then the retried job here.
-  async function killDuringImport(batchId: string, killAfter: number, chunkSize?: number) {
-    const args = ['tests/fixtures/import/kill-during-import.ts', batchId, String(killAfter), ...(chunkSize ? [String(chunkSize)] : [])];
+  async function killDuringImport(batchId: string, killAfter: number) {
+    const args = ['tests/fixtures/import/kill-during-import.ts', batchId, String(killAfter)];
     // Node itself with tsx as a loader (not the tsx wrapper), so that the signal reaches us as is.
-    const outcome = await run(process.execPath, ['--import', 'tsx', ...args], { env: process.env }).then(
+    const outcome = await run(process.execPath, ['--import', 'tsx', ...args], { env: { ...process.env } }).then(
       () => null,
       (error: { signal?: string | null }) => error.signal,
     );
     expect(outcome).toBe('SIGKILL');
   }
 
-  for (const path of [{ name: 'file by file', chunkSize: undefined, killAfter: 4 }, { name: 'in chunks', chunkSize: 3, killAfter: 6 }]) {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  for (const path of [{ name: 'file by file', chunkSize: 1, killAfter: 4 }, { name: 'in chunks', chunkSize: 3, killAfter: 6 }]) {
     it(`resumes ${path.name} and ends exactly as a clean run does`, async () => {
-      const options = path.chunkSize ? { bulk: true, chunkSize: path.chunkSize } : { bulk: false };
+      vi.stubEnv('IMPORT_CHUNK_FILES', String(path.chunkSize));
+      const options = {};
       const editor = await makeUser('EDITOR');
       const clean = await queueBatch(editor.id, batchFiles(9));
       await runImportJob(db, clean.batchId, options);
@@ -225,7 +236,7 @@ describe('a job interrupted by a dead process', () => {
       await resetDatabase();
       const again = await makeUser('EDITOR');
       const killed = await queueBatch(again.id, batchFiles(9));
-      await killDuringImport(killed.batchId, path.killAfter, path.chunkSize);
+      await killDuringImport(killed.batchId, path.killAfter);
       expect(await db.importItem.count({ where: { batchId: killed.batchId } })).toBe(path.killAfter);
       expect(await batchRow(killed.batchId)).toMatchObject({ status: 'RUNNING', processedFiles: path.killAfter, totalFiles: 12 });
 

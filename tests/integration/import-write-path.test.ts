@@ -1,13 +1,17 @@
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { saveArticle } from '@/lib/articles/save-article';
 import { toIsoDate } from '@/lib/dates';
 import { db } from '@/lib/db/client';
-import { importPages, type ImportFile, type ImportOptions, type ImportReport } from '@/lib/import/import-pages';
-import { makeUser, resetDatabase, samplePage } from './helpers';
+import { importPages, type ImportFile } from '@/lib/import/import-pages';
+import type { ImportReport } from '@/lib/import/results';
+import { editInput, makeUser, resetDatabase, samplePage } from './helpers';
 
-// The chunked (set-based) write path must leave exactly the state the per-file path leaves.
-// The same story (new pages, duplicates, a broken file, updates, unchanged pages, a conflict,
-// a forced import, rejected and manual regions, taken working and live slugs, items linked by
-// title both ways and across chunks) runs once per path; normalised snapshots are compared.
+// One planner and one writer write every article version (lib/import/plan-pages.ts,
+// lib/articles/write-versions.ts). A story (new pages, duplicates, a broken file, updates,
+// unchanged pages, a conflict, a forced import, rejected and manual regions, taken working and
+// live slugs, items linked by title both ways and across chunks) must leave the same rows whatever
+// the chunk size: one page per transaction, two, or the whole batch at once. And a version the
+// import writes must be the version the editor's save writes for the same content.
 
 const samples = ['000_f9d22c9b16a877c9.txt', '001_09de7306f3693664.txt', '002_61664b8a0a0df384.txt', '003_91985a4ab1a3ef30.txt', '004_e9231330f69d2e16.txt'];
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -43,9 +47,11 @@ const C = { title: '杭州市门诊慢特病怎么申请', body: '', itemTitles:
 const D = { title: '成都异地就医备案流程', body: '', itemTitles: ['深圳居民医保断缴怎么办', '还没有的文章标题'] };
 const E = { title: '还没有的文章标题', body: '', itemTitles: ['成都异地就医备案流程'] };
 
-async function story(options: Pick<ImportOptions, 'bulk' | 'chunkSize'>): Promise<ImportReport[]> {
+/** The story in chunks of `chunkFiles` files (unset: the default, larger than every batch here). */
+async function story(chunkFiles?: number): Promise<ImportReport[]> {
+  if (chunkFiles) vi.stubEnv('IMPORT_CHUNK_FILES', String(chunkFiles));
   const editor = await makeUser('EDITOR');
-  const run = (files: ImportFile[], force?: boolean) => importPages(db, { actorId: editor.id, source: 'upload', files, force, ...options });
+  const run = (files: ImportFile[], force?: boolean) => importPages(db, { actorId: editor.id, source: 'upload', files, force });
   const reports: ImportReport[] = [];
 
   // Slugs already taken: by a working copy (D's) and by a live page only (E's).
@@ -149,80 +155,147 @@ beforeEach(async () => {
   await resetDatabase();
   texts = await Promise.all(samples.map(async (s) => decode((await samplePage(s)).bytes)));
 });
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 afterAll(async () => {
   await db.$executeRawUnsafe('DROP TRIGGER IF EXISTS bulk_test_boom ON "Article"');
   await db.$executeRawUnsafe('DROP FUNCTION IF EXISTS bulk_test_boom()');
   await db.$disconnect();
 });
 
-describe('the chunked import path', () => {
-  it('leaves exactly the state of the per-file path', async () => {
-    const perFile = await snapshot(await story({ bulk: false }));
-    // Equal states prove nothing if every chunk quietly fell back to the per-file path.
+describe('the import write path', () => {
+  it('leaves the same rows whatever the chunk size', async () => {
+    // Equal states prove nothing if every chunk quietly fell back to writing file by file.
     const errors = vi.spyOn(console, 'error');
+    const whole = await snapshot(await story());
     await resetDatabase();
-    const chunked = await snapshot(await story({ bulk: true, chunkSize: 2 }));
-    expect(chunked).toEqual(perFile);
-    // Every imported page has its search vector (the others were written by this test directly).
-    const imported = perFile.articles.filter((a) => a.sourceFile);
-    expect(imported.length).toBeGreaterThan(3);
-    expect(imported.every((a) => a.searchVector?.includes(':1A'))).toBe(true);
+    vi.unstubAllEnvs();
+    const onePerChunk = await snapshot(await story(1));
+    expect(onePerChunk).toEqual(whole);
     await resetDatabase();
-    expect(await snapshot(await story({ bulk: true }))).toEqual(perFile);
+    vi.unstubAllEnvs();
+    expect(await snapshot(await story(2))).toEqual(whole);
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
 
+    // Every imported page has its search vector (the others were written by this test directly).
+    const imported = whole.articles.filter((a) => a.sourceFile);
+    expect(imported.length).toBeGreaterThan(3);
+    expect(imported.every((a) => a.searchVector?.includes(':1A'))).toBe(true);
+
     // The story covers what it claims to.
-    const outcomes = perFile.reports.map((r) => r.files.map((f) => f.reason ?? f.outcome).join(' '));
+    const outcomes = whole.reports.map((r) => r.files.map((f) => f.reason ?? f.outcome).join(' '));
     expect(outcomes).toEqual([
       'created created unchanged EMPTY created DUPLICATE created created',
       'updated CONFLICT created created updated',
       'updated unchanged unchanged',
     ]);
-    const slugs = perFile.articles.map((a) => a.slug);
+    const slugs = whole.articles.map((a) => a.slug);
     expect(slugs).toEqual(
       expect.arrayContaining(['cheng-du-yi-di-jiu-yi-bei-an-liu-cheng-2', 'hai-mei-you-de-wen-zhang-biao-ti-2', 'bei-jing-yi-bao-zen-me-bao-xiao', 'bei-jing-yi-bao-zen-me-bao-xiao-3']),
     );
-    const b = perFile.articles.find((a) => a.title === B.title)!;
-    expect(b.items[0].target).toBe(perFile.articles.find((a) => a.title === C.title)!.key);
-    expect(perFile.articles.find((a) => a.title === C.title)!.regions.map((r) => r.origin)).toContain('MANUAL');
+    const b = whole.articles.find((a) => a.title === B.title)!;
+    expect(b.items[0].target).toBe(whole.articles.find((a) => a.title === C.title)!.key);
+    expect(whole.articles.find((a) => a.title === C.title)!.regions.map((r) => r.origin)).toContain('MANUAL');
+    // D links to E, which came later in the same batch: linked after D's revision was taken.
+    const d = whole.articles.find((a) => a.title === D.title)!;
+    const e = whole.articles.find((a) => a.title === E.title)!;
+    expect(d.items[1].target).toBe(e.key);
+    expect(d.revisions[0].recommendations[1].targetArticleId).toBeNull();
+  });
+
+  it("writes the version the editor's save writes for the same content", async () => {
+    // The import: page A, then A again with a changed body (a new version of the working copy).
+    const editor = await makeUser('EDITOR');
+    const first = await importPages(db, { actorId: editor.id, source: 'upload', files: [file('a.txt', page(0, A))] });
+    await importPages(db, { actorId: editor.id, source: 'upload', files: [file('a2.txt', page(0, { ...A, body: '更新：' }))] });
+    const imported = await versionState(first.files[0].articleId!);
+    expect(imported.article.version).toBe(2);
+    const content = await editInput(first.files[0].articleId!);
+
+    // The editor: page A, then the same content saved in the editor.
+    await resetDatabase();
+    const editor2 = await makeUser('EDITOR');
+    const again = await importPages(db, { actorId: editor2.id, source: 'upload', files: [file('a.txt', page(0, A))] });
+    const articleId = again.files[0].articleId!;
+    const { id: _id, version: _version, ...fields } = content;
+    await saveArticle(editor2, { ...(await editInput(articleId)), ...fields });
+    const saved = await versionState(articleId);
+
+    expect(saved.article).toEqual(imported.article);
+    expect(saved.regions).toEqual(imported.regions);
+    expect(saved.items).toEqual(imported.items);
+    expect(saved.searchVector).toEqual(imported.searchVector);
+    expect(saved.revision).toEqual(imported.revision);
+    expect(saved.revision.regions.length).toBeGreaterThan(0);
   });
 
   it('retries a chunk the database refuses file by file: the bad file fails, the others land', async () => {
-    // A database-side failure for one title only, in whichever path writes it.
+    // A database-side failure for one title only.
     await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION bulk_test_boom() RETURNS trigger AS $$
       BEGIN IF NEW.title LIKE '%BOOM%' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
     await db.$executeRawUnsafe('CREATE TRIGGER bulk_test_boom BEFORE INSERT OR UPDATE ON "Article" FOR EACH ROW EXECUTE FUNCTION bulk_test_boom()');
     const files = [file('a.txt', page(0, A)), file('boom.txt', page(1, { ...B, title: '会失败的页面BOOM' })), file('c.txt', page(2, C)), file('d.txt', page(3, D))];
-    const runWith = async (bulk: boolean) => {
+    const runWith = async (chunkFiles: number) => {
+      vi.stubEnv('IMPORT_CHUNK_FILES', String(chunkFiles));
       const editor = await makeUser('EDITOR');
-      const report = await importPages(db, { actorId: editor.id, source: 'upload', files, bulk, chunkSize: 3 });
+      const report = await importPages(db, { actorId: editor.id, source: 'upload', files });
       return snapshot([report]);
     };
-    const perFile = await runWith(false);
-    await resetDatabase();
     const errors = vi.spyOn(console, 'error');
-    const chunked = await runWith(true);
+    const together = await runWith(4);
     expect(errors.mock.calls.some(([message]) => String(message).includes('retrying them one by one'))).toBe(true);
     errors.mockRestore();
-    expect(chunked).toEqual(perFile);
-    expect(chunked.reports[0].files.map((f) => f.reason ?? f.outcome)).toEqual(['created', 'DATABASE', 'created', 'created']);
+    expect(together.reports[0].files.map((f) => f.reason ?? f.outcome)).toEqual(['created', 'DATABASE', 'created', 'created']);
+    await resetDatabase();
+    expect(await runWith(1)).toEqual(together);
     await db.$executeRawUnsafe('DROP TRIGGER bulk_test_boom ON "Article"');
   });
 
   it('picks up after an interrupted import: written chunks are unchanged, the rest is created', async () => {
+    vi.stubEnv('IMPORT_CHUNK_FILES', '2');
     const editor = await makeUser('EDITOR');
     const all = [A, B, C, D, E].map((p, i) => file(`${i}.txt`, page(i, p)));
     // The first two chunks of an import that was killed, then the whole import again.
-    await importPages(db, { actorId: editor.id, source: 'cli', files: all.slice(0, 4), bulk: true, chunkSize: 2 });
-    const again = await importPages(db, { actorId: editor.id, source: 'cli', files: all, bulk: true, chunkSize: 2 });
+    await importPages(db, { actorId: editor.id, source: 'cli', files: all.slice(0, 4) });
+    const again = await importPages(db, { actorId: editor.id, source: 'cli', files: all });
     expect(again.files.map((f) => f.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'created']);
     const resumed = (await snapshot([])).articles;
     await resetDatabase();
     const editor2 = await makeUser('EDITOR');
-    await importPages(db, { actorId: editor2.id, source: 'cli', files: all, bulk: true, chunkSize: 2 });
+    await importPages(db, { actorId: editor2.id, source: 'cli', files: all });
     const clean = (await snapshot([])).articles;
     // Revision notes and item links are as one clean run leaves them.
     expect(resumed).toEqual(clean);
   });
 });
+
+/** An article's version as the writer left it, without what only an import or only an editor sets. */
+async function versionState(articleId: string) {
+  const a = await db.article.findUniqueOrThrow({
+    where: { id: articleId },
+    include: { regions: { orderBy: { regionCode: 'asc' } }, recommendations: { orderBy: { position: 'asc' } }, revisions: { orderBy: { articleVersion: 'desc' }, take: 1 } },
+  });
+  const [vector] = await db.$queryRaw<{ vector: string }[]>`SELECT vector::text AS vector FROM "ArticleSearch" WHERE "articleId" = ${articleId}`;
+  const { id: _rid, articleId: _ra, createdAt: _rc, authorId: _author, note: _note, ...revision } = a.revisions[0];
+  return {
+    article: {
+      title: a.title,
+      slug: a.slug,
+      summary: a.summary,
+      body: a.body,
+      plainText: a.plainText,
+      disclaimer: a.disclaimer,
+      category: a.category,
+      status: a.status,
+      version: a.version,
+      contentDate: a.contentDate && toIsoDate(a.contentDate),
+      rejectedRegionCodes: a.rejectedRegionCodes,
+    },
+    regions: a.regions.map(({ articleId: _a, ...r }) => r),
+    items: a.recommendations.map(({ articleId: _a, ...i }) => i),
+    searchVector: vector?.vector ?? null,
+    revision: { ...revision, regions: revision.regions as unknown[] },
+  };
+}
