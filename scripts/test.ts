@@ -1,5 +1,6 @@
-// npm test — every test: unit and integration (Vitest) against a fresh database, then the
-// Playwright journeys in Chromium against a production build on that same database.
+// npm test — every test: the house rules (oxlint with the import boundaries, Prettier's check),
+// the type check, unit and integration (Vitest) against a fresh database, then the Playwright
+// journeys in Chromium against a production build on that same database.
 import { db } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/prepare-database';
 import { run } from './lib/next-build';
@@ -14,6 +15,8 @@ let failed = false;
 try {
   await prepareDatabase(database.url, db);
   await db.$disconnect();
+  await run('node_modules/.bin/oxlint', ['--deny-warnings', '--report-unused-disable-directives'], env);
+  await run('node_modules/.bin/prettier', ['--check', '.', '--log-level', 'warn'], env);
   await run('node_modules/.bin/tsc', ['--noEmit'], env);
   await run('node_modules/.bin/vitest', ['run'], env);
   if (!process.argv.includes('--no-e2e')) {

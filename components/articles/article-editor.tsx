@@ -56,6 +56,7 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const loaded = loadedContent(props);
   useEffect(() => {
     const draft = readDraft(article.id);
+    // oxlint-disable-next-line react/set-state-in-effect -- localStorage is only read after hydration: the server renders no offer
     if (draft && differsFrom(draft, loaded)) setOffered(draft);
     else if (draft) clearDraft(article.id);
     // Once, for the content the page was loaded with.
@@ -196,6 +197,7 @@ function ArticleForm({ article, initial, restored, editable, submitOnMount, onCo
       }
       // Stored now: the server remembers them in the article's rejected list. Not an edit.
       if (!auto) {
+        // oxlint-disable-next-line react/immutability -- declared below with the other region state; a save only runs after render
         setRejected((current) => {
           if (current.length) internalChange.current = true;
           return current.length ? [] : current;

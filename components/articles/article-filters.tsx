@@ -43,6 +43,7 @@ export function ArticleFilters({ query, regionName }: { query: ArticleListQuery;
       <input type="hidden" name="dir" value={query.dir} />
       <input type="hidden" name="size" value={query.size} />
       <button type="submit" className="button primary">筛选</button>
+      {/* oxlint-disable-next-line nextjs/no-html-link-for-pages -- a full load on purpose: it empties the uncontrolled fields */}
       <a href="/admin/articles" className="button">清除</a>
     </form>
   );

@@ -83,6 +83,7 @@ export function ArticleTable({ list, query, bulk = null }: { list: ArticleList; 
   const summary = listSummary(list, query.size);
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
   const columns = canBulkEdit ? columnsWithSelection : dataColumns;
+  // oxlint-disable-next-line react/incompatible-library -- TanStack Table's hook cannot be memoized; this project does not run the React Compiler
   const table = useReactTable({
     data: rows,
     columns,

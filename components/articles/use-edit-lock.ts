@@ -20,7 +20,9 @@ export function useEditLock(articleId: string, initialHolder: LockHolderView | n
   const [lock, setLock] = useState<LockView>(initialHolder ? { kind: 'other', holder: initialHolder } : { kind: 'held' });
   const token = useRef<string | null>(null);
   const kind = useRef(lock.kind);
-  kind.current = lock.kind;
+  useEffect(() => {
+    kind.current = lock.kind;
+  }, [lock.kind]);
 
   useEffect(() => {
     let stopped = false;

@@ -17,10 +17,14 @@ export function SignInForm({ next, notice }: { next: string; notice?: string }) 
         <input type="hidden" name="next" value={next} />
         <p>已验证密码。请打开身份验证器应用，输入 {state.email ?? '该账号'} 的 6 位验证码；手机不在身边时可输入一个恢复码。</p>
         <label htmlFor="code">验证码或恢复码</label>
+        {/* oxlint-disable-next-line jsx-a11y/no-autofocus -- this step replaces the form just sent: focus goes to its only field */}
         <input id="code" name="code" autoComplete="one-time-code" inputMode="text" required autoFocus maxLength={40} style={{ width: '100%' }} />
         {state.error && <p className="alert error" role="alert">{state.error}</p>}
         {button('验证', '正在验证…')}
-        <p className="muted" style={{ fontSize: 13 }}><a href="/login">返回，重新输入密码</a></p>
+        <p className="muted" style={{ fontSize: 13 }}>
+          {/* oxlint-disable-next-line nextjs/no-html-link-for-pages -- a full load on purpose: it drops the form's second-factor state */}
+          <a href="/login">返回，重新输入密码</a>
+        </p>
       </form>
     );
   }

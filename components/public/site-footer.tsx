@@ -31,6 +31,7 @@ export function SiteFooter({ settings }: { settings: SiteSettings }) {
             <li>
               {psbUrl ? (
                 <a href={psbUrl} target="_blank" rel="noopener noreferrer">
+                  {/* oxlint-disable-next-line nextjs/no-img-element -- a 16-pixel SVG badge: nothing for next/image to optimise */}
                   <img src="/psb-badge.svg" alt="" width={16} height={16} />
                   {settings.psbNumber}
                 </a>

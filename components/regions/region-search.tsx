@@ -13,10 +13,8 @@ export function RegionSearch({ id, onSelect, placeholder = '输入地区名、�
 
   useEffect(() => {
     const q = text.trim();
-    if (!q) {
-      setOptions([]);
-      return;
-    }
+    // Cleared in the change handler: nothing to fetch.
+    if (!q) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       const response = await fetch(`/api/regions?q=${encodeURIComponent(q)}`, { signal: controller.signal }).catch(() => null);
@@ -47,6 +45,7 @@ export function RegionSearch({ id, onSelect, placeholder = '输入地区名、�
         placeholder={placeholder}
         onChange={(e) => {
           setText(e.target.value);
+          if (!e.target.value.trim()) setOptions([]);
           setOpen(true);
         }}
         onKeyDown={(e) => {

@@ -7,6 +7,7 @@ import { scheduleProblem } from '@/lib/schedule/schedule-state';
 import { parseQuery, toTsquery, type SynonymIndex } from '@/lib/search/parse-query';
 import { estimateRows, HUGE, roundEstimate, withIndexScans, type Reader } from '@/lib/search/plan';
 import { readSynonymIndex } from '@/lib/search/synonyms';
+import { currentLockHolder, type LockHolder } from './edit-lock';
 import { statusesOf, type ArticleListQuery } from './list-query';
 
 // Admin reads. Callers (pages) have already checked the user with requireUser().
@@ -302,6 +303,11 @@ function toListRow(r: ListRowRecord) {
 }
 
 export type ArticleListRow = ReturnType<typeof toListRow>;
+
+/** Who holds the article's lock, for the editor's page: read, not taken (the editor takes it once it runs). */
+export function readLockHolder(articleId: string): Promise<LockHolder | null> {
+  return currentLockHolder(db, articleId);
+}
 
 export async function getArticleForEdit(id: string) {
   const article = await db.article.findFirst({

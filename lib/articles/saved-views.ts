@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { CurrentUser } from '@/lib/auth/session-types';
 import { roleHas } from '@/lib/auth/permissions';
-import type { Db } from '@/lib/db/client';
+import { db as appDb, type Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { articleListHref, parseArticleListQuery, type ArticleListQuery } from './list-query';
@@ -29,6 +29,11 @@ export function viewQueryString(query: ArticleListQuery): string {
 }
 
 const queryOf = (text: string): ArticleListQuery => parseArticleListQuery(Object.fromEntries(new URLSearchParams(text)));
+
+/** The articles page's views, read with the app's client. */
+export function readSavedViews(user: CurrentUser): Promise<SavedViewItem[]> {
+  return listSavedViews(appDb, user);
+}
 
 /** The person's own views and the shared ones, with how many articles each shows now. */
 export async function listSavedViews(db: Db, user: CurrentUser): Promise<SavedViewItem[]> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { toCsv } from '@/lib/csv/csv';
 import { formatDateTime, isIsoDate } from '@/lib/dates';
-import type { Db } from '@/lib/db/client';
+import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 // The audit log as admins read it (/admin/audit): every recorded event, newest first, filtered by
@@ -129,7 +129,7 @@ function filterSql(filter: AuditFilter): Prisma.Sql {
   return Prisma.join(conditions, ' AND ');
 }
 
-async function selectEvents(db: Db, filter: AuditFilter, limit: number, offset: number): Promise<AuditRow[]> {
+async function selectEvents(filter: AuditFilter, limit: number, offset: number): Promise<AuditRow[]> {
   return db.$queryRaw<AuditRow[]>`
     SELECT e.id, e."createdAt", u.name AS "actorName", u.email AS "actorEmail", e.action, e."entityType", e."entityId",
            coalesce(a.title, gone.title) AS "articleTitle", gone.title IS NOT NULL AS "articleDeleted", e.summary, e.ip
@@ -148,16 +148,16 @@ async function selectEvents(db: Db, filter: AuditFilter, limit: number, offset: 
 }
 
 /** One page of events, newest first, and how many the filter matches. */
-export async function listAuditEvents(db: Db, filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
+export async function listAuditEvents(filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number }> {
   const [rows, [{ total }]] = await Promise.all([
-    selectEvents(db, filter, auditPageSize, (filter.page - 1) * auditPageSize),
+    selectEvents(filter, auditPageSize, (filter.page - 1) * auditPageSize),
     db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM "AuditEvent" e WHERE ${filterSql(filter)}`,
   ]);
   return { rows, total: Number(total) };
 }
 
 /** The people who appear in the log, for the filter's list. */
-export async function listAuditActors(db: Db): Promise<{ id: string; name: string; email: string }[]> {
+export async function listAuditActors(): Promise<{ id: string; name: string; email: string }[]> {
   return db.user.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, email: true } });
 }
 
@@ -172,8 +172,8 @@ export function summaryText(summary: Prisma.JsonValue): string {
 export const auditCsvHeader = ['时间', '操作人', '操作人邮箱', '操作', '操作代码', '对象类型', '对象ID', '文章标题', '详情', 'IP'];
 
 /** Every event the filter matches (up to auditCsvLimit), newest first, as CSV. */
-export async function auditCsv(db: Db, filter: AuditFilter): Promise<string> {
-  const rows = await selectEvents(db, filter, auditCsvLimit, 0);
+export async function auditCsv(filter: AuditFilter): Promise<string> {
+  const rows = await selectEvents(filter, auditCsvLimit, 0);
   return toCsv([
     auditCsvHeader,
     ...rows.map((row) => [

@@ -8,6 +8,7 @@ export const MAX_HREF_LENGTH = 2048;
 // The backslash is here because browsers read "\" as "/" in http(s) URLs, which turns
 // "/\evil.example" into the protocol-relative "//evil.example".
 const FORBIDDEN_CHARS =
+  // oxlint-disable-next-line no-control-regex, no-misleading-character-class -- these characters, each on its own, are what the class is for
   /[\s\u0000-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\\]/u;
 
 /**

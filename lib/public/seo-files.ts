@@ -12,6 +12,7 @@ export function robotsTxt(origin: string): string {
 }
 
 /** Characters XML 1.0 does not allow at all (controls other than tab and line breaks). */
+// oxlint-disable-next-line no-control-regex -- the control characters are what it removes
 const invalidXmlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function escapeXml(value: string): string {

@@ -1,5 +1,5 @@
 import { AUTOSAVE_NOTE, type RevisionRecommendation, type RevisionRegion } from '@/lib/articles/write-revision';
-import type { Db } from '@/lib/db/client';
+import { db } from '@/lib/db/client';
 import { toIsoDate } from '@/lib/dates';
 import type { VersionSnapshot } from './diff';
 
@@ -44,7 +44,7 @@ export type RevisionListItem = {
   isWorkingCopy: boolean;
 };
 
-export async function listRevisions(db: Db, articleId: string): Promise<{ title: string; version: number; liveVersion: number | null; revisions: RevisionListItem[] } | null> {
+export async function listRevisions(articleId: string): Promise<{ title: string; version: number; liveVersion: number | null; revisions: RevisionListItem[] } | null> {
   const article = await db.article.findFirst({
     where: { id: articleId, deletedAt: null },
     select: {
@@ -77,7 +77,7 @@ export async function listRevisions(db: Db, articleId: string): Promise<{ title:
 }
 
 /** One revision of an article as a comparison or a preview needs it; null when there is none. */
-export async function getVersion(db: Db, articleId: string, version: number): Promise<(VersionSnapshot & { version: number; createdAt: Date }) | null> {
+export async function getVersion(articleId: string, version: number): Promise<(VersionSnapshot & { version: number; createdAt: Date }) | null> {
   const revision = await db.revision.findFirst({
     where: { articleId, articleVersion: version, article: { deletedAt: null } },
     select: { articleVersion: true, createdAt: true, title: true, slug: true, summary: true, contentDate: true, regions: true, disclaimer: true, plainText: true, body: true, recommendations: true },

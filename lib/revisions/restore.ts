@@ -11,7 +11,7 @@ import { getVersion, restoreNote } from './queries';
  * live page does not change until the restored version is approved and published.
  */
 export async function restoreVersion(actor: CurrentUser, articleId: string, version: number, expectedVersion: number, ip?: string | null) {
-  const old = await getVersion(db, articleId, version);
+  const old = await getVersion(articleId, version);
   if (!old) throw new AppError('NOT_FOUND', `版本 ${version} 不存在`);
   // A recommendation may point at an article deleted since: it comes back as an unlinked item.
   const targetIds = old.recommendations.map((r) => r.targetArticleId).filter((id): id is string => !!id);

@@ -4,7 +4,7 @@ import { db } from '@/lib/db/client';
 import { publicTags } from '@/lib/public-cache/cache-tags';
 import { parseQuery, queryTerms } from './parse-query';
 import { searchPublished, type SearchResults } from './search-published';
-import { readSynonymIndex } from './synonyms';
+import { listSynonymGroups, readSynonymIndex } from './synonyms';
 
 // The public search page's read. Results are kept in Next's cache (in memory, or Redis with
 // REDIS_URL) per normalised query and page, under the tag `public:search`, which every change to
@@ -31,4 +31,9 @@ export async function getSearchResults(raw: string, page: number): Promise<Searc
   const key = searchKey(raw);
   if (!key) return null;
   return cachedSearch(key, Math.min(Math.max(1, page), MAX_SEARCH_PAGE));
+}
+
+/** The synonym groups as the settings page lists them (/admin/settings/synonyms). */
+export function readSynonymGroups() {
+  return listSynonymGroups(db);
 }

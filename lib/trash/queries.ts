@@ -1,6 +1,6 @@
 import type { CurrentUser } from '@/lib/auth/session-types';
 import { roleHas } from '@/lib/auth/permissions';
-import type { Db } from '@/lib/db/client';
+import { db } from '@/lib/db/client';
 import type { ArticleStatus } from '@/lib/generated/prisma/enums';
 import { canDeleteArticle, canRestoreArticle } from '@/lib/workflow/policy';
 import { findLinkingPages } from './linking-pages';
@@ -12,7 +12,7 @@ import { purgeDueAt } from './retention';
 export const trashPageSize = 50;
 
 /** The confirmation before moving an article to the trash: what it will do, and whether the user may. */
-export async function readTrashConfirmation(db: Db, user: CurrentUser, articleId: string) {
+export async function readTrashConfirmation(user: CurrentUser, articleId: string) {
   const article = await db.article.findFirst({
     where: { id: articleId, deletedAt: null },
     select: { id: true, title: true, status: true, version: true, createdById: true, publishedRevisionId: true, publishedRevision: { select: { slug: true, title: true } } },
@@ -31,7 +31,7 @@ export async function readTrashConfirmation(db: Db, user: CurrentUser, articleId
 }
 
 /** An article in the trash, for a page that was asked for it (its editor page says where it is). */
-export async function findTrashedArticle(db: Db, articleId: string) {
+export async function findTrashedArticle(articleId: string) {
   return db.article.findFirst({
     where: { id: articleId, deletedAt: { not: null } },
     select: { id: true, title: true, deletedAt: true, deletedBy: { select: { name: true } } },
@@ -59,7 +59,7 @@ type TrashRowRecord = {
  * One page of the trash, newest first, paged in SQL on the (deletedAt, id) index, with what
  * the user may do with each entry and what deleting it would touch.
  */
-export async function readTrashPage(db: Db, user: CurrentUser, page: number, now = new Date()) {
+export async function readTrashPage(user: CurrentUser, page: number, now = new Date()) {
   const [rows, [{ total }]] = await Promise.all([
     db.$queryRaw<TrashRowRecord[]>`
       WITH page AS (

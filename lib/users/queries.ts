@@ -1,4 +1,7 @@
 import { db } from '@/lib/db/client';
+import { listSessions } from '@/lib/auth/sessions';
+import { unusedRecoveryCodeCount } from '@/lib/auth/two-factor';
+import { findPasswordLink } from './password-reset';
 
 export async function listUsers() {
   const users = await db.user.findMany({
@@ -6,4 +9,15 @@ export async function listUsers() {
     select: { id: true, email: true, name: true, role: true, active: true, totpEnabledAt: true },
   });
   return users.map(({ totpEnabledAt, ...user }) => ({ ...user, twoFactor: totpEnabledAt !== null }));
+}
+
+/** The account a password link sets (/reset-password/<token>), while the link is unused and fresh. */
+export function readPasswordLink(token: string) {
+  return findPasswordLink(db, token);
+}
+
+/** The account page's sessions and how many recovery codes are left (/admin/account). */
+export async function readAccount(userId: string) {
+  const [sessions, recoveryCodesLeft] = await Promise.all([listSessions(db, userId), unusedRecoveryCodeCount(db, userId)]);
+  return { sessions, recoveryCodesLeft };
 }

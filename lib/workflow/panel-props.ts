@@ -1,6 +1,6 @@
 import type { CurrentUser } from '@/lib/auth/session-types';
 import { roleHas } from '@/lib/auth/permissions';
-import type { Db } from '@/lib/db/client';
+import { db } from '@/lib/db/client';
 import { formatDateTime, toShanghaiDateTime } from '@/lib/dates';
 import type { ArticleStatus, ScheduledAction } from '@/lib/generated/prisma/enums';
 import { scheduleProblem } from '@/lib/schedule/schedule-state';
@@ -34,7 +34,7 @@ export type PanelSchedule = {
  * Which workflow buttons a person sees for an article (components/articles/workflow-panel.tsx).
  * Only what to offer: every action checks its rules again on the server.
  */
-export async function workflowPanelProps(db: Db, user: CurrentUser, article: PanelArticle) {
+export async function workflowPanelProps(user: CurrentUser, article: PanelArticle) {
   const canReview = roleHas(user.role, 'article:review') && article.status === 'IN_REVIEW';
   const editedByMe = canReview && (await hasEditedUnpublishedChanges(db, user.id, article.id));
   return {
@@ -47,13 +47,13 @@ export async function workflowPanelProps(db: Db, user: CurrentUser, article: Pan
     canUnpublish: canUnpublishArticle(user, article),
     // Scheduling is offered with the action it schedules; cancelling to whoever may publish.
     canCancelSchedule: roleHas(user.role, 'article:publish'),
-    schedule: await panelSchedule(db, article),
+    schedule: await panelSchedule(article),
     // The entry leads to a confirmation page (/admin/articles/<id>/trash) that says what it will do.
     canTrash: canDeleteArticle(user, article),
   };
 }
 
-async function panelSchedule(db: Db, article: PanelArticle): Promise<PanelSchedule | null> {
+async function panelSchedule(article: PanelArticle): Promise<PanelSchedule | null> {
   if (!article.scheduledAction || !article.scheduledAt) return null;
   const by = article.scheduledById ? await db.user.findUnique({ where: { id: article.scheduledById }, select: { name: true } }) : null;
   return {

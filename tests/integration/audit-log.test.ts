@@ -22,22 +22,22 @@ describe('audit log', () => {
     await reviewArticle({ actor: reviewer, articleId, version, decision: 'APPROVED', comment: '=HYPERLINK("x")' });
     await publishArticle({ actor: editor, articleId, version });
 
-    const ofArticle = await listAuditEvents(db, filter({ article: articleId }));
+    const ofArticle = await listAuditEvents(filter({ article: articleId }));
     expect(ofArticle.rows.map((r) => r.action)).toEqual(['article.publish', 'article.approve', 'article.submit', 'article.import']);
     expect(ofArticle.total).toBe(4);
     expect(ofArticle.rows.every((r) => r.articleTitle === '居民医保只能一年一交吗')).toBe(true);
 
-    expect((await listAuditEvents(db, filter({ user: reviewer.id }))).rows.map((r) => r.action)).toEqual(['article.approve']);
-    expect((await listAuditEvents(db, filter({ action: 'article.import' }))).rows.map((r) => r.entityId).sort()).toEqual([articleId, other.articleId].sort());
-    const articleGroup = await listAuditEvents(db, filter({ action: 'article' }));
+    expect((await listAuditEvents(filter({ user: reviewer.id }))).rows.map((r) => r.action)).toEqual(['article.approve']);
+    expect((await listAuditEvents(filter({ action: 'article.import' }))).rows.map((r) => r.entityId).sort()).toEqual([articleId, other.articleId].sort());
+    const articleGroup = await listAuditEvents(filter({ action: 'article' }));
     expect(articleGroup.total).toBe(5);
     expect(articleGroup.rows.every((r) => r.action.startsWith('article.'))).toBe(true);
     await db.$transaction((tx) => recordAudit(tx, { actorId: null, action: 'user.role', entityType: 'User', entityId: editor.id, summary: { role: 'ADMIN' } }));
-    expect((await listAuditEvents(db, filter({ action: 'user' }))).rows.map((r) => r.action)).toEqual(['user.role']);
+    expect((await listAuditEvents(filter({ action: 'user' }))).rows.map((r) => r.action)).toEqual(['user.role']);
 
     // Names come from people: a spreadsheet must show one that looks like a formula as text.
     await db.user.update({ where: { id: reviewer.id }, data: { name: '=cmd|calc' } });
-    const csv = await auditCsv(db, filter({ article: articleId }));
+    const csv = await auditCsv(filter({ article: articleId }));
     expect(csv.startsWith('\uFEFF"时间","操作人"')).toBe(true);
     expect(csv).toContain(`"'=cmd|calc","${reviewer.email}","审核通过","article.approve","Article","${articleId}","居民医保只能一年一交吗","to: APPROVED；from: IN_REVIEW；comment: =HYPERLINK(""x"")；version: ${version}"`);
   });
@@ -48,9 +48,9 @@ describe('audit log', () => {
     for (const [id, createdAt] of [['in-1', at('2026-02-28T16:30:00Z')], ['in-2', at('2026-03-01T15:30:00Z')], ['before', at('2026-02-28T15:30:00Z')]] as const) {
       await db.auditEvent.create({ data: { action: 'settings.update', entityType: 'Setting', entityId: id, createdAt } });
     }
-    const day = await listAuditEvents(db, filter({ from: '2026-03-01', to: '2026-03-01' }));
+    const day = await listAuditEvents(filter({ from: '2026-03-01', to: '2026-03-01' }));
     expect(day.rows.map((r) => r.entityId)).toEqual(['in-2', 'in-1']);
-    expect((await listAuditEvents(db, filter({ to: '2026-02-28' }))).rows.map((r) => r.entityId)).toEqual(['before']);
+    expect((await listAuditEvents(filter({ to: '2026-02-28' }))).rows.map((r) => r.entityId)).toEqual(['before']);
     expect(auditFilterSchema.safeParse({ from: '2026-02-30' }).success).toBe(false);
   });
 
@@ -60,8 +60,8 @@ describe('audit log', () => {
         await recordAudit(tx, { actorId: null, action: 'settings.update', entityType: 'Setting', entityId: `n${String(i).padStart(3, '0')}` });
       }
     });
-    const first = await listAuditEvents(db, filter());
-    const second = await listAuditEvents(db, filter({ page: 2 }));
+    const first = await listAuditEvents(filter());
+    const second = await listAuditEvents(filter({ page: 2 }));
     expect(first.total).toBe(auditPageSize + 5);
     expect(first.rows).toHaveLength(auditPageSize);
     expect(second.rows).toHaveLength(5);

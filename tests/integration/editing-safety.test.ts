@@ -11,7 +11,7 @@ import { editInput, importSample, makeUser, resetDatabase } from './helpers';
 beforeEach(resetDatabase);
 afterAll(() => db.$disconnect());
 
-const versions = async (articleId: string) => (await listRevisions(db, articleId))!.revisions.map((r) => [r.version, r.origin, r.note]);
+const versions = async (articleId: string) => (await listRevisions(articleId))!.revisions.map((r) => [r.version, r.origin, r.note]);
 const saves = (articleId: string) => db.auditEvent.count({ where: { entityId: articleId, action: 'article.save' } });
 
 async function autosave(actor: { id: string; email: string; name: string; role: 'EDITOR' | 'ADMIN' | 'REVIEWER' }, articleId: string, title: string) {

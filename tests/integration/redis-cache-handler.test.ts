@@ -114,7 +114,7 @@ describe.skipIf(!reachable)('Redis cache handler', () => {
     await sleep(2);
     await b.set('/route-cache/expiry', pageValue('new', ['public:article:2', '_N_T_/article/two']), pageSet);
     const fresh = await a.get('/route-cache/expiry', pageGet);
-    expect((fresh?.value as unknown as { html: string }).html).toBe('new');
+    expect((fresh?.value as unknown as { html: string } | undefined)?.html).toBe('new');
   });
 
   it('expires through implicit path tags (revalidatePath) and through soft tags of data reads', async () => {

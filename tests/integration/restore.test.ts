@@ -27,17 +27,17 @@ describe('restoring a version', () => {
     const editor = await makeUser('EDITOR');
     const reviewer = await makeUser('REVIEWER');
     const { articleId } = await importSample('000_f9d22c9b16a877c9.txt', editor.id);
-    const v1 = await getVersion(db, articleId, 1);
+    const v1 = await getVersion(articleId, 1);
     await saveArticle(editor, await editInput(articleId, { title: '居民医保只能一年一交吗（改）', summary: '改过的摘要', recommendations: [] }));
     const live = await publish(articleId, editor, reviewer);
     expect(live).toBe(2);
 
     const { version } = await restoreVersion(editor, articleId, 1, 2);
     expect(version).toBe(3);
-    const v3 = await getVersion(db, articleId, 3);
+    const v3 = await getVersion(articleId, 3);
     // The same content as version 1: nothing differs but nothing.
     expect(diffVersions(v1!, v3!).changed).toBe(false);
-    const history = await listRevisions(db, articleId);
+    const history = await listRevisions(articleId);
     expect(history!.revisions.map((r) => [r.version, r.origin, r.isLive, r.isWorkingCopy])).toEqual([
       [3, 'restore', false, true],
       [2, 'save', true, false],
@@ -45,7 +45,7 @@ describe('restoring a version', () => {
     ]);
     expect(history!.revisions[0].note).toBe('恢复版本 1');
     // The public page still shows the published version 2.
-    const publicPage = await readPublishedArticle((await getVersion(db, articleId, 2))!.slug);
+    const publicPage = await readPublishedArticle((await getVersion(articleId, 2))!.slug);
     expect(publicPage!.title).toBe('居民医保只能一年一交吗（改）');
     expect(publicPage!.recommendations).toEqual([]);
     // A restored live article is an edit: it needs review again.

@@ -104,7 +104,7 @@ describe('moving to the trash', () => {
     expect(await db.publicChange.count()).toBe(changesBefore);
     expect((await listArticles(parseArticleListQuery({}))).rows.map((r) => r.id)).not.toContain(articleId);
 
-    const trash = await readTrashPage(db, editor, 1);
+    const trash = await readTrashPage(editor, 1);
     expect(trash.total).toBe(1);
     expect(trash.rows[0]).toMatchObject({ id: articleId, deletedBy: editor.name, createdBy: editor.name, canRestore: true, canDelete: false, wasLive: false });
     expect(new Date(trash.rows[0].purgeAt).getTime() - new Date(trash.rows[0].deletedAt).getTime()).toBe(30 * day);
@@ -214,7 +214,7 @@ describe('the confirmation', () => {
     await saveArticle(editor, dropped);
     expect((await db.article.findUniqueOrThrow({ where: { id: edited.articleId } })).version).toBe(linkedVersion + 1);
 
-    const confirmation = await readTrashConfirmation(db, admin, target.articleId);
+    const confirmation = await readTrashConfirmation(admin, target.articleId);
     expect(confirmation).toMatchObject({ liveSlug: target.slug, canTrash: true, version: target.version });
     const titleOf = async (id: string) => (await state(id))!.title;
     expect(confirmation!.linking.total).toBe(3);
@@ -238,13 +238,13 @@ describe('the confirmation', () => {
     expect((await findLinkingPages(db, target.articleId, '居民医保只能一年一交吗')).pages.find((p) => p.id === byItem.articleId)).toMatchObject({ linksLive: true });
     // A page in the trash is not named.
     await moveToTrash({ actor: editor, articleId: draftOnly.articleId, version: (await state(draftOnly.articleId))!.version });
-    expect((await readTrashConfirmation(db, admin, target.articleId))!.linking.total).toBe(2);
+    expect((await readTrashConfirmation(admin, target.articleId))!.linking.total).toBe(2);
   });
 
   it('says an editor may not move what is not theirs', async () => {
     const others = await importSample(pages.b, otherEditor.id);
-    expect(await readTrashConfirmation(db, editor, others.articleId)).toMatchObject({ canTrash: false, liveSlug: null });
-    expect(await readTrashConfirmation(db, editor, 'no-such-article')).toBeNull();
+    expect(await readTrashConfirmation(editor, others.articleId)).toMatchObject({ canTrash: false, liveSlug: null });
+    expect(await readTrashConfirmation(editor, 'no-such-article')).toBeNull();
   });
 });
 
@@ -278,7 +278,7 @@ describe('restoring', () => {
     const others = await importSample(pages.c, otherEditor.id);
     await moveToTrash({ actor: otherEditor, articleId: others.articleId, version: others.version });
 
-    const trash = await readTrashPage(db, editor, 1);
+    const trash = await readTrashPage(editor, 1);
     expect(Object.fromEntries(trash.rows.map((r) => [r.id, r.canRestore]))).toEqual({ [own.articleId]: true, [ownMovedByAdmin.articleId]: false, [others.articleId]: false });
     await expectAppError(restoreFromTrash({ actor: editor, articleId: ownMovedByAdmin.articleId }), 'FORBIDDEN');
     await expectAppError(restoreFromTrash({ actor: editor, articleId: others.articleId }), 'FORBIDDEN');
@@ -317,7 +317,7 @@ describe('deleting permanently', () => {
     await expectAppError(deletePermanently({ actor: editor, articleId: draft.articleId }), 'FORBIDDEN');
     await expectAppError(deletePermanently({ actor: reviewer, articleId: draft.articleId }), 'FORBIDDEN');
     expect(await state(draft.articleId)).not.toBeNull();
-    expect((await readTrashPage(db, admin, 1)).rows[0]).toMatchObject({ canDelete: true, canRestore: true });
+    expect((await readTrashPage(admin, 1)).rows[0]).toMatchObject({ canDelete: true, canRestore: true });
   });
 
   it('deletes the article with its revisions and reviews; links to it become plain items; its old addresses stay 410; audited', async () => {
@@ -331,7 +331,7 @@ describe('deleting permanently', () => {
     expect(await state(target.articleId)).toMatchObject({ status: 'DRAFT', publishedRevisionId: null });
     const revisions = await db.revision.count({ where: { articleId: target.articleId } });
     expect(revisions).toBe(2);
-    expect((await readTrashPage(db, admin, 1)).rows[0]).toMatchObject({ id: target.articleId, revisions, linkedFrom: 1, wasLive: true });
+    expect((await readTrashPage(admin, 1)).rows[0]).toMatchObject({ id: target.articleId, revisions, linkedFrom: 1, wasLive: true });
 
     const result = await deletePermanently({ actor: admin, articleId: target.articleId, ip: '192.0.2.9' });
 
@@ -364,10 +364,10 @@ describe('deleting permanently', () => {
     });
     // The earlier audit rows of the article stay, and the log still names it.
     expect(await db.auditEvent.count({ where: { entityId: target.articleId, action: 'article.publish' } })).toBe(1);
-    const log = await listAuditEvents(db, auditFilterSchema.parse({ article: target.articleId }));
+    const log = await listAuditEvents(auditFilterSchema.parse({ article: target.articleId }));
     expect(log.rows.length).toBeGreaterThan(3);
     expect(log.rows.every((row) => row.articleTitle === '居民医保只能一年一交吗' && row.articleDeleted)).toBe(true);
-    const ownerLog = await listAuditEvents(db, auditFilterSchema.parse({ article: owner.articleId }));
+    const ownerLog = await listAuditEvents(auditFilterSchema.parse({ article: owner.articleId }));
     expect(ownerLog.rows.every((row) => !row.articleDeleted)).toBe(true);
     await expectAppError(deletePermanently({ actor: admin, articleId: target.articleId }), 'NOT_FOUND');
   });
@@ -396,7 +396,7 @@ describe('the purge of the trash', () => {
     const recent = await trashedDaysAgo(pages.b, 29);
     const kept = await importSample(pages.c, editor.id);
 
-    const due = Object.fromEntries((await readTrashPage(db, admin, 1)).rows.map((row) => [row.id, row.purgeDue]));
+    const due = Object.fromEntries((await readTrashPage(admin, 1)).rows.map((row) => [row.id, row.purgeDue]));
     expect(due).toEqual({ [old]: true, [recent]: false });
 
     expect(await purgeExpiredTrash(db)).toEqual({ purged: 1 });

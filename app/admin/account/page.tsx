@@ -2,17 +2,15 @@ import { PageHeader } from '@/components/admin/page-header';
 import { ChangePasswordForm, EndOtherSessionsButton, EndSessionButton, TwoFactorPanel } from '@/components/account/account-forms';
 import { deviceLabel } from '@/lib/auth/device-label';
 import { requireUser } from '@/lib/auth/session';
-import { listSessions } from '@/lib/auth/sessions';
-import { unusedRecoveryCodeCount } from '@/lib/auth/two-factor';
 import { formatDateTime } from '@/lib/dates';
-import { db } from '@/lib/db/client';
+import { readAccount } from '@/lib/users/queries';
 import { roleLabels } from '@/lib/users/roles';
 
 export const metadata = { title: '我的账户' };
 
 export default async function AccountPage() {
   const user = await requireUser('admin:access', { beforeTwoFactor: true });
-  const [sessions, recoveryCodesLeft] = await Promise.all([listSessions(db, user.id), unusedRecoveryCodeCount(db, user.id)]);
+  const { sessions, recoveryCodesLeft } = await readAccount(user.id);
   return (
     <>
       <PageHeader title="我的账户" />

@@ -6,11 +6,10 @@ import { ArticleFilters } from '@/components/articles/article-filters';
 import { SavedViews } from '@/components/articles/saved-views';
 import { articleListHref } from '@/lib/articles/list-query';
 import { listArticles } from '@/lib/articles/queries';
-import { listSavedViews, viewQueryString } from '@/lib/articles/saved-views';
+import { readSavedViews, viewQueryString } from '@/lib/articles/saved-views';
 import { parseArticleListQuery } from '@/lib/articles/list-query';
 import { roleHas } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db/client';
 import { getRegion } from '@/lib/regions/region-path';
 
 export const metadata = { title: '文章' };
@@ -18,7 +17,7 @@ export const metadata = { title: '文章' };
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser('article:read-draft');
   const query = parseArticleListQuery(await searchParams);
-  const [list, views] = await Promise.all([listArticles(query), listSavedViews(db, user)]);
+  const [list, views] = await Promise.all([listArticles(query), readSavedViews(user)]);
   // A page past the last one an estimated list can reach shows that last page, under its own URL.
   if (list.page !== query.page) redirect(articleListHref(query, { page: list.page }));
   const region = query.region ? getRegion(query.region) : undefined;

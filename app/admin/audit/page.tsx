@@ -2,7 +2,6 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/admin/page-header';
 import { auditActionGroups, auditActionLabel, auditActionLabels, auditFilterSchema, auditPageSize, listAuditActors, listAuditEvents, summaryText, type AuditFilter } from '@/lib/audit/audit-log';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/dates';
 
 export const metadata = { title: '审计日志' };
@@ -23,7 +22,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
   const parsed = auditFilterSchema.safeParse(raw);
   const filter: AuditFilter = parsed.success ? parsed.data : auditFilterSchema.parse({});
-  const [{ rows, total }, actors] = await Promise.all([listAuditEvents(db, filter), listAuditActors(db)]);
+  const [{ rows, total }, actors] = await Promise.all([listAuditEvents(filter), listAuditActors()]);
   const pageCount = Math.max(1, Math.ceil(total / auditPageSize));
   return (
     <>

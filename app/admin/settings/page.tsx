@@ -3,15 +3,13 @@ import { PageHeader } from '@/components/admin/page-header';
 import { SecuritySettingsForm } from '@/components/settings/security-settings-form';
 import { SiteSettingsForm } from '@/components/settings/site-settings-form';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db/client';
-import { getSecuritySettings } from '@/lib/settings/security-settings';
-import { getSiteSettings } from '@/lib/settings/site-settings';
+import { readSettings } from '@/lib/settings/queries';
 
 export const metadata = { title: '设置' };
 
 export default async function SettingsPage() {
   await requireUser('settings:manage');
-  const [security, site] = await Promise.all([getSecuritySettings(db), getSiteSettings(db)]);
+  const { security, site } = await readSettings();
   return (
     <>
       <PageHeader title="设置" />

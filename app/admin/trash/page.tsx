@@ -4,7 +4,6 @@ import { Pager } from '@/components/admin/pager';
 import { TrashTable } from '@/components/trash/trash-table';
 import { roleHas } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db/client';
 import { readTrashPage } from '@/lib/trash/queries';
 import { trashRetentionDays } from '@/lib/trash/retention';
 import { trashPageQuerySchema } from '@/lib/trash/schemas';
@@ -17,7 +16,7 @@ export default async function TrashPage({ searchParams }: Props) {
   const user = await requireUser('article:delete-own-draft');
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
   const query = trashPageQuerySchema.parse(raw);
-  const { rows, total, pageCount } = await readTrashPage(db, user, query.page);
+  const { rows, total, pageCount } = await readTrashPage(user, query.page);
   const moved = query.moved ? rows.find((row) => row.id === query.moved) : undefined;
   return (
     <>

@@ -1,15 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SetPasswordForm } from '@/components/account/set-password-form';
-import { db } from '@/lib/db/client';
-import { findPasswordLink } from '@/lib/users/password-reset';
+import { readPasswordLink } from '@/lib/users/queries';
 
 // The token is in the address: never send it on as a referrer, never index the page.
 export const metadata: Metadata = { title: '设置密码', robots: { index: false, follow: false }, referrer: 'no-referrer' };
 
 export default async function SetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const user = token.length <= 100 ? await findPasswordLink(db, token) : null;
+  const user = token.length <= 100 ? await readPasswordLink(token) : null;
   return (
     <main className="narrow-page">
       <h1>设置密码</h1>

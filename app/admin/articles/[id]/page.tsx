@@ -6,13 +6,11 @@ import { ArticleEditor } from '@/components/articles/article-editor';
 import { ReviewThread } from '@/components/articles/review-thread';
 import { WorkflowPanel } from '@/components/articles/workflow-panel';
 import { TrashedNotice } from '@/components/trash/trashed-notice';
-import { currentLockHolder } from '@/lib/articles/edit-lock';
 import { editorContentOf, linkedTitle } from '@/lib/articles/editor-content';
-import { getArticleForEdit } from '@/lib/articles/queries';
+import { getArticleForEdit, readLockHolder } from '@/lib/articles/queries';
 import { roleHas } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { renderBodyHtml } from '@/lib/content/render-html';
-import { db } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/dates';
 import { findTrashedArticle } from '@/lib/trash/queries';
 import { workflowPanelProps } from '@/lib/workflow/panel-props';
@@ -25,7 +23,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   const { id } = await params;
   const article = await getArticleForEdit(id);
   if (!article) {
-    const trashed = await findTrashedArticle(db, id);
+    const trashed = await findTrashedArticle(id);
     if (!trashed) notFound();
     return (
       <>
@@ -37,9 +35,9 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
 
   const canEdit = roleHas(user.role, 'article:edit');
   // Read, not taken: the editor's page takes the lock itself once it runs (lib/articles/edit-lock.ts).
-  const holder = canEdit ? await currentLockHolder(db, article.id) : null;
+  const holder = canEdit ? await readLockHolder(article.id) : null;
   const lockHolder = holder && holder.userId !== user.id ? { name: holder.name, heartbeatAt: holder.heartbeatAt.toISOString() } : null;
-  const panel = await workflowPanelProps(db, user, article);
+  const panel = await workflowPanelProps(user, article);
   const latestReview = article.reviews[0];
 
   return (

@@ -2,14 +2,13 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/admin/page-header';
 import { SynonymGroupForm, DeleteSynonymGroupButton } from '@/components/settings/synonym-forms';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db/client';
-import { listSynonymGroups } from '@/lib/search/synonyms';
+import { readSynonymGroups } from '@/lib/search/queries';
 
 export const metadata = { title: '搜索同义词' };
 
 export default async function SynonymsPage() {
   await requireUser('settings:manage');
-  const groups = await listSynonymGroups(db);
+  const groups = await readSynonymGroups();
   return (
     <>
       <p><Link href="/admin/settings">← 设置</Link></p>

@@ -4,7 +4,6 @@ import { PageHeader } from '@/components/admin/page-header';
 import { RestoreButton } from '@/components/revisions/restore-button';
 import { roleHas } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/dates';
 import { listRevisions, revisionOriginLabels } from '@/lib/revisions/queries';
 
@@ -13,7 +12,7 @@ export const metadata = { title: '历史版本' };
 export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser('article:read-draft');
   const { id } = await params;
-  const history = await listRevisions(db, id);
+  const history = await listRevisions(id);
   if (!history) notFound();
   const canEdit = roleHas(user.role, 'article:edit');
   const compareHref = (from: number, to: number) => `/admin/articles/${id}/history/compare?from=${from}&to=${to}`;

@@ -8,7 +8,6 @@ import { PreviewFrame } from '@/components/revisions/preview-frame';
 import { VersionDiffView } from '@/components/revisions/version-diff';
 import { getArticleForEdit } from '@/lib/articles/queries';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db/client';
 import { readVersionPreview } from '@/lib/public/read-published';
 import { diffVersions } from '@/lib/revisions/diff';
 import { getVersion } from '@/lib/revisions/queries';
@@ -27,10 +26,10 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   if (!article) notFound();
   const liveVersion = article.publishedRevision?.articleVersion ?? null;
   const [working, live, preview, panel] = await Promise.all([
-    getVersion(db, id, article.version),
-    liveVersion === null ? null : getVersion(db, id, liveVersion),
+    getVersion(id, article.version),
+    liveVersion === null ? null : getVersion(id, liveVersion),
     readVersionPreview(id, article.version),
-    workflowPanelProps(db, user, article),
+    workflowPanelProps(user, article),
   ]);
   if (!working || !preview) notFound();
   return (

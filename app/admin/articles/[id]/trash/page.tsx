@@ -2,7 +2,6 @@ import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/admin/page-header';
 import { TrashConfirmation } from '@/components/trash/trash-confirmation';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db/client';
 import { readTrashConfirmation } from '@/lib/trash/queries';
 
 export const metadata = { title: '移到回收站' };
@@ -10,7 +9,7 @@ export const metadata = { title: '移到回收站' };
 export default async function TrashArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser('article:delete-own-draft');
   const { id } = await params;
-  const article = await readTrashConfirmation(db, user, id);
+  const article = await readTrashConfirmation(user, id);
   if (!article) notFound();
   return (
     <>

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { PageHeader } from '@/components/admin/page-header';
 import { VersionDiffView } from '@/components/revisions/version-diff';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db/client';
 import { diffVersions } from '@/lib/revisions/diff';
 import { getVersion } from '@/lib/revisions/queries';
 
@@ -24,7 +23,7 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const query = querySchema.safeParse(await searchParams);
   if (!query.success) notFound();
   const { from, to, view } = query.data;
-  const [before, after] = await Promise.all([getVersion(db, id, from), getVersion(db, id, to)]);
+  const [before, after] = await Promise.all([getVersion(id, from), getVersion(id, to)]);
   if (!before || !after) notFound();
   const href = (v: 'inline' | 'split') => `/admin/articles/${id}/history/compare?from=${from}&to=${to}&view=${v}`;
   return (
