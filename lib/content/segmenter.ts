@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
 import { insuranceDictionary } from './insurance-dictionary';
@@ -8,7 +7,7 @@ import { insuranceDictionary } from './insurance-dictionary';
 // detection (lib/regions/detect-regions.ts). Built on first use, never at import: the dictionary
 // takes ~40 MB and ~0.4 s to build, and most processes that import these modules (the app
 // server, the import CLI before it analyses a page) need no segmentation for a long time or at
-// all. Even the native module and the dictionary file (5 MB) are read only then.
+// all. Even the native module and the dictionary files are loaded only then.
 
 let segmenter: Jieba | undefined;
 
@@ -17,9 +16,11 @@ export function getSegmenter(): Jieba {
   if (!segmenter) {
     const require = createRequire(import.meta.url);
     const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-    // The file `@node-rs/jieba/dict` reads, without that module's copy of it (and of the 6 MB
-    // keyword-weight file we do not use) held for the life of the process.
-    const built = Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
+    // Required here, not imported: the module reads its dictionary files (11 MB) when loaded. A
+    // plain require keeps Next's bundle loading it from node_modules (next.config.ts lists the
+    // package as external; the bundler refuses a require.resolve of its .txt file).
+    const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
+    const built = Jieba.withDict(dict);
     built.loadDict(insuranceDictionary());
     segmenter = built;
   }
