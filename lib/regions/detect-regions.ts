@@ -1,13 +1,14 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
+import type { Jieba } from '@node-rs/jieba';
+import { getSegmenter } from '@/lib/content/segmenter';
 import { LEVEL_RANK, type RegionLevel, type RegionRow } from './region-data';
 import { getRegionIndex } from './region-index';
 import { isAncestorOf, regionPath } from './region-path';
 
 // Finds the regions a title or text is about, reading it the way a person would:
-//  1. Words come from the jieba segmenter; a region name only counts when it starts and ends on a
-//     word boundary, so 中山大学 (one word) is not 中山, and 合作医疗 is not 合作市. A dictionary
-//     word made only of place names (甘肃兰州) is split into them.
+//  1. Words come from the jieba segmenter (the process's one, shared with search and so with its
+//     insurance words); a region name only counts when it starts and ends on a word boundary,
+//     so 中山大学 (one word) is not 中山, and 合作医疗 is not 合作市. A dictionary word made only
+//     of place names (甘肃兰州) is split into them.
 //  2. Official names (白云区, 江苏省) are strong; everyday short names of provinces and cities
 //     (河南, 广州) are fairly strong; short names of counties (白云, 平安, 通道) are weak, because
 //     many are ordinary words, and need a related region nearby to count, unless the segmenter's
@@ -114,7 +115,8 @@ function buildDetector(): DetectorIndex {
   for (const surface of surfaces.keys()) {
     for (let end = 0; end <= surface.length; end += 1) surfacePrefixes.add(surface.slice(0, end));
   }
-  return { jieba: Jieba.withDict(dict), surfaces, surfacePrefixes, longestSurface };
+  // The process's shared segmenter (lib/content/segmenter.ts), not one of its own.
+  return { jieba: getSegmenter(), surfaces, surfacePrefixes, longestSurface };
 }
 
 function getDetector(): DetectorIndex {

@@ -1,6 +1,4 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict';
-import { insuranceDictionary } from './insurance-dictionary';
+import { getSegmenter } from '@/lib/content/segmenter';
 import { isHan, normalizeText, splitRuns } from './normalize';
 
 // The segmentation behind both the stored vectors and the queries (PostgreSQL has no Chinese
@@ -12,16 +10,7 @@ import { isHan, normalizeText, splitRuns } from './normalize';
 //    a document holding the query as a word outranks one that only holds its characters;
 //  - runs of other letters and digits (2025, icp) as they are.
 
-let segmenter: Jieba | undefined;
-
-/** One segmenter per process, built on first use (the dictionary takes ~70 MB and ~0.5 s). */
-export function getSegmenter(): Jieba {
-  if (!segmenter) {
-    segmenter = Jieba.withDict(dict);
-    segmenter.loadDict(insuranceDictionary());
-  }
-  return segmenter;
-}
+// The segmenter is the process's shared one (lib/content/segmenter.ts), built on first use.
 
 const MAX_LEXEME_CHARS = 64;
 

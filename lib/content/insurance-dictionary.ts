@@ -1,6 +1,6 @@
 // Words of the medical-insurance domain that jieba's general dictionary splits or misses; loaded
-// into the search segmenter so each is one token (居民医保, not 居民/医保). High frequencies make
-// jieba prefer them over the general words they contain.
+// into the shared segmenter (./segmenter.ts) so each is one token (居民医保, not 居民/医保).
+// High frequencies make jieba prefer them over the general words they contain.
 export const insuranceWords: readonly string[] = [
   '医保', '断缴', '断保', '停保', '门诊', '门慢', '异地就医', '跨省就医', '职工医保', '居民医保', '城乡居民医保',
   '起付线', '起付标准', '报销比例', '支付比例', '大病保险', '大病医保', '特殊门诊', '慢特病', '门诊慢特病',
