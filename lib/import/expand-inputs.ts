@@ -158,12 +158,14 @@ export function safeEntryPath(name: string): string | null {
 function checkName(name: string): ImportFailure | null {
   if (name.length > MAX_NAME_LENGTH) return { reason: 'UNSAFE_NAME', message: `文件名超过 ${MAX_NAME_LENGTH} 个字符，已拒绝。` };
   // Control characters (and bidi overrides) can disguise a name in a report.
+  // oxlint-disable-next-line no-control-regex -- control characters are what it refuses
   if (/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(name)) return { reason: 'UNSAFE_NAME', message: '文件名含有控制字符，已拒绝。' };
   return null;
 }
 
 /** A printable version of a refused name, for the report. */
 function safeLabel(name: string): string {
+  // oxlint-disable-next-line no-control-regex -- control characters are what it replaces
   const printable = name.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '�');
   return printable.length > 120 ? `${printable.slice(0, 120)}…` : printable;
 }

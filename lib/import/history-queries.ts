@@ -1,4 +1,4 @@
-import type { Db } from '@/lib/db/client';
+import { db } from '@/lib/db/client';
 import { z } from 'zod';
 import type { ImportBatchStatus } from '@/lib/generated/prisma/enums';
 import type { ImportProgress } from './batch-progress';
@@ -27,7 +27,7 @@ export type ImportBatchRow = {
 };
 
 /** Newest first, a page at a time. Every editor sees every batch: imports are shared work. */
-export async function listImportBatches(db: Db, page: number): Promise<{ rows: ImportBatchRow[]; total: number }> {
+export async function listImportBatches(page: number): Promise<{ rows: ImportBatchRow[]; total: number }> {
   const [batches, total] = await Promise.all([
     db.importBatch.findMany({
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -63,7 +63,7 @@ export async function listImportBatches(db: Db, page: number): Promise<{ rows: I
   };
 }
 
-export async function getImportBatch(db: Db, id: string) {
+export async function getImportBatch(id: string) {
   return db.importBatch.findUnique({
     where: { id },
     include: {
@@ -76,7 +76,7 @@ export async function getImportBatch(db: Db, id: string) {
 export type ImportBatchDetail = NonNullable<Awaited<ReturnType<typeof getImportBatch>>>;
 
 /** What the batch page's progress bar polls while the batch is queued or running. */
-export async function getImportProgress(db: Db, id: string): Promise<ImportProgress | null> {
+export async function getImportProgress(id: string): Promise<ImportProgress | null> {
   return db.importBatch.findUnique({ where: { id }, select: { status: true, processedFiles: true, totalFiles: true, error: true } });
 }
 

@@ -7,7 +7,7 @@ import type { Db, Tx } from '@/lib/db/client';
 import { newId, txSql } from '@/lib/db/sql';
 import { fromIsoDate } from '@/lib/dates';
 import { publicTags } from '@/lib/public-cache/cache-tags';
-import { writeLiveSearch, writeWorkingCopySearch } from '@/lib/search/write-vectors';
+import { writeLiveSearch } from '@/lib/search/write-vectors';
 import { readLiveState, recordPublicChange, recordTags } from '@/lib/public-cache/change-feed';
 import { reviveSlugs } from '@/lib/public-cache/gone-slugs';
 import type { Prisma } from '@/lib/generated/prisma/client';

@@ -128,6 +128,7 @@ function toIconvEncoding(detected: string): string | null {
 
 function junkRatio(text: string): number {
   if (text.length === 0) return 0;
+  // oxlint-disable-next-line no-control-regex -- control characters are the junk it counts
   const junk = text.match(/[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFFFD]/g);
   return (junk?.length ?? 0) / text.length;
 }

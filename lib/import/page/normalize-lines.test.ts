@@ -10,6 +10,7 @@ function reference(text: string): string {
     .replace(/\r\n?/g, '\n')
     .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
     .replace(/[\u00A0\u2007\u202F]/g, ' ')
+    // oxlint-disable-next-line no-control-regex -- the reference removes control characters too
     .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '')
     .split('\n')
     .map((line) => {

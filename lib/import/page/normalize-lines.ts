@@ -10,6 +10,7 @@ const TAB_WIDTH = 4;
 // junk that would otherwise make two identical-looking titles differ.
 // C0/C1 control characters other than newline and tab carry no meaning in a page and
 // PostgreSQL rejects NUL outright. Both are simply removed, so they share one pass.
+// oxlint-disable-next-line no-control-regex -- control characters are what it removes
 const INVISIBLE_OR_CONTROL = /[\u200B-\u200D\u2060\uFEFF\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 // Non-breaking and figure spaces come from &nbsp; in the scraped HTML; the format treats
@@ -24,6 +25,7 @@ const TRAILING_BLANKS = /(?<![ \u3000])[ \u3000]+(?=\n|$)/g;
 
 // Anything the steps below would change (\r is in the control range). Scraped pages rarely
 // need any of it, so the usual call is this one scan.
+// oxlint-disable-next-line no-control-regex -- control characters are among what it looks for
 const NEEDS_WORK = /[\r\t\u200B-\u200D\u2060\uFEFF\u0000-\u0008\u000B-\u001F\u007F-\u00A0\u2007\u202F]|[ \u3000](?:\n|$)/;
 
 export function normalizeLines(text: string): string {

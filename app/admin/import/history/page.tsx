@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { PageHeader } from '@/components/admin/page-header';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/dates';
 import { historyPageSize, importStatusLabel, listImportBatches, sourceLabels } from '@/lib/import/history-queries';
 
@@ -11,7 +10,7 @@ export default async function ImportHistoryPage({ searchParams }: { searchParams
   await requireUser('article:import');
   const requested = Number((await searchParams).page ?? 1);
   const page = Number.isInteger(requested) && requested > 0 && requested < 100_000 ? requested : 1;
-  const { rows, total } = await listImportBatches(db, page);
+  const { rows, total } = await listImportBatches(page);
   const pageCount = Math.max(1, Math.ceil(total / historyPageSize));
   return (
     <>

@@ -3,7 +3,6 @@ import { notFound } from 'next/navigation';
 import { PageHeader } from '@/components/admin/page-header';
 import { ImportProgress } from '@/components/import/import-progress';
 import { requireUser } from '@/lib/auth/session';
-import { db } from '@/lib/db/client';
 import { formatDateTime } from '@/lib/dates';
 import { batchIdSchema, getImportBatch, isImportFinished, sourceLabels, type ImportBatchDetail } from '@/lib/import/history-queries';
 import { itemOutcomeLabels } from '@/lib/import/outcome-labels';
@@ -18,7 +17,7 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
   await requireUser('article:import');
   const { id } = await params;
   const batchId = batchIdSchema.safeParse(id);
-  const batch = batchId.success ? await getImportBatch(db, batchId.data) : null;
+  const batch = batchId.success ? await getImportBatch(batchId.data) : null;
   if (!batch) notFound();
   const totals = `新建 ${batch.created}，更新 ${batch.updated}，未变 ${batch.unchanged}，失败 ${batch.failed}`;
   return (

@@ -1,6 +1,5 @@
 import { NextResponse } from 'next/server';
 import { authorizeRoute } from '@/lib/auth/session';
-import { db } from '@/lib/db/client';
 import { importBatchCsv } from '@/lib/import/history-csv';
 import { batchIdSchema, getImportBatch } from '@/lib/import/history-queries';
 
@@ -9,7 +8,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const access = await authorizeRoute('article:import');
   if (access.denied) return access.denied;
   const id = batchIdSchema.safeParse((await params).id);
-  const batch = id.success ? await getImportBatch(db, id.data) : null;
+  const batch = id.success ? await getImportBatch(id.data) : null;
   if (!batch) return NextResponse.json({ error: '导入记录不存在' }, { status: 404 });
   const stamp = batch.createdAt.toISOString().slice(0, 19).replace(/\D/g, '');
   const name = `import-${stamp}-${batch.id}.csv`;
