@@ -5,7 +5,7 @@ import { getRegion } from '@/lib/regions/region-path';
 import { readPageFile } from './collect-paths';
 import { decodePageBytes } from './page/decode-page';
 import { isImportParseError } from './page/errors';
-import type { ImportUnit } from './expand-inputs';
+import { readArchivePage, type ImportUnit } from './expand-inputs';
 import { importHash, sourceKeyForTitle } from './page/fingerprint';
 import { parsePage, type ParsedPage } from './page/parse-page';
 import type { ImportFailure } from './reasons';
@@ -59,7 +59,7 @@ export function analyseUnit(unit: ImportUnit, position: number, options: Analyse
       case 'rejected':
         return { ...base, state: 'failed', failure: unit.failure, summary: emptySummary() };
       case 'page': {
-        const read = 'bytes' in unit ? unit : readPageFile(unit.path);
+        const read = 'bytes' in unit ? unit : 'path' in unit ? readPageFile(unit.path) : readArchivePage(unit.archive, unit.entry);
         if (!('bytes' in read)) return { ...base, state: 'failed', failure: read, summary: emptySummary() };
         return analysePage(base, read.bytes, options);
       }

@@ -21,6 +21,8 @@ export type ImportInput =
 export type ImportUnit =
   | { kind: 'page'; name: string; bytes: Uint8Array }
   | { kind: 'page'; name: string; path: string }
+  /** An archive's entry, inflated only when its turn comes (readArchivePage). */
+  | { kind: 'page'; name: string; archive: Uint8Array; entry: ZipEntry }
   | { kind: 'record'; name: string; line: string }
   | { kind: 'rejected'; name: string; failure: ImportFailure };
 
@@ -103,15 +105,20 @@ function expandEntry(archiveName: string, bytes: Uint8Array, entry: ZipEntry): I
   if (entry.uncompressedSize > MAX_PAGE_BYTES) {
     return rejected(name, 'TOO_LARGE', `文件过大（解压后 ${formatSize(entry.uncompressedSize)}），单个页面不能超过 ${formatSize(MAX_PAGE_BYTES)}，未解压。`);
   }
+  return { kind: 'page', name, archive: bytes, entry };
+}
+
+/** An archive page's bytes (the entry's declared sizes were checked when the archive was listed). */
+export function readArchivePage(archive: Uint8Array, entry: ZipEntry): { bytes: Uint8Array } | ImportFailure {
   let content: Uint8Array;
   try {
-    content = readZipEntry(bytes, entry);
+    content = readZipEntry(archive, entry);
   } catch (error) {
-    if (error instanceof ZipError) return rejected(name, 'ENTRY_INVALID', error.message);
+    if (error instanceof ZipError) return { reason: 'ENTRY_INVALID', message: error.message };
     throw error;
   }
-  if (isZipBytes(content)) return rejected(name, 'NESTED_ARCHIVE', '压缩包里不能再套压缩包，请解开后直接打包 .txt 页面。');
-  return { kind: 'page', name, bytes: content };
+  if (isZipBytes(content)) return { reason: 'NESTED_ARCHIVE', message: '压缩包里不能再套压缩包，请解开后直接打包 .txt 页面。' };
+  return { bytes: content };
 }
 
 function expandRecordFile(name: string, bytes: Uint8Array): ImportUnit[] {

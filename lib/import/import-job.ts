@@ -54,7 +54,8 @@ async function importStagedBatch(db: Db, batchId: string, options: JobOptions): 
     batchId,
     actorId: batch.userId,
     source: 'upload',
-    files: batch.stage.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })),
+    // The staged bytes as the driver returns them: no copy of a batch's archives.
+    files: batch.stage.files,
     normalizePunctuation: batch.normalizePunctuation,
     force: batch.stage.forcePositions,
     ...options,
