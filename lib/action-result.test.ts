@@ -14,7 +14,7 @@ describe('toActionResult', () => {
 
   it('shows every message of a form zod refused', async () => {
     const schema = z.object({ name: z.string().min(1, '请填写姓名'), email: z.string().email('请输入有效的邮箱地址') });
-    expect(await toActionResult(async () => schema.parse({ name: '', email: 'x' }))).toEqual({ ok: false, error: '请填写姓名；请输入有效的邮箱地址', code: 'INVALID' });
+    expect(await toActionResult(async () => schema.parse({ name: '', email: 'x' }))).toEqual({ ok: false, error: '请填写姓名；请输入有效的邮箱地址', code: 'INVALID', fieldErrors: { name: ['请填写姓名'], email: ['请输入有效的邮箱地址'] } });
   });
 
   it('rethrows anything else: a bug is not a message for the user', async () => {
