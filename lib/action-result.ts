@@ -27,12 +27,3 @@ export function failureResult(error: unknown): ActionFailure {
   if (error instanceof z.ZodError) return invalidResult(error);
   throw error;
 }
-
-/** Runs `run` and turns expected failures into a result the form can show (failureResult). */
-export async function toActionResult<T>(run: () => Promise<T>, message?: string): Promise<ActionResult<T>> {
-  try {
-    return { ok: true, data: await run(), message };
-  } catch (error) {
-    return failureResult(error);
-  }
-}

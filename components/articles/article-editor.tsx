@@ -69,12 +69,15 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const onConflict = async () => {
     const mine = readDraft(article.id);
     if (!mine) return;
-    const result = await mergeBaseAction(article.id, {
-      ...mine.fields,
-      body: mine.body,
-      regions: mine.regions.map((r) => ({ code: r.code, origin: r.origin })),
-      rejectedRegionCodes: [],
-      recommendations: mine.items.map(({ key: _key, targetTitle: _title, ...item }) => item),
+    const result = await mergeBaseAction({
+      articleId: article.id,
+      mine: {
+        ...mine.fields,
+        body: mine.body,
+        regions: mine.regions.map((r) => ({ code: r.code, origin: r.origin })),
+        rejectedRegionCodes: [],
+        recommendations: mine.items.map(({ key: _key, targetTitle: _title, ...item }) => item),
+      },
     });
     if (result.ok) setMerge({ base: result.data, mine });
   };

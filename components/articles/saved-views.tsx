@@ -21,10 +21,7 @@ export function SavedViews({ views, currentQuery, canShare }: { views: SavedView
               </Link>
               {view.shared && <span className="muted" title={`由 ${view.ownerName} 共享`}>共享</span>}
               {(view.mine || (view.shared && canShare)) && (
-                <form action={deleteSavedViewAction} style={{ display: 'inline' }}>
-                  <input type="hidden" name="id" value={view.id} />
-                  <button type="submit" aria-label={`删除视图 ${view.name}`} style={{ all: 'unset', cursor: 'pointer' }}>×</button>
-                </form>
+<DeleteViewButton id={view.id} name={view.name} />
               )}
             </li>
           ))}
@@ -44,5 +41,16 @@ export function SavedViews({ views, currentQuery, canShare }: { views: SavedView
         {state?.ok && <span className="alert success" role="status" style={{ margin: 0 }}>{state.message}</span>}
       </form>
     </section>
+  );
+}
+
+function DeleteViewButton({ id, name }: { id: string; name: string }) {
+  const [state, remove, pending] = useActionState<SavedViewState, FormData>(deleteSavedViewAction, null);
+  return (
+    <form action={remove} style={{ display: 'inline' }}>
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" aria-label={`删除视图 ${name}`} disabled={pending} style={{ all: 'unset', cursor: 'pointer' }}>×</button>
+      {state && !state.ok && <span role="alert" className="error-text">{state.error}</span>}
+    </form>
   );
 }
