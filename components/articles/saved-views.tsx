@@ -2,13 +2,15 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { FieldError, invalidProps } from '@/components/ui/field-error';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { createSavedViewAction, deleteSavedViewAction, type SavedViewState } from '@/lib/articles/saved-view-actions';
 import type { SavedViewItem } from '@/lib/articles/saved-views';
 
 // The saved views above the article table: each a link with its count, and a form that saves
 // the table's current filters and sort under a name.
 export function SavedViews({ views, currentQuery, canShare }: { views: SavedViewItem[]; currentQuery: string; canShare: boolean }) {
-  const [state, save, pending] = useActionState<SavedViewState, FormData>(createSavedViewAction, null);
+  const { state, formAction: save, pending, typed } = useFormAction<SavedViewState>(createSavedViewAction, null);
   const current = currentQuery ? `/admin/articles?${currentQuery}` : '/admin/articles';
   return (
     <section aria-label="保存的视图" style={{ marginBottom: 12 }}>
@@ -30,7 +32,8 @@ export function SavedViews({ views, currentQuery, canShare }: { views: SavedView
       <form action={save} aria-label="保存当前视图" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
         <input type="hidden" name="query" value={currentQuery} />
         <label htmlFor="saved-view-name" style={{ margin: 0 }}>将当前筛选和排序保存为视图</label>
-        <input id="saved-view-name" name="name" maxLength={40} placeholder="视图名称" required />
+        <input id="saved-view-name" name="name" maxLength={40} placeholder="视图名称" required defaultValue={typed('name', '')} {...invalidProps(state, 'name', 'saved-view-name')} />
+        <FieldError state={state} name="name" id="saved-view-name" />
         {canShare && (
           <label style={{ margin: 0, fontWeight: 400 }}>
             <input type="checkbox" name="shared" /> 共享给所有人
