@@ -64,8 +64,12 @@ test('an admin edits the synonym groups and the public search follows', async ({
   await group.getByLabel('同义词', { exact: true }).fill('幼儿园');
   await group.getByRole('button', { name: '保存' }).click();
   await expect(admin.getByRole('alert').filter({ hasText: '一组至少需要两个词' })).toBeVisible();
+  // The refused words stay in the field, to be corrected; nothing was saved.
+  const edited = admin.getByTestId('synonym-group').filter({ has: admin.locator('input[value="幼儿园"]') });
+  await expect(edited.getByLabel('同义词', { exact: true })).toHaveValue('幼儿园');
+  await expect(edited.getByLabel('同义词', { exact: true })).toHaveAttribute('aria-invalid', 'true');
 
-  await group.getByRole('button', { name: /删除同义词组/ }).click();
+  await edited.getByRole('button', { name: /删除同义词组/ }).click();
   await expect(admin.getByTestId('synonym-group').filter({ has: admin.locator('input[value="幼儿园、托育园所"]') })).toHaveCount(0);
   await expect.poll(async () => {
     await page.goto(`/search?q=${encodeURIComponent('托育园所')}`);

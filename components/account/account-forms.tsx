@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useState, useTransition } from 'react';
+import { FieldError, invalidProps } from '@/components/ui/field-error';
 import type { ActionResult } from '@/lib/action-result';
 import type { TotpEnrolment } from '@/lib/auth/two-factor';
 import {
@@ -42,14 +43,27 @@ export function EndOtherSessionsButton() {
 }
 
 /** A new password, typed twice, with the policy (lib/auth/password-policy.ts) in words. */
-export function NewPasswordFields({ name }: { name: string }) {
+export function NewPasswordFields({ name, state }: { name: string; state: ActionResult<unknown> | null }) {
   return (
     <>
       <label htmlFor="new-password">新密码</label>
-      <input id="new-password" name={name} type="password" autoComplete="new-password" required aria-describedby="password-rules" />
+      <input id="new-password" name={name} type="password" autoComplete="new-password" required {...invalidProps(state, name, 'new-password', 'password-rules')} />
+      <FieldError state={state} name={name} id="new-password" />
       <label htmlFor="confirm-password">再次输入新密码</label>
-      <input id="confirm-password" name="confirm" type="password" autoComplete="new-password" required />
+      <input id="confirm-password" name="confirm" type="password" autoComplete="new-password" required {...invalidProps(state, 'confirm', 'confirm-password')} />
+      <FieldError state={state} name="confirm" id="confirm-password" />
       <p id="password-rules" className="muted small">至少 12 个字符；不能是常见密码，也不能包含你的邮箱。</p>
+    </>
+  );
+}
+
+/** A verification code field (an authenticator's code or a recovery code) with its error beside it. */
+function CodeField({ id, label, state, numeric }: { id: string; label: string; state: ActionResult<unknown> | null; numeric?: boolean }) {
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input id={id} name="code" inputMode={numeric ? 'numeric' : undefined} autoComplete="one-time-code" required maxLength={numeric ? 10 : 40} {...invalidProps(state, 'code', id)} />
+      <FieldError state={state} name="code" id={id} />
     </>
   );
 }
@@ -59,8 +73,9 @@ export function ChangePasswordForm() {
   return (
     <form action={action} className="stack-form" noValidate>
       <label htmlFor="current-password">当前密码</label>
-      <input id="current-password" name="current" type="password" autoComplete="current-password" required />
-      <NewPasswordFields name="next" />
+      <input id="current-password" name="current" type="password" autoComplete="current-password" required {...invalidProps(state, 'current', 'current-password')} />
+      <FieldError state={state} name="current" id="current-password" />
+      <NewPasswordFields name="next" state={state} />
       <button type="submit" className="button primary" disabled={pending}>修改密码</button>
       <ActionMessage state={state} />
     </form>
@@ -101,14 +116,12 @@ export function TwoFactorPanel({ enabled, recoveryCodesLeft }: { enabled: boolea
         <p className="muted small">重新生成恢复码或关闭两步验证时，需要输入身份验证器中的当前验证码（或一个未使用的恢复码）。</p>
         {renewState?.ok && <RecoveryCodes codes={renewState.data} />}
         <form action={renewAction} className="inline-form">
-          <label htmlFor="renew-code">验证码</label>
-          <input id="renew-code" name="code" autoComplete="one-time-code" required maxLength={40} />
+          <CodeField id="renew-code" label="验证码" state={renewState} />
           <button type="submit" className="button" disabled={renewing}>重新生成恢复码</button>
         </form>
         <ActionMessage state={renewState} />
         <form action={disableAction} className="inline-form">
-          <label htmlFor="disable-code">验证码</label>
-          <input id="disable-code" name="code" autoComplete="one-time-code" required maxLength={40} />
+          <CodeField id="disable-code" label="验证码" state={disableState} />
           <button type="submit" className="button danger" disabled={disabling}>关闭两步验证</button>
         </form>
         <ActionMessage state={disableState} />
@@ -133,8 +146,7 @@ export function TwoFactorPanel({ enabled, recoveryCodesLeft }: { enabled: boolea
           <img src={started.qrDataUrl} alt="两步验证二维码" width={200} height={200} />
           <p>密钥：<code data-testid="totp-secret">{started.secret}</code></p>
           <form action={confirmAction} className="inline-form">
-            <label htmlFor="confirm-code">2. 输入应用显示的 6 位验证码</label>
-            <input id="confirm-code" name="code" inputMode="numeric" autoComplete="one-time-code" required maxLength={10} />
+            <CodeField id="confirm-code" label="2. 输入应用显示的 6 位验证码" state={confirmState} numeric />
             <button type="submit" className="button primary" disabled={confirming}>确认启用</button>
           </form>
           <ActionMessage state={confirmState} />

@@ -9,7 +9,7 @@ export function SetPasswordForm({ token }: { token: string }) {
   return (
     <form action={action} className="stack-form" noValidate>
       <input type="hidden" name="token" value={token} />
-      <NewPasswordFields name="password" />
+      <NewPasswordFields name="password" state={state} />
       <button type="submit" className="button primary" disabled={pending}>设置密码</button>
       <ActionMessage state={state} />
     </form>

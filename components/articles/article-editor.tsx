@@ -4,6 +4,7 @@ import { useActionState, useEffect, useRef, useState } from 'react';
 import { RichTextEditor } from '@/components/editor/rich-text-editor';
 import { RegionCascade } from '@/components/regions/region-cascade';
 import { RegionSearch, type RegionOption } from '@/components/regions/region-search';
+import { FieldError, invalidProps } from '@/components/ui/field-error';
 import { mergeBaseAction, saveArticleAction, type SaveArticleState } from '@/lib/articles/actions';
 import type { MergeBase } from '@/lib/articles/merge';
 import { currentYearInChina, extractPolicyYears, isPolicyStale } from '@/lib/articles/policy-years';
@@ -70,12 +71,15 @@ export function ArticleEditor(props: ArticleEditorProps) {
   const onConflict = async () => {
     const mine = readDraft(article.id);
     if (!mine) return;
-    const result = await mergeBaseAction(article.id, {
-      ...mine.fields,
-      body: mine.body,
-      regions: mine.regions.map((r) => ({ code: r.code, origin: r.origin })),
-      rejectedRegionCodes: [],
-      recommendations: mine.items.map(({ key: _key, targetTitle: _title, ...item }) => item),
+    const result = await mergeBaseAction({
+      articleId: article.id,
+      mine: {
+        ...mine.fields,
+        body: mine.body,
+        regions: mine.regions.map((r) => ({ code: r.code, origin: r.origin })),
+        rejectedRegionCodes: [],
+        recommendations: mine.items.map(({ key: _key, targetTitle: _title, ...item }) => item),
+      },
     });
     if (result.ok) setMerge({ base: result.data, mine });
   };
@@ -181,8 +185,11 @@ function ArticleForm({ article, initial, restored, editable, submitOnMount, onCo
   // Set when the form itself changes its state after a save: not an edit to save.
   const internalChange = useRef(false);
   const [line, setLine] = useState<SaveLine>(restored ? { kind: 'dirty' } : { kind: 'clean' });
+  // The last save's answer: a refused field's messages stand beside it until a save accepts it.
+  const [lastSave, setLastSave] = useState<SaveArticleState>(null);
 
   const finished = (result: SaveArticleState, startedAt: number, auto: boolean) => {
+    if (result) setLastSave(result);
     if (result?.ok) {
       versionRef.current = result.data.version;
       setVersion(result.data.version);
@@ -255,6 +262,7 @@ function ArticleForm({ article, initial, restored, editable, submitOnMount, onCo
     name,
     value: fields[name],
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setFields((f) => ({ ...f, [name]: e.target.value })),
+    ...invalidProps(lastSave, name, name),
   });
   // Region tags: AUTO rows are the importer's suggestions, shown for the editor to accept
   // (they become MANUAL on save) or reject (removed, and never suggested again).
@@ -364,15 +372,18 @@ function ArticleForm({ article, initial, restored, editable, submitOnMount, onCo
 
       <label htmlFor="title">文章标题</label>
       <input {...field('title')} required maxLength={200} style={{ width: '100%' }} />
+      <FieldError state={lastSave} name="title" id="title" />
 
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) auto minmax(0, 1fr)', gap: 16 }}>
         <div>
           <label htmlFor="slug">链接名（拼音）</label>
           <input {...field('slug')} required maxLength={120} style={{ width: '100%' }} />
+          <FieldError state={lastSave} name="slug" id="slug" />
         </div>
         <div>
           <label htmlFor="contentDate">内容日期</label>
           <input {...field('contentDate')} type="date" />
+          <FieldError state={lastSave} name="contentDate" id="contentDate" />
         </div>
         <div>
           <span style={{ display: 'block', fontWeight: 600, margin: '12px 0 4px' }}>发布时间</span>
@@ -396,6 +407,7 @@ function ArticleForm({ article, initial, restored, editable, submitOnMount, onCo
 
       <label htmlFor="summary">摘要</label>
       <textarea {...field('summary')} rows={2} maxLength={500} />
+      <FieldError state={lastSave} name="summary" id="summary" />
 
       <RichTextEditor
         name="body"
@@ -410,9 +422,12 @@ function ArticleForm({ article, initial, restored, editable, submitOnMount, onCo
 
       <label htmlFor="disclaimer">提示语</label>
       <input {...field('disclaimer')} maxLength={500} style={{ width: '100%' }} />
+      <FieldError state={lastSave} name="disclaimer" id="disclaimer" />
 
-      <fieldset style={{ border: '1px solid var(--line)', borderRadius: 8, marginTop: 16 }}>
+      <fieldset style={{ border: '1px solid var(--line)', borderRadius: 8, marginTop: 16 }} {...invalidProps(lastSave, 'regions', 'regions')}>
         <legend>地区标签</legend>
+        <FieldError state={lastSave} name="regions" id="regions" />
+        <FieldError state={lastSave} name="rejectedRegionCodes" id="rejected-regions" />
         {suggestions.length > 0 && (
           <>
             <p id="region-suggestions-label" className="muted" style={{ margin: '4px 0', fontSize: 14 }}>
@@ -460,6 +475,7 @@ function ArticleForm({ article, initial, restored, editable, submitOnMount, onCo
       </fieldset>
 
       <RecommendationListEditor articleId={article.id} items={items} onChange={setItems} />
+      <FieldError state={lastSave} name="recommendations" id="recommendations" />
 
       <div style={{ position: 'sticky', bottom: 0, background: '#fff', padding: '12px 0', borderTop: '1px solid var(--line)', marginTop: 16, display: 'flex', gap: 12, alignItems: 'center' }}>
         <button type="submit" className="button primary" disabled={pending}>{pending ? '正在保存…' : '保存'}</button>

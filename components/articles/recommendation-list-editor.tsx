@@ -103,7 +103,11 @@ function ArticleLinker({ articleId, initial, onPick }: { articleId: string; init
   return (
     <div style={{ marginTop: 6, padding: 8, background: 'var(--bg-soft)', borderRadius: 6 }}>
       <input aria-label="搜索要链接的文章" value={text} onChange={(e) => setText(e.target.value)} style={{ width: '60%' }} />
-      <button type="button" className="button" onClick={async () => setResults(await findLinkableArticlesAction(text, articleId))}>搜索</button>
+      <button type="button" className="button" onClick={async () => {
+          // Nothing to search for (or too much) finds nothing, as an empty search would.
+          const found = await findLinkableArticlesAction({ text, excludeId: articleId });
+          setResults(found.ok ? found.data : []);
+        }}>搜索</button>
       {results && (
         <ul>
           {results.length === 0 && <li className="muted">没有找到文章</li>}

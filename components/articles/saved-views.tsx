@@ -2,13 +2,15 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { FieldError, invalidProps } from '@/components/ui/field-error';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { createSavedViewAction, deleteSavedViewAction, type SavedViewState } from '@/lib/articles/saved-view-actions';
 import type { SavedViewItem } from '@/lib/articles/saved-views';
 
 // The saved views above the article table: each a link with its count, and a form that saves
 // the table's current filters and sort under a name.
 export function SavedViews({ views, currentQuery, canShare }: { views: SavedViewItem[]; currentQuery: string; canShare: boolean }) {
-  const [state, save, pending] = useActionState<SavedViewState, FormData>(createSavedViewAction, null);
+  const { state, formAction: save, pending, typed } = useFormAction<SavedViewState>(createSavedViewAction, null);
   const current = currentQuery ? `/admin/articles?${currentQuery}` : '/admin/articles';
   return (
     <section aria-label="保存的视图" style={{ marginBottom: 12 }}>
@@ -21,10 +23,7 @@ export function SavedViews({ views, currentQuery, canShare }: { views: SavedView
               </Link>
               {view.shared && <span className="muted" title={`由 ${view.ownerName} 共享`}>共享</span>}
               {(view.mine || (view.shared && canShare)) && (
-                <form action={deleteSavedViewAction} style={{ display: 'inline' }}>
-                  <input type="hidden" name="id" value={view.id} />
-                  <button type="submit" aria-label={`删除视图 ${view.name}`} style={{ all: 'unset', cursor: 'pointer' }}>×</button>
-                </form>
+<DeleteViewButton id={view.id} name={view.name} />
               )}
             </li>
           ))}
@@ -33,7 +32,8 @@ export function SavedViews({ views, currentQuery, canShare }: { views: SavedView
       <form action={save} aria-label="保存当前视图" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
         <input type="hidden" name="query" value={currentQuery} />
         <label htmlFor="saved-view-name" style={{ margin: 0 }}>将当前筛选和排序保存为视图</label>
-        <input id="saved-view-name" name="name" maxLength={40} placeholder="视图名称" required />
+        <input id="saved-view-name" name="name" maxLength={40} placeholder="视图名称" required defaultValue={typed('name', '')} {...invalidProps(state, 'name', 'saved-view-name')} />
+        <FieldError state={state} name="name" id="saved-view-name" />
         {canShare && (
           <label style={{ margin: 0, fontWeight: 400 }}>
             <input type="checkbox" name="shared" /> 共享给所有人
@@ -44,5 +44,16 @@ export function SavedViews({ views, currentQuery, canShare }: { views: SavedView
         {state?.ok && <span className="alert success" role="status" style={{ margin: 0 }}>{state.message}</span>}
       </form>
     </section>
+  );
+}
+
+function DeleteViewButton({ id, name }: { id: string; name: string }) {
+  const [state, remove, pending] = useActionState<SavedViewState, FormData>(deleteSavedViewAction, null);
+  return (
+    <form action={remove} style={{ display: 'inline' }}>
+      <input type="hidden" name="id" value={id} />
+      <button type="submit" aria-label={`删除视图 ${name}`} disabled={pending} style={{ all: 'unset', cursor: 'pointer' }}>×</button>
+      {state && !state.ok && <span role="alert" className="error-text">{state.error}</span>}
+    </form>
   );
 }

@@ -1,6 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
+import { FieldError, invalidProps } from '@/components/ui/field-error';
+import { useFormAction } from '@/components/ui/use-form-action';
 import { cancelScheduleAction, scheduleAction, type ScheduleState } from '@/lib/schedule/actions';
 import { scheduledActionLabels } from '@/lib/schedule/schedule-state';
 import type { PanelSchedule } from '@/lib/workflow/panel-props';
@@ -23,7 +25,7 @@ export function ScheduleForm(props: {
   canCancel: boolean;
   schedule: PanelSchedule | null;
 }) {
-  const [scheduleState, schedule, scheduling] = useActionState<ScheduleState, FormData>(scheduleAction, null);
+  const { state: scheduleState, formAction: schedule, pending: scheduling, typed } = useFormAction<ScheduleState>(scheduleAction, null);
   const [cancelState, cancel, cancelling] = useActionState<ScheduleState, FormData>(cancelScheduleAction, null);
   const pending = props.schedule;
   const actions = [...(props.canPublish ? (['PUBLISH'] as const) : []), ...(props.canUnpublish ? (['UNPUBLISH'] as const) : [])];
@@ -56,13 +58,15 @@ export function ScheduleForm(props: {
             <input type="hidden" name="articleId" value={props.articleId} />
             <input type="hidden" name="version" value={props.version} />
             <label htmlFor="schedule-action">操作</label>
-            <select id="schedule-action" name="action" defaultValue={pending?.action && actions.includes(pending.action as never) ? pending.action : actions[0]}>
+            <select id="schedule-action" name="action" defaultValue={typed('action', pending?.action && actions.includes(pending.action as never) ? pending.action : actions[0])} {...invalidProps(scheduleState, 'action', 'schedule-action')}>
               {actions.map((a) => (
                 <option key={a} value={a}>{a === 'PUBLISH' ? `定时发布（第 ${props.version} 版）` : '定时下线（线上页面）'}</option>
               ))}
             </select>
+            <FieldError state={scheduleState} name="action" id="schedule-action" />
             <label htmlFor="schedule-at">日期和时间（北京时间）</label>
-            <input id="schedule-at" name="runAt" type="datetime-local" step={1} required defaultValue={pending?.runAtValue} />
+            <input id="schedule-at" name="runAt" type="datetime-local" step={1} required defaultValue={typed('runAt', pending?.runAtValue ?? '')} {...invalidProps(scheduleState, 'runAt', 'schedule-at')} />
+            <FieldError state={scheduleState} name="runAt" id="schedule-at" />
             <p className="muted" style={{ margin: 0, fontSize: 13 }}>
               定时发布只发布现在这个已批准的版本：之后再修改，这个安排就会失效，需重新审核后再安排。
               {pending && '新的安排会替换现有的安排。'}

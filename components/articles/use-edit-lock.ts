@@ -41,16 +41,16 @@ export function useEditLock(articleId: string, initialHolder: LockHolderView | n
     };
     const beat = () => {
       if (kind.current === 'lost' || kind.current === 'free') {
-        if (token.current) void heartbeatLockAction(articleId, token.current).then(apply, () => {});
+        if (token.current) void heartbeatLockAction({ articleId, token: token.current }).then(apply, () => {});
         return;
       }
-      const request = token.current ? heartbeatLockAction(articleId, token.current) : acquireLockAction(articleId);
+      const request = token.current ? heartbeatLockAction({ articleId, token: token.current }) : acquireLockAction({ articleId });
       void request.then(apply, () => {});
     };
     beat();
     const timer = window.setInterval(beat, EDIT_LOCK_HEARTBEAT_SECONDS * 1000);
     const release = () => {
-      if (token.current) void releaseLockAction(articleId, token.current).catch(() => {});
+      if (token.current) void releaseLockAction({ articleId, token: token.current }).catch(() => {});
       token.current = null;
     };
     window.addEventListener('pagehide', release);
@@ -64,14 +64,14 @@ export function useEditLock(articleId: string, initialHolder: LockHolderView | n
 
   /** Takes the lock and reloads the page with the latest content (unsaved text is offered back). */
   const takeOver = useCallback(async () => {
-    const result = await takeOverLockAction(articleId);
+    const result = await takeOverLockAction({ articleId });
     if (result.ok) window.location.reload();
     return result;
   }, [articleId]);
 
   /** An admin ends whoever's lock it is. */
   const releaseOther = useCallback(async () => {
-    const result = await releaseLockAction(articleId, null);
+    const result = await releaseLockAction({ articleId, token: null });
     if (result.ok) window.location.reload();
     return result;
   }, [articleId]);

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
+import { FieldError, invalidProps } from '@/components/ui/field-error';
 import { publishAction, reviewAction, submitAction, unpublishAction, type WorkflowState } from '@/lib/workflow/actions';
 import type { PanelSchedule } from '@/lib/workflow/panel-props';
 import { ScheduleForm } from './schedule-form';
@@ -61,7 +62,8 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
           <form action={review}>
             <Target {...props} />
             <label htmlFor="review-comment">审核意见</label>
-            <textarea id="review-comment" name="comment" rows={3} maxLength={2000} placeholder="退回修改时必填" />
+            <textarea id="review-comment" name="comment" rows={3} maxLength={2000} placeholder="退回修改时必填" {...invalidProps(reviewState, 'comment', 'review-comment')} />
+            <FieldError state={reviewState} name="comment" id="review-comment" />
             <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
               <button type="submit" name="decision" value="APPROVED" className="button primary" disabled={reviewing}>批准</button>
               <button type="submit" name="decision" value="CHANGES_REQUESTED" className="button danger" disabled={reviewing}>退回修改</button>

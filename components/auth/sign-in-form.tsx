@@ -1,10 +1,11 @@
 'use client';
 
 import { useActionState } from 'react';
-import { signInAction, type SignInState } from '@/lib/auth/actions';
+import { signInAction, type SignInResult, type SignInState } from '@/lib/auth/actions';
 
 export function SignInForm({ next, notice }: { next: string; notice?: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, { step: 'password' });
+  const [result, action, pending] = useActionState<SignInResult, FormData>(signInAction, { ok: true, data: { step: 'password' } });
+  const state: SignInState = result.ok ? result.data : { step: 'password', error: result.error };
   const button = (idle: string, busy: string) => (
     <button type="submit" className="button primary" disabled={pending} style={{ marginTop: 16, width: '100%', justifyContent: 'center' }}>
       {pending ? busy : idle}

@@ -1,7 +1,8 @@
 'use client';
 
-import { useActionState } from 'react';
 import { ActionMessage } from '@/components/account/account-forms';
+import { FieldError, invalidProps } from '@/components/ui/field-error';
+import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionResult } from '@/lib/action-result';
 import { updateSiteSettingsAction } from '@/lib/settings/actions';
 import type { SiteSettings } from '@/lib/settings/site-settings';
@@ -17,19 +18,17 @@ const fields: { name: keyof SiteSettings; label: string; hint?: string; multilin
 ];
 
 export function SiteSettingsForm({ settings }: { settings: SiteSettings }) {
-  const [state, action, pending] = useActionState<ActionResult<unknown> | null, FormData>(updateSiteSettingsAction, null);
+  const { state, formAction, pending, typed } = useFormAction<ActionResult<unknown> | null>(updateSiteSettingsAction, null);
   return (
-    <form action={action} aria-label="站点设置" className="stack-form">
+    <form action={formAction} aria-label="站点设置" className="stack-form">
       {fields.map((field) => {
         const id = `site-${field.name}`;
+        const props = { id, name: field.name, defaultValue: typed(field.name, settings[field.name]), ...invalidProps(state, field.name, id, field.hint ? `${id}-hint` : undefined) };
         return (
           <div key={field.name}>
             <label htmlFor={id}>{field.label}</label>
-            {field.multiline ? (
-              <textarea id={id} name={field.name} defaultValue={settings[field.name]} rows={3} aria-describedby={field.hint ? `${id}-hint` : undefined} />
-            ) : (
-              <input id={id} name={field.name} defaultValue={settings[field.name]} required={field.name === 'siteName'} aria-describedby={field.hint ? `${id}-hint` : undefined} />
-            )}
+            {field.multiline ? <textarea {...props} rows={3} /> : <input {...props} required={field.name === 'siteName'} />}
+            <FieldError state={state} name={field.name} id={id} />
             {field.hint && <p id={`${id}-hint`} className="muted small">{field.hint}</p>}
           </div>
         );

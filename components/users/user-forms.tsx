@@ -1,6 +1,8 @@
 'use client';
 
 import { useActionState } from 'react';
+import { FieldError, invalidProps } from '@/components/ui/field-error';
+import { useFormAction } from '@/components/ui/use-form-action';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { createUserAction, updateUserAction, type UserActionState } from '@/lib/users/actions';
 import { roleLabels } from '@/lib/users/roles';
@@ -86,17 +88,26 @@ export function UserRow({ user, isSelf, origin }: UserRowProps) {
 }
 
 export function CreateUserForm({ origin }: { origin: string }) {
-  const [state, action, pending] = useActionState<UserActionState, FormData>(createUserAction, null);
+  const { state, formAction, pending, typed } = useFormAction<UserActionState>(createUserAction, null);
   return (
     <>
-      <form action={action} className="inline-form">
-        <div><label htmlFor="new-user-name">姓名</label><input id="new-user-name" name="name" required /></div>
-        <div><label htmlFor="new-user-email">邮箱</label><input id="new-user-email" name="email" type="email" required /></div>
+      <form action={formAction} className="inline-form">
+        <div>
+          <label htmlFor="new-user-name">姓名</label>
+          <input id="new-user-name" name="name" required defaultValue={typed('name', '')} {...invalidProps(state, 'name', 'new-user-name')} />
+          <FieldError state={state} name="name" id="new-user-name" />
+        </div>
+        <div>
+          <label htmlFor="new-user-email">邮箱</label>
+          <input id="new-user-email" name="email" type="email" required defaultValue={typed('email', '')} {...invalidProps(state, 'email', 'new-user-email')} />
+          <FieldError state={state} name="email" id="new-user-email" />
+        </div>
         <div>
           <label htmlFor="new-user-role">角色</label>
-          <select id="new-user-role" name="role" defaultValue="EDITOR">
+          <select id="new-user-role" name="role" defaultValue={typed('role', 'EDITOR')} {...invalidProps(state, 'role', 'new-user-role')}>
             {Object.entries(roleLabels).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
           </select>
+          <FieldError state={state} name="role" id="new-user-role" />
         </div>
         <button type="submit" className="button primary" disabled={pending}>创建</button>
         <Message state={state} />

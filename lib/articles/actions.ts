@@ -3,9 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { toActionResult, type ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/action-result';
+import { defineAction } from '@/lib/actions/define-action';
 import { requestIp } from '@/lib/auth/request-ip';
-import { authorize } from '@/lib/auth/session';
 import { AppError } from '@/lib/errors';
 import { createArticle } from './create-article';
 import { loadMergeBase, type MergeBase } from './merge';
@@ -23,62 +23,57 @@ function jsonField(formData: FormData, name: string): unknown {
 
 export type SaveArticleState = ActionResult<{ version: number; status: string; slug: string; savedAt: string }> | null;
 
-export async function saveArticleAction(_prev: SaveArticleState, formData: FormData): Promise<SaveArticleState> {
-  return toActionResult(async () => {
-    const actor = await authorize('article:edit');
-    const parsed = saveArticleSchema.safeParse({
-      id: formData.get('id'),
-      version: formData.get('version'),
-      title: formData.get('title'),
-      slug: formData.get('slug'),
-      summary: formData.get('summary') ?? '',
-      disclaimer: formData.get('disclaimer') ?? '',
-      contentDate: formData.get('contentDate') ?? '',
-      body: jsonField(formData, 'body'),
-      regions: jsonField(formData, 'regions'),
-      rejectedRegionCodes: jsonField(formData, 'rejectedRegionCodes') ?? [],
-      recommendations: jsonField(formData, 'recommendations'),
-    });
-    if (!parsed.success) throw new AppError('INVALID', parsed.error.issues[0]?.message ?? '表单数据无效');
-    // `autosave`: 1 for the editor's own saves; `close` for a manual save with nothing typed since.
-    const autosave = formData.get('autosave') === '1';
-    const closeAutosave = formData.get('autosave') === 'close';
-    const result = await saveArticle(actor, parsed.data, await requestIp(), { autosave, closeAutosave });
-    // What the page shows around the form (status, the workflow panel's version) follows every
-    // save, autosaves included; the form keeps its own state.
-    revalidatePath(`/admin/articles/${parsed.data.id}`);
-    return { ...result, savedAt: new Date().toISOString() };
-  }, '已保存');
+// The editor's form: plain fields as inputs, structured parts as JSON in hidden inputs.
+function readArticleForm(formData: FormData) {
+  return {
+    id: formData.get('id'),
+    version: formData.get('version'),
+    title: formData.get('title'),
+    slug: formData.get('slug'),
+    summary: formData.get('summary') ?? '',
+    disclaimer: formData.get('disclaimer') ?? '',
+    contentDate: formData.get('contentDate') ?? '',
+    body: jsonField(formData, 'body'),
+    regions: jsonField(formData, 'regions'),
+    rejectedRegionCodes: jsonField(formData, 'rejectedRegionCodes') ?? [],
+    recommendations: jsonField(formData, 'recommendations'),
+    autosave: formData.get('autosave') ?? undefined,
+  };
 }
 
+// `autosave`: 1 for the editor's own saves; `close` for a manual save with nothing typed since.
+const saveFormSchema = saveArticleSchema.and(z.object({ autosave: z.enum(['1', 'close']).optional() }));
+
+export const saveArticleAction = defineAction(
+  'article:edit',
+  saveFormSchema,
+  async ({ actor, input: { autosave, ...input } }) => {
+    const result = await saveArticle(actor, input, await requestIp(), { autosave: autosave === '1', closeAutosave: autosave === 'close' });
+    // What the page shows around the form (status, the workflow panel's version) follows every
+    // save, autosaves included; the form keeps its own state.
+    revalidatePath(`/admin/articles/${input.id}`);
+    return { ...result, savedAt: new Date().toISOString() };
+  },
+  { form: readArticleForm, message: '已保存' },
+);
+
+const articleIdSchema = z.string().min(1).max(40);
+
 /** The newer version a save met, and how the editor's content differs from it (lib/articles/merge.ts). */
-export async function mergeBaseAction(articleId: string, mine: unknown): Promise<ActionResult<MergeBase>> {
-  return toActionResult(async () => {
-    const actor = await authorize('article:edit');
-    const id = z.string().min(1).max(40).safeParse(articleId);
-    const content = articleFieldsSchema.safeParse(mine);
-    if (!id.success || !content.success) throw new AppError('INVALID', content.error?.issues[0]?.message ?? '请求无效');
-    return loadMergeBase(actor, id.data, content.data);
-  });
-}
+export const mergeBaseAction = defineAction('article:edit', z.object({ articleId: articleIdSchema, mine: articleFieldsSchema }), async ({ actor, input }) =>
+  loadMergeBase(actor, input.articleId, input.mine),
+);
 
 export type CreateArticleState = ActionResult<undefined> | null;
 
-export async function createArticleAction(_prev: CreateArticleState, formData: FormData): Promise<CreateArticleState> {
-  const result = await toActionResult(async () => {
-    const actor = await authorize('article:create');
-    const title = z.string().trim().min(1, '请填写标题').max(200, '标题不超过 200 字').safeParse(formData.get('title'));
-    if (!title.success) throw new AppError('INVALID', title.error.issues[0].message);
-    return createArticle(actor, title.data, await requestIp());
-  });
-  if (!result.ok) return result;
-  redirect(`/admin/articles/${result.data.id}`);
-}
+export const createArticleAction = defineAction('article:create', z.object({ title: z.string({ error: '请填写标题' }).trim().min(1, '请填写标题').max(200, '标题不超过 200 字') }), async ({ actor, input }) => {
+  const { id } = await createArticle(actor, input.title, await requestIp());
+  redirect(`/admin/articles/${id}`);
+});
 
 /** Candidates for linking a recommendation item to an internal article. */
-export async function findLinkableArticlesAction(text: string, excludeId: string) {
-  await authorize('article:edit');
-  const q = z.string().trim().min(1).max(100).safeParse(text);
-  if (!q.success) return [];
-  return findLinkableArticles(q.data, z.string().max(40).parse(excludeId));
-}
+export const findLinkableArticlesAction = defineAction(
+  'article:edit',
+  z.object({ text: z.string().trim().min(1, '请输入要搜索的文字').max(100, '搜索文字不超过 100 字'), excludeId: z.string().max(40) }),
+  async ({ input }) => findLinkableArticles(input.text, input.excludeId),
+);

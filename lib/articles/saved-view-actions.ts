@@ -2,29 +2,28 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { toActionResult, type ActionResult } from '@/lib/action-result';
-import { authorize } from '@/lib/auth/session';
+import type { ActionResult } from '@/lib/action-result';
+import { defineAction } from '@/lib/actions/define-action';
 import { db } from '@/lib/db/client';
-import { AppError } from '@/lib/errors';
 import { createSavedView, deleteSavedView, savedViewInputSchema } from './saved-views';
 
 export type SavedViewState = ActionResult<undefined> | null;
 
-export async function createSavedViewAction(_prev: SavedViewState, formData: FormData): Promise<SavedViewState> {
-  return toActionResult(async () => {
-    const actor = await authorize('article:read-draft');
-    const input = savedViewInputSchema.safeParse({ name: formData.get('name') ?? '', query: formData.get('query') ?? '', shared: formData.get('shared') === 'on' });
-    if (!input.success) throw new AppError('INVALID', input.error.issues.map((i) => i.message).join('；'));
-    await createSavedView(db, actor, input.data);
+export const createSavedViewAction = defineAction(
+  'article:read-draft',
+  savedViewInputSchema,
+  async ({ actor, input }) => {
+    await createSavedView(db, actor, input);
     revalidatePath('/admin/articles');
     return undefined;
-  }, '视图已保存');
-}
+  },
+  { form: (formData) => ({ name: formData.get('name') ?? '', query: formData.get('query') ?? '', shared: formData.get('shared') === 'on' }), message: '视图已保存' },
+);
 
-export async function deleteSavedViewAction(formData: FormData): Promise<void> {
-  const actor = await authorize('article:read-draft');
-  const id = z.string().min(1).max(40).safeParse(formData.get('id'));
-  if (!id.success) return;
-  await deleteSavedView(db, actor, id.data);
+const stale = '请求无效，请刷新页面后重试';
+
+export const deleteSavedViewAction = defineAction('article:read-draft', z.object({ id: z.string({ error: stale }).min(1, stale).max(40, stale) }), async ({ actor, input }) => {
+  await deleteSavedView(db, actor, input.id);
   revalidatePath('/admin/articles');
-}
+  return undefined;
+});

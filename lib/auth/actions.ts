@@ -2,6 +2,9 @@
 
 import { cookies } from 'next/headers';
 import { AuthError } from 'next-auth';
+import { z } from 'zod';
+import type { ActionResult } from '@/lib/action-result';
+import { defineAction, noInput } from '@/lib/actions/define-action';
 import { isHttpsOrigin, siteOrigin } from '@/lib/config/site-origin';
 import { db } from '@/lib/db/client';
 import { signIn, signOut } from './auth';
@@ -11,6 +14,8 @@ import { ticketTtlMs } from './sign-in-ticket';
 import { codeMessages, completeSecondFactor } from './two-factor';
 
 export type SignInState = { step: 'password' | 'second-factor'; error?: string; email?: string };
+/** A refused sign-in is a step of the form (its data), not a failed action: the form shows it as it shows the next step. */
+export type SignInResult = ActionResult<SignInState>;
 
 // Between the password and the second factor the browser holds its sign-in ticket here: a
 // random token, valid for five minutes, that only the sign-in page's requests carry.
@@ -18,21 +23,32 @@ const ticketCookie = { name: 'baoda-sign-in', path: '/login' } as const;
 const timedOut = '登录已超时，请重新输入邮箱和密码';
 
 /** Only same-site admin paths: never redirect to a URL the client chose. */
-function redirectTarget(next: FormDataEntryValue | null): string {
-  const path = typeof next === 'string' ? next : '';
+function redirectTarget(next: string | undefined): string {
+  const path = next ?? '';
   return /^\/admin(\/|\?|$)/.test(path) ? path : '/admin';
 }
 
-// Sign-in is authorized by the credentials themselves: the password step (lib/auth/authenticate.ts),
-// then, for users who have it, the second factor (lib/auth/two-factor.ts). Both are throttled.
-export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+// Every field as it was typed, a missing one empty: whatever the form holds reaches the checks
+// below, which throttle every attempt, so no rule here may answer before them.
+const signInSchema = z.object({
+  step: z.string().optional(),
+  email: z.string().default(''),
+  password: z.string().default(''),
+  code: z.string().default(''),
+  next: z.string().optional(),
+});
+
+// Public: sign-in is authorized by the credentials themselves: the password step
+// (lib/auth/authenticate.ts), then, for users who have it, the second factor
+// (lib/auth/two-factor.ts). Both are throttled.
+export const signInAction = defineAction('public', signInSchema, async ({ input }): Promise<SignInState> => {
   const client = await requestClient();
   const jar = await cookies();
   let ticket: string;
-  if (formData.get('step') === 'second-factor') {
+  if (input.step === 'second-factor') {
     const waiting = jar.get(ticketCookie.name)?.value;
     if (!waiting) return { step: 'password', error: timedOut };
-    const result = await completeSecondFactor(db, waiting, String(formData.get('code') ?? ''), client);
+    const result = await completeSecondFactor(db, waiting, input.code, client);
     if (!result.ok && result.reason === 'expired') {
       jar.delete(ticketCookie);
       return { step: 'password', error: timedOut };
@@ -41,8 +57,8 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     jar.delete(ticketCookie);
     ticket = result.ticket;
   } else {
-    const email = String(formData.get('email') ?? '');
-    const result = await checkPassword(db, { email, password: String(formData.get('password') ?? '') }, client);
+    const email = input.email;
+    const result = await checkPassword(db, { email, password: input.password }, client);
     if (!result.ok) {
       return { step: 'password', email, error: result.reason === 'throttled' ? '登录尝试次数过多，请稍后再试' : '邮箱或密码不正确' };
     }
@@ -54,14 +70,20 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   }
   try {
     // Redirects (by throwing) on success.
-    await signIn('credentials', { ticket, redirectTo: redirectTarget(formData.get('next')) });
+    await signIn('credentials', { ticket, redirectTo: redirectTarget(input.next) });
   } catch (error) {
     if (error instanceof AuthError) return { step: 'password', error: timedOut };
     throw error;
   }
   return { step: 'password' };
-}
+});
 
-export async function signOutAction(): Promise<void> {
+// Public: it ends the caller's own session, whoever they are.
+const signOutDefined = defineAction('public', noInput, async () => {
   await signOut({ redirectTo: '/login' });
+});
+
+/** For a plain `<form action>`, which takes no result: signing out redirects (to the sign-in page). */
+export async function signOutAction(): Promise<void> {
+  await signOutDefined();
 }

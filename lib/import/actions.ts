@@ -2,17 +2,21 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { toActionResult, type ActionResult } from '@/lib/action-result';
-import { authorize } from '@/lib/auth/session';
+import type { ActionResult } from '@/lib/action-result';
+import { defineAction } from '@/lib/actions/define-action';
 import { db } from '@/lib/db/client';
-import { AppError } from '@/lib/errors';
 import { cancelUpload, confirmUpload, previewUpload, type ConfirmedUpload, type UploadPreview } from './stage-upload';
 
 export type PreviewState = ActionResult<UploadPreview> | null;
 export type ConfirmState = ActionResult<ConfirmedUpload> | null;
 export type CancelState = ActionResult<{ stageId: string }> | null;
 
-const stageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{32}$/, '预览编号无效');
+const stageIdSchema = z.string({ error: '预览编号无效' }).regex(/^[A-Za-z0-9_-]{32}$/, '预览编号无效');
+
+const previewSchema = z.object({
+  files: z.array(z.instanceof(File)).min(1, '请选择要导入的文件'),
+  normalizePunctuation: z.boolean(),
+});
 
 const confirmSchema = z.object({
   stageId: stageIdSchema,
@@ -20,39 +24,38 @@ const confirmSchema = z.object({
 });
 
 /** Step 1: upload the files; nothing is imported, the preview says what would happen. */
-export async function previewImportAction(_prev: PreviewState, formData: FormData): Promise<PreviewState> {
-  return toActionResult(async () => {
-    const actor = await authorize('article:import');
-    const files = formData.getAll('files').filter((f): f is File => f instanceof File && f.name !== '');
-    if (files.length === 0) throw new AppError('INVALID', '请选择要导入的文件');
-    return previewUpload(db, {
+export const previewImportAction = defineAction(
+  'article:import',
+  previewSchema,
+  async ({ actor, input }) =>
+    previewUpload(db, {
       actorId: actor.id,
+      normalizePunctuation: input.normalizePunctuation,
+      files: await Promise.all(input.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
+    }),
+  {
+    // An empty file input still posts one nameless, empty file.
+    form: (formData) => ({
+      files: formData.getAll('files').filter((f) => f instanceof File && f.name !== ''),
       normalizePunctuation: formData.get('normalizePunctuation') === 'on',
-      files: await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
-    });
-  });
-}
+    }),
+  },
+);
 
 /**
  * Step 2: import what was previewed (the staged bytes, re-checked on the server) in the
  * background, and show the batch's page, which follows its progress and then shows the report.
  */
-export async function confirmImportAction(_prev: ConfirmState, formData: FormData): Promise<ConfirmState> {
-  const result = await toActionResult(async () => {
-    const actor = await authorize('article:import');
-    const input = confirmSchema.safeParse({ stageId: formData.get('stageId'), force: formData.getAll('force') });
-    if (!input.success) throw new AppError('INVALID', input.error.issues[0].message);
-    return confirmUpload(db, { actorId: actor.id, ...input.data });
-  });
-  if (result.ok) redirect(`/admin/import/history/${result.data.batchId}`);
-  return result;
-}
+export const confirmImportAction = defineAction(
+  'article:import',
+  confirmSchema,
+  async ({ actor, input }): Promise<ConfirmedUpload> => {
+    const { batchId } = await confirmUpload(db, { actorId: actor.id, ...input });
+    redirect(`/admin/import/history/${batchId}`);
+  },
+  { form: (formData) => ({ stageId: formData.get('stageId'), force: formData.getAll('force') }) },
+);
 
-export async function cancelImportAction(_prev: CancelState, formData: FormData): Promise<CancelState> {
-  return toActionResult(async () => {
-    const actor = await authorize('article:import');
-    const stageId = stageIdSchema.safeParse(formData.get('stageId'));
-    if (!stageId.success) throw new AppError('INVALID', '预览编号无效');
-    return cancelUpload(db, { actorId: actor.id, stageId: stageId.data });
-  });
-}
+export const cancelImportAction = defineAction('article:import', z.object({ stageId: stageIdSchema }), async ({ actor, input }) =>
+  cancelUpload(db, { actorId: actor.id, stageId: input.stageId }),
+);

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { toActionResult, type ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/action-result';
+import { defineAction } from '@/lib/actions/define-action';
 import { requestIp } from '@/lib/auth/request-ip';
-import { authorize } from '@/lib/auth/session';
 import { restoreVersion } from './restore';
 
 const restoreSchema = z.object({
@@ -15,12 +15,13 @@ const restoreSchema = z.object({
 
 export type RestoreState = ActionResult<{ version: number }> | null;
 
-export async function restoreVersionAction(_prev: RestoreState, formData: FormData): Promise<RestoreState> {
-  return toActionResult(async () => {
-    const actor = await authorize('article:edit');
-    const input = restoreSchema.parse(Object.fromEntries(formData));
+export const restoreVersionAction = defineAction(
+  'article:edit',
+  restoreSchema,
+  async ({ actor, input }) => {
     const { version } = await restoreVersion(actor, input.articleId, input.version, input.expectedVersion, await requestIp());
     revalidatePath(`/admin/articles/${input.articleId}`);
     return { version };
-  }, '已恢复为新的工作版本');
-}
+  },
+  { message: '已恢复为新的工作版本' },
+);

@@ -3,11 +3,11 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { toActionResult, type ActionResult } from '@/lib/action-result';
+import type { ActionResult } from '@/lib/action-result';
+import { defineAction, noInput } from '@/lib/actions/define-action';
 import { requestIp } from '@/lib/auth/request-ip';
-import { authorize } from '@/lib/auth/session';
 import { endOtherSessions, endSession } from '@/lib/auth/sessions';
-import { beginTotpEnrolment, confirmTotpEnrolment, disableTwoFactor, renewRecoveryCodes, type TotpEnrolment } from '@/lib/auth/two-factor';
+import { beginTotpEnrolment, confirmTotpEnrolment, disableTwoFactor, renewRecoveryCodes } from '@/lib/auth/two-factor';
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { changeOwnPassword } from './change-password';
@@ -28,112 +28,91 @@ const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reset-two-factor') }),
 ]);
 
+const userChangeSchema = z.object({ userId: userIdSchema }).and(changeSchema).transform(({ userId, ...change }) => ({ userId, change: change as UserChange }));
+
 // --- Admins: /admin/users -------------------------------------------------------------------
 
-export async function updateUserAction(_prev: UserActionState, formData: FormData): Promise<UserActionState> {
-  return toActionResult(async () => {
-    const actor = await authorize('user:manage');
-    const userId = userIdSchema.parse(formData.get('userId'));
-    const change = changeSchema.parse(Object.fromEntries(formData)) as UserChange;
-    const result = await updateUser(actor, userId, change, await requestIp());
+export const updateUserAction = defineAction(
+  'user:manage',
+  userChangeSchema,
+  async ({ actor, input }): Promise<{ passwordLink?: string } | undefined> => {
+    const result = await updateUser(actor, input.userId, input.change, await requestIp());
     revalidatePath('/admin/users');
     return result.passwordToken ? { passwordLink: passwordLinkPath(result.passwordToken) } : undefined;
-  }, '已更新');
-}
+  },
+  { message: '已更新' },
+);
 
-export async function createUserAction(_prev: UserActionState, formData: FormData): Promise<UserActionState> {
-  return toActionResult(async () => {
-    const actor = await authorize('user:manage');
-    const input = newUserSchema.parse(Object.fromEntries(formData));
+export const createUserAction = defineAction(
+  'user:manage',
+  newUserSchema,
+  async ({ actor, input }): Promise<{ passwordLink?: string } | undefined> => {
     const { passwordToken } = await inviteUser(db, actor, input, await requestIp());
     revalidatePath('/admin/users');
     return { passwordLink: passwordLinkPath(passwordToken) };
-  }, '用户已创建');
-}
+  },
+  { message: '用户已创建' },
+);
 
 // --- Everyone, about themselves: /admin/account ----------------------------------------------
 // These work before a required second factor is set up: setting it up is what they are for.
 
-const own = { beforeTwoFactor: true } as const;
+const own = { permission: 'admin:access', beforeTwoFactor: true } as const;
 
 export type AccountActionState = ActionResult<unknown> | null;
 
-export async function endOwnSessionAction(_prev: AccountActionState, formData: FormData): Promise<AccountActionState> {
-  return toActionResult(async () => {
-    const user = await authorize('admin:access', own);
-    const sessionId = z.string().min(1).max(100).parse(formData.get('sessionId'));
-    if (sessionId === user.sessionId) throw new AppError('INVALID', '这是当前会话，请用“退出登录”');
-    if (!(await endSession(db, { userId: user.id, sessionId, actorId: user.id, reason: 'ended-by-user', ip: await requestIp() }))) {
-      throw new AppError('NOT_FOUND', '该会话已结束');
-    }
-    revalidatePath('/admin/account');
-  }, '会话已结束');
-}
+export const endOwnSessionAction = defineAction(own, z.object({ sessionId: z.string().min(1).max(100) }), async ({ actor, input }) => {
+  if (input.sessionId === actor.sessionId) throw new AppError('INVALID', '这是当前会话，请用“退出登录”');
+  if (!(await endSession(db, { userId: actor.id, sessionId: input.sessionId, actorId: actor.id, reason: 'ended-by-user', ip: await requestIp() }))) {
+    throw new AppError('NOT_FOUND', '该会话已结束');
+  }
+  revalidatePath('/admin/account');
+}, { message: '会话已结束' });
 
-export async function endOtherSessionsAction(_prev: AccountActionState): Promise<AccountActionState> {
-  return toActionResult(async () => {
-    const user = await authorize('admin:access', own);
-    await endOtherSessions(db, user, await requestIp());
-    revalidatePath('/admin/account');
-  }, '其他会话已全部结束');
-}
+export const endOtherSessionsAction = defineAction(own, noInput, async ({ actor }) => {
+  await endOtherSessions(db, actor, await requestIp());
+  revalidatePath('/admin/account');
+}, { message: '其他会话已全部结束' });
 
 const passwordChangeSchema = z
   .object({ current: z.string().min(1, '请输入当前密码').max(200), next: z.string().max(200, '密码过长'), confirm: z.string() })
-  .refine((v) => v.next === v.confirm, { message: '两次输入的新密码不一致' });
+  .refine((v) => v.next === v.confirm, { message: '两次输入的新密码不一致', path: ['confirm'] });
 
-export async function changePasswordAction(_prev: AccountActionState, formData: FormData): Promise<AccountActionState> {
-  return toActionResult(async () => {
-    const user = await authorize('admin:access', own);
-    await changeOwnPassword(db, user, passwordChangeSchema.parse(Object.fromEntries(formData)), await requestIp());
-    revalidatePath('/admin/account');
-  }, '密码已修改，其他设备上的会话已结束');
-}
+export const changePasswordAction = defineAction(own, passwordChangeSchema, async ({ actor, input }) => {
+  await changeOwnPassword(db, actor, input, await requestIp());
+  revalidatePath('/admin/account');
+}, { message: '密码已修改，其他设备上的会话已结束' });
 
-const codeSchema = z.string().trim().min(1, '请输入验证码').max(40);
+const codeSchema = z.object({ code: z.string({ error: '请输入验证码' }).trim().min(1, '请输入验证码').max(40, '验证码无效') });
 
-export async function beginTwoFactorAction(): Promise<ActionResult<TotpEnrolment>> {
-  return toActionResult(async () => beginTotpEnrolment(db, await authorize('admin:access', own)));
-}
+export const beginTwoFactorAction = defineAction(own, noInput, async ({ actor }) => beginTotpEnrolment(db, actor));
 
-export async function confirmTwoFactorAction(_prev: ActionResult<string[]> | null, formData: FormData): Promise<ActionResult<string[]>> {
-  return toActionResult(async () => {
-    const user = await authorize('admin:access', own);
-    const codes = await confirmTotpEnrolment(db, user, codeSchema.parse(formData.get('code')), await requestIp());
-    revalidatePath('/admin/account');
-    return codes;
-  }, '两步验证已启用');
-}
+export const confirmTwoFactorAction = defineAction(own, codeSchema, async ({ actor, input }) => {
+  const codes = await confirmTotpEnrolment(db, actor, input.code, await requestIp());
+  revalidatePath('/admin/account');
+  return codes;
+}, { message: '两步验证已启用' });
 
-export async function renewRecoveryCodesAction(_prev: ActionResult<string[]> | null, formData: FormData): Promise<ActionResult<string[]>> {
-  return toActionResult(async () => {
-    const user = await authorize('admin:access', own);
-    const codes = await renewRecoveryCodes(db, user, codeSchema.parse(formData.get('code')), await requestIp());
-    revalidatePath('/admin/account');
-    return codes;
-  }, '已生成新的恢复码，旧恢复码已失效');
-}
+export const renewRecoveryCodesAction = defineAction(own, codeSchema, async ({ actor, input }) => {
+  const codes = await renewRecoveryCodes(db, actor, input.code, await requestIp());
+  revalidatePath('/admin/account');
+  return codes;
+}, { message: '已生成新的恢复码，旧恢复码已失效' });
 
-export async function disableTwoFactorAction(_prev: AccountActionState, formData: FormData): Promise<AccountActionState> {
-  return toActionResult(async () => {
-    const user = await authorize('admin:access', own);
-    await disableTwoFactor(db, user, codeSchema.parse(formData.get('code')), await requestIp());
-    revalidatePath('/admin/account');
-  }, '两步验证已关闭');
-}
+export const disableTwoFactorAction = defineAction(own, codeSchema, async ({ actor, input }) => {
+  await disableTwoFactor(db, actor, input.code, await requestIp());
+  revalidatePath('/admin/account');
+}, { message: '两步验证已关闭' });
 
 // --- Whoever holds a one-time link: /reset-password/<token> -------------------------------------
 
 const linkPasswordSchema = z
   .object({ token: z.string().min(1).max(100), password: z.string().max(200, '密码过长'), confirm: z.string() })
-  .refine((v) => v.password === v.confirm, { message: '两次输入的密码不一致' });
+  .refine((v) => v.password === v.confirm, { message: '两次输入的密码不一致', path: ['confirm'] });
 
-// Authorized by the link itself (a 256-bit token that works once, for an hour).
-export async function setPasswordWithLinkAction(_prev: AccountActionState, formData: FormData): Promise<AccountActionState> {
-  const result = await toActionResult(async () => {
-    const input = linkPasswordSchema.parse(Object.fromEntries(formData));
-    await setPasswordWithLink(db, input.token, input.password, await requestIp());
-  });
-  if (result.ok) redirect('/login?notice=password-set');
-  return result;
-}
+// Public: authorized by the link itself (a 256-bit token that works once, for an hour), which
+// setPasswordWithLink checks.
+export const setPasswordWithLinkAction = defineAction('public', linkPasswordSchema, async ({ input }) => {
+  await setPasswordWithLink(db, input.token, input.password, await requestIp());
+  redirect('/login?notice=password-set');
+});

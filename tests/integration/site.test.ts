@@ -92,6 +92,11 @@ describe('site settings', () => {
     expect(result).toMatchObject({ ok: false, code: 'INVALID' });
     const error = (result as { error: string }).error;
     for (const message of ['请填写网站名称', 'ICP 备案号应形如', '联系方式须是电子邮箱或电话号码']) expect(error).toContain(message);
+    // Each beside its own field; the fields that were fine have none.
+    expect(result).toMatchObject({
+      fieldErrors: { siteName: ['请填写网站名称'], icpNumber: ['ICP 备案号应形如“京ICP备12345678号-1”'], contact: ['联系方式须是电子邮箱或电话号码'] },
+    });
+    expect(Object.keys((result as { fieldErrors: object }).fieldErrors).sort()).toEqual(['contact', 'icpNumber', 'siteName']);
     expect(await db.setting.count()).toBe(0);
   });
 
