@@ -8,7 +8,7 @@ import { defineAction } from '@/lib/actions/define-action';
 import { requestIp } from '@/lib/auth/request-ip';
 import { AppError } from '@/lib/errors';
 import { createArticle } from './create-article';
-import { loadMergeBase, type MergeBase } from './merge';
+import { loadMergeBase } from './merge';
 import { findLinkableArticles } from './queries';
 import { saveArticle } from './save-article';
 import { articleFieldsSchema, saveArticleSchema } from './schemas';
