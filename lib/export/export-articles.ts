@@ -14,6 +14,7 @@ const articleInclude = {
   createdBy: { select: { email: true } },
   updatedBy: { select: { email: true } },
   publishedRevision: true,
+  reviews: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { reviewer: { select: { email: true } } } },
 } satisfies Prisma.ArticleInclude;
 
 type ArticleRow = Prisma.ArticleGetPayload<{ include: typeof articleInclude }>;
@@ -113,6 +114,13 @@ function toRecord(row: ArticleRow, refs: Map<string, ArticleRef>): ArticleRecord
           createdAt: published.createdAt.toISOString(),
         }
       : null,
+    reviews: row.reviews.map((review) => ({
+      reviewer: review.reviewer.email,
+      decision: review.decision,
+      comment: review.comment,
+      articleVersion: review.articleVersion,
+      createdAt: review.createdAt.toISOString(),
+    })),
   };
 }
 

@@ -16,6 +16,7 @@ import { regionAncestorCodes } from '@/lib/regions/region-path';
 import { statusAfterEdit } from '@/lib/workflow/transitions';
 import type { RecordCandidate } from './analyse-units';
 import type { ExistingArticle } from './decide-import';
+import { restoreReviews } from './restore-reviews';
 
 // Re-importing an NDJSON export (see README "Export and re-import"). A record that is new here
 // is restored as it was: status, versions, dates, regions, recommendation list and, for a live
@@ -144,6 +145,7 @@ export async function createFromRecord(tx: Tx, candidate: RecordCandidate, fileN
   if (rows.length) await tx.articleRegion.createMany({ data: rows });
   const resolved = await resolveAll(tx, record.recommendations, article.id);
   await writeItems(tx, article.id, resolved);
+  warnings.push(...(await restoreReviews(tx, article.id, record.reviews)));
 
   const pending: PendingLink[] = [];
   if (published) {
