@@ -10,7 +10,8 @@ import { decideImport, type ExistingArticle, type ImportDecision } from './decid
 import { expandInputs, type ImportInput, type ImportUnit } from './expand-inputs';
 import type { ImportFailure, ImportReason } from './reasons';
 import { createFromPage, findArticleForPage, findArticlesForPages, updateFromPage } from './write-page';
-import { createFromRecord, findArticleForRecord, linkPending, updateFromRecord, type PendingLink } from './write-record';
+import { persistPendingLinks, resolvePendingLinks } from './pending-links';
+import { createFromRecord, findArticleForRecord, updateFromRecord, type PendingLink } from './write-record';
 
 export type { ImportInput } from './expand-inputs';
 /** A file's name and bytes: a page (.txt), a .zip of pages, or (CLI) an NDJSON export. */
@@ -136,6 +137,7 @@ async function importIntoBatch(db: Db, batchId: string, units: ImportUnit[], don
   const donePositions = new Set(done.map((f) => f.position));
   const pending: PendingLink[] = [];
   const progress = progressRecorder(db, batchId, options.onProgress);
+  if (options.records) await resolvePendingLinks(db);
   if (options.bulk ?? units.length >= BULK_MIN_FILES) {
     await importInChunks(db, batchId, units, files, pending, { ...options, onProgress: progress }, donePositions);
   } else {
@@ -148,14 +150,7 @@ async function importIntoBatch(db: Db, batchId: string, units: ImportUnit[], don
       await progress(files.length, units.length);
     }
   }
-  if (pending.length) {
-    try {
-      await db.$transaction((tx) => linkPending(tx, pending));
-    } catch (error) {
-      // The articles are in; only links between records of this batch are missing.
-      console.error('import: linking recommendations between imported records failed', error);
-    }
-  }
+  if (options.records) await resolvePendingLinks(db);
   files.sort((a, b) => a.position - b.position);
   const totals = totalsOf(files);
   await db.importBatch.update({
@@ -436,6 +431,7 @@ async function importUnit(db: Db, batchId: string, unit: AnalysedUnit, earlier: 
       const decision = decideImport(candidate.hash, await findExisting(tx, candidate), { force });
       const outcome = await applyDecision(tx, unit, candidate, decision, actorId);
       await recordItem(tx, batchId, outcome.result, candidate.hash);
+      await persistPendingLinks(tx, outcome.links);
       return outcome;
     });
   } catch (error) {
