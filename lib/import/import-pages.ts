@@ -73,6 +73,8 @@ export type ImportOptions = {
    * row records the same count (processedFiles) for the progress bar on its page.
    */
   onProgress?: (processed: number, total: number) => void | Promise<void>;
+  /** Called once the batch this import writes to is open (the CLI's lease: batch-lease.ts). */
+  onBatchOpened?: (batchId: string) => Promise<void>;
 };
 
 /** From this many files a batch is written in chunks (about 10× faster); below it either path takes a moment. */
@@ -115,6 +117,7 @@ export async function importPages(db: Db, options: ImportOptions): Promise<Impor
   const units = expandInputs(options.files, { records: options.records ?? false });
   const { batchId, done } = await openBatch(db, options, normalizePunctuation, units.length);
   try {
+    await options.onBatchOpened?.(batchId);
     return await importIntoBatch(db, batchId, units, done, options);
   } catch (error) {
     // A queued batch is failed or retried by its job (import-job.ts); a batch opened here (the
