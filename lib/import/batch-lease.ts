@@ -19,7 +19,8 @@ const leaseClass = 4209;
 /** One-key lock held while a CLI import opens its batch. */
 const openingLock = 4210;
 
-export const deadBatchMessage = '导入进程已意外终止（被强制结束或机器重启），导入没有完成。表中列出已处理的文件；请重新导入同样的文件，已导入的文件会显示为“未变”。';
+export const deadBatchMessage =
+  '导入进程已意外终止（被强制结束或机器重启），导入没有完成。表中列出已处理的文件；请重新导入同样的文件，已导入的文件会显示为“未变”。';
 
 export function interruptedBySignalMessage(signal: string): string {
   return `导入被中断（收到 ${signal} 信号），已停止。表中列出已处理的文件；请重新导入同样的文件，已导入的文件会显示为“未变”。`;

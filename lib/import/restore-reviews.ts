@@ -16,7 +16,16 @@ export async function restoreReviews(tx: Tx, articleId: string, reviews: RecordR
   const rows = reviews.flatMap((review) => {
     const reviewerId = idByEmail.get(review.reviewer);
     return reviewerId
-      ? [{ articleId, reviewerId, articleVersion: review.articleVersion, decision: review.decision, comment: review.comment, createdAt: new Date(review.createdAt) }]
+      ? [
+          {
+            articleId,
+            reviewerId,
+            articleVersion: review.articleVersion,
+            decision: review.decision,
+            comment: review.comment,
+            createdAt: new Date(review.createdAt),
+          },
+        ]
       : [];
   });
   if (rows.length) await tx.review.createMany({ data: rows });

@@ -78,7 +78,10 @@ afterAll(async () => {
 
 /** The real CLI (node with tsx as a loader, not the tsx wrapper, so that signals reach it as sent). */
 function startImport(file: string): { child: ChildProcess; exit: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', '--json', file], { env: { ...process.env, DATABASE_URL: database.url }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', '--json', file], {
+    env: { ...process.env, DATABASE_URL: database.url },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   running.add(child);
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -95,7 +98,9 @@ function startImport(file: string): { child: ChildProcess; exit: Promise<{ code:
 type BatchRow = { id: string; status: string; processedFiles: number; error: string | null; finishedAt: Date | null; created: number; unchanged: number };
 
 async function batches(): Promise<BatchRow[]> {
-  const { rows } = await sql.query<BatchRow>('SELECT id, status, "processedFiles", error, "finishedAt", created, unchanged FROM "ImportBatch" ORDER BY "createdAt"');
+  const { rows } = await sql.query<BatchRow>(
+    'SELECT id, status, "processedFiles", error, "finishedAt", created, unchanged FROM "ImportBatch" ORDER BY "createdAt"',
+  );
   return rows;
 }
 
@@ -121,7 +126,7 @@ async function clearArticles() {
   await sql.query('TRUNCATE "Article", "ImportBatch", "AuditEvent" CASCADE');
 }
 
-describe('a CLI import killed in the middle of its batch', () => {
+describe('a CLI import killed in the middle of its batch', { timeout: TIMEOUT }, () => {
   it('is failed by the next run after SIGKILL, and running the same file again resumes', async () => {
     await clearArticles();
     const { child, exit } = startImport(records);
@@ -145,7 +150,7 @@ describe('a CLI import killed in the middle of its batch', () => {
     expect(failed).toMatchObject({ id: batch.id, status: 'FAILED', error: deadBatchMessage, processedFiles: imported, created: imported });
     expect(failed.finishedAt).not.toBeNull();
     expect(resumed).toMatchObject({ id: report.batchId, status: 'DONE' });
-  }, TIMEOUT);
+  });
 
   it('leaves a batch whose import is still running alone', async () => {
     await clearArticles();
@@ -157,7 +162,7 @@ describe('a CLI import killed in the middle of its batch', () => {
     expect((await batches()).find((b) => b.id === batch.id)).toMatchObject({ status: 'RUNNING', error: null });
     expect((await exit).code).toBe(0);
     expect((await batches()).find((b) => b.id === batch.id)).toMatchObject({ status: 'DONE', created: RECORDS });
-  }, TIMEOUT);
+  });
 
   it('fails its batch at once on SIGTERM', async () => {
     await clearArticles();
@@ -170,5 +175,5 @@ describe('a CLI import killed in the middle of its batch', () => {
     expect(ended.stderr).not.toMatch(/^\s+at /m);
     const [row] = await batches();
     expect(row).toMatchObject({ id: batch.id, status: 'FAILED', error: interruptedBySignalMessage('SIGTERM') });
-  }, TIMEOUT);
+  });
 });

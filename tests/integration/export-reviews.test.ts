@@ -78,7 +78,10 @@ describe('reviews in the NDJSON export', () => {
     const [restored] = await records();
     expect(restored.reviews).toEqual(record.reviews);
     const second = await db.user.findUniqueOrThrow({ where: { email: accounts.second.email } });
-    expect(await db.review.findFirst({ where: { articleId: report.files[0].articleId, decision: 'APPROVED' } })).toMatchObject({ reviewerId: second.id, articleVersion: 2 });
+    expect(await db.review.findFirst({ where: { articleId: report.files[0].articleId, decision: 'APPROVED' } })).toMatchObject({
+      reviewerId: second.id,
+      articleVersion: 2,
+    });
   });
 
   it('leaves out, with a warning, the reviews of a reviewer who has no account here', async () => {

@@ -138,10 +138,16 @@ describe('pending recommendation links of an NDJSON restore', () => {
     const editor = await db.user.findUniqueOrThrow({ where: { email: accounts[0].email } });
     const input = await editInput(before.id);
     // The editor puts another, external item first.
-    await saveArticle(editor, { ...input, recommendations: [{ title: '编辑加的推荐', summary: '', category: '', itemDate: '', targetArticleId: null }, ...input.recommendations] });
+    await saveArticle(editor, {
+      ...input,
+      recommendations: [{ title: '编辑加的推荐', summary: '', category: '', itemDate: '', targetArticleId: null }, ...input.recommendations],
+    });
 
     const second = await restore(whole);
-    expect(second.report.files.map((f) => [f.outcome, f.reason ?? null])).toEqual([['failed', 'CONFLICT'], ['created', null]]);
+    expect(second.report.files.map((f) => [f.outcome, f.reason ?? null])).toEqual([
+      ['failed', 'CONFLICT'],
+      ['created', null],
+    ]);
     const b = await articleByTitle(titleB);
     const a = await articleByTitle(titleA);
     expect(a.recommendations.map((r) => [r.title, r.targetArticleId])).toEqual([
