@@ -50,6 +50,18 @@ const regionSchema = z.object({
   confidence: z.number().min(0).max(1),
 });
 
+/**
+ * A review of one version: who, what they decided, why and when. The reviewer is named by email,
+ * as createdBy/updatedBy are (a reviewer always has an account where the review was made).
+ */
+const reviewSchema = z.object({
+  reviewer: z.string().min(1).max(320),
+  decision: z.enum(['APPROVED', 'CHANGES_REQUESTED']),
+  comment: z.string().max(2000),
+  articleVersion: z.number().int().positive(),
+  createdAt: isoDateTime,
+});
+
 /** The fields that make up what a reader or an editor sees; hashed to tell "unchanged". */
 const contentShape = {
   title: z.string().min(1).max(200),
@@ -90,6 +102,11 @@ export const articleRecordSchema = z.object({
       createdAt: isoDateTime,
     })
     .nullable(),
+  /**
+   * The article's reviews, oldest first. Optional: files exported before reviews were exported
+   * still restore (their articles without reviews). Not part of the content hash (see below).
+   */
+  reviews: z.array(reviewSchema).max(10_000).optional(),
 });
 
 export type ArticleRecord = z.infer<typeof articleRecordSchema>;
@@ -97,6 +114,7 @@ export type ArticleRef = z.infer<typeof articleRefSchema>;
 export type RecordRecommendation = ArticleRecord['recommendations'][number];
 export type RecordRegion = ArticleRecord['regions'][number];
 export type PublishedSnapshot = NonNullable<ArticleRecord['published']>;
+export type RecordReview = NonNullable<ArticleRecord['reviews']>[number];
 
 /** The identity a record is matched by on re-import (see README): its sourceKey, else its slug. */
 export function recordIdentity(record: { sourceKey: string | null; slug: string }): string {
@@ -111,6 +129,12 @@ type ContentFields = Pick<
 /**
  * Hash of what an import of this record would write to the working copy. Equal hashes mean
  * re-importing changes nothing. Key order and region order do not count; list order does.
+ *
+ * Reviews do not count: they are restored only with a new article, never by an update, so a
+ * record that differs from the article here only in its reviews would otherwise be "updated"
+ * into a new version with the same content (and, for an edit, back to draft) while its reviews
+ * still would not be written. It also keeps files exported before reviews were (no `reviews`)
+ * unchanged against the articles they restored.
  */
 export function recordContentHash(record: ContentFields): string {
   const content = {

@@ -14,6 +14,7 @@ const articleInclude = {
   createdBy: { select: { email: true } },
   updatedBy: { select: { email: true } },
   publishedRevision: true,
+  reviews: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], include: { reviewer: { select: { email: true } } } },
 } satisfies Prisma.ArticleInclude;
 
 type ArticleRow = Prisma.ArticleGetPayload<{ include: typeof articleInclude }>;
@@ -52,11 +53,26 @@ export async function* exportArticleRecords(db: Db, filters: ExportFilters): Asy
   }
 }
 
-/** One article as an export record (the importer compares it with an incoming record). */
+/**
+ * One article as an export record (the importer compares it with an incoming record). A working
+ * list item whose link still waits for its target (PendingRecommendationLink, written by the
+ * restore of this very version: lib/import/pending-links.ts) names that target, as the record
+ * that restored it does: re-importing that record changes nothing, and the link is made as soon
+ * as an import brings the target.
+ */
 export async function loadArticleRecord(tx: Tx, articleId: string): Promise<ArticleRecord | null> {
   const row = await tx.article.findUnique({ where: { id: articleId }, include: articleInclude });
   if (!row) return null;
-  return toRecord(row, await refsForRevisionTargets(tx, [row]));
+  const record = toRecord(row, await refsForRevisionTargets(tx, [row]));
+  const waiting = await tx.pendingRecommendationLink.findMany({
+    where: { articleId, articleVersion: row.version, itemPosition: { not: null } },
+    select: { itemPosition: true, targetSourceKey: true, targetSlug: true },
+  });
+  for (const link of waiting) {
+    const item = record.recommendations[link.itemPosition!];
+    if (item && !item.target) item.target = { sourceKey: link.targetSourceKey, slug: link.targetSlug };
+  }
+  return record;
 }
 
 function toRecord(row: ArticleRow, refs: Map<string, ArticleRef>): ArticleRecord {
@@ -113,6 +129,13 @@ function toRecord(row: ArticleRow, refs: Map<string, ArticleRef>): ArticleRecord
           createdAt: published.createdAt.toISOString(),
         }
       : null,
+    reviews: row.reviews.map((review) => ({
+      reviewer: review.reviewer.email,
+      decision: review.decision,
+      comment: review.comment,
+      articleVersion: review.articleVersion,
+      createdAt: review.createdAt.toISOString(),
+    })),
   };
 }
 

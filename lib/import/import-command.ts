@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db/client';
+import { startBatchLease } from './batch-lease';
 import { collectInputs } from './collect-paths';
 import { importPages, type ImportOptions } from './import-pages';
 import { previewImport } from './preview-import';
@@ -50,7 +51,11 @@ export type CliReport = { dryRun: boolean; batchId?: string; normalizePunctuatio
 export async function runImportCommand(db: Db, command: ImportCommand, onProgress?: ImportOptions['onProgress']): Promise<{ report: CliReport; exitCode: 0 | 2 }> {
   const files = collectInputs(command.paths);
   const options = { files, normalizePunctuation: command.normalizePunctuation, force: command.force, records: true };
-  const result = command.dryRun ? await previewImport(db, options) : await importPages(db, { ...options, actorId: null, source: 'cli', onProgress });
+  // Fails the batches of CLI imports that died, and keeps this one from looking dead (batch-lease.ts).
+  const lease = command.dryRun ? null : await startBatchLease();
+  const result = command.dryRun
+    ? await previewImport(db, options)
+    : await importPages(db, { ...options, actorId: null, source: 'cli', onProgress, onBatchOpened: lease!.hold }).finally(() => lease!.end());
   const report: CliReport = {
     dryRun: command.dryRun,
     ...('batchId' in result && typeof result.batchId === 'string' ? { batchId: result.batchId } : {}),

@@ -9,7 +9,8 @@ import { failBatch, finishBatch, openBatch, progressRecorder, recordItems } from
 import { expandInputs, type ImportInput, type ImportUnit } from './expand-inputs';
 import { linkItemsToNewPages, planPages, preparePage, type PreparedPage } from './plan-pages';
 import { busyFailure, databaseFailure, decidedResult, duplicateResult, failedResult, importItemRow, totalsOf, type ImportFileResult, type ImportReport } from './results';
-import { importRecord, linkPending, type PendingLink } from './write-record';
+import { resolvePendingLinks } from './pending-links';
+import { importRecord } from './write-record';
 
 // The import runner: files in, one ImportBatch out. It walks the batch in chunks: analyse a
 // chunk (lib/import/analyse-units.ts, pure), plan its pages against the database
@@ -36,6 +37,8 @@ export type ImportOptions = {
    * clean run would.
    */
   batchId?: string;
+  /** Called once the batch exists, before any file is written (the CLI's lease, lib/import/batch-lease.ts). */
+  onBatchOpened?: (batchId: string) => Promise<void>;
   /** Called as chunks complete; the batch row records the same count (processedFiles) for the progress bar. */
   onProgress?: (processed: number, total: number) => void | Promise<void>;
 };
@@ -64,6 +67,7 @@ export async function importPages(db: Db, options: ImportOptions): Promise<Impor
   const units = expandInputs(options.files, { records: options.records ?? false });
   const { batchId, done } = await openBatch(db, { ...options, normalizePunctuation, totalFiles: units.length });
   try {
+    await options.onBatchOpened?.(batchId);
     const run = new BatchRun(db, batchId, options, done);
     await run.importUnits(units, normalizePunctuation);
     const files = [...run.results.values()].sort((a, b) => a.position - b.position);
@@ -80,7 +84,6 @@ export async function importPages(db: Db, options: ImportOptions): Promise<Impor
 class BatchRun {
   /** Every file's result by position: the earlier run's, then this run's as chunks commit. */
   readonly results = new Map<number, ImportFileResult>();
-  private readonly pending: PendingLink[] = [];
   private readonly progress: (processed: number, total: number) => Promise<void>;
 
   constructor(
@@ -102,6 +105,8 @@ class BatchRun {
     const markDuplicate = createDuplicateMarker();
     const sql = await connectForChunks();
     try {
+      // Links an interrupted restore left waiting (lib/import/pending-links.ts).
+      if (this.options.records) await resolvePendingLinks(this.db);
       let writing: Promise<void> = Promise.resolve();
       let chunksWritten = 0;
       for (let start = 0; start < units.length; start += size) {
@@ -120,7 +125,7 @@ class BatchRun {
         });
       }
       await writing;
-      if (this.pending.length) await this.linkRecords();
+      if (this.options.records) await resolvePendingLinks(this.db);
       // The tables have just grown by thousands of rows; fresh statistics keep the planner on the
       // indexes for the next import and the article list.
       if (chunksWritten) await refreshStatistics(sql, [...LOOKUP_TABLES, 'Revision', 'ArticleRegion']);
@@ -133,9 +138,8 @@ class BatchRun {
   private async writeChunk(client: pg.Client, chunk: AnalysedUnit[], pages: PreparedPage[]): Promise<void> {
     for (const unit of chunk) {
       if (unit.state !== 'ready' || unit.candidate.kind !== 'record') continue;
-      const { result, pending } = await importRecord(this.db, { batchId: this.batchId, unit, candidate: unit.candidate, force: this.isForced(unit.position), actorId: this.options.actorId });
+      const result = await importRecord(this.db, { batchId: this.batchId, unit, candidate: unit.candidate, force: this.isForced(unit.position), actorId: this.options.actorId });
       this.results.set(result.position, result);
-      this.pending.push(...pending);
     }
     const rest = chunk.filter((u) => u.state !== 'ready' || u.candidate.kind === 'page');
     const unitAt = new Map(rest.map((u) => [u.position, u]));
@@ -206,15 +210,6 @@ class BatchRun {
       await recordItems(sql, this.batchId, [importItemRow(result, contentHash)]);
     } catch (error) {
       console.error(`import: recording the outcome of ${result.file} failed`, error);
-    }
-  }
-
-  private async linkRecords() {
-    try {
-      await this.db.$transaction((tx) => linkPending(tx, this.pending));
-    } catch (error) {
-      // The articles are in; only links between records of this batch are missing.
-      console.error('import: linking recommendations between imported records failed', error);
     }
   }
 

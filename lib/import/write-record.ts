@@ -6,15 +6,17 @@ import { bodyPlainText } from '@/lib/content/plain-text';
 import type { Db, Tx } from '@/lib/db/client';
 import { newId, txSql } from '@/lib/db/sql';
 import { fromIsoDate } from '@/lib/dates';
-import { publicTags } from '@/lib/public-cache/cache-tags';
 import { writeLiveSearch } from '@/lib/search/write-vectors';
-import { readLiveState, recordPublicChange, recordTags } from '@/lib/public-cache/change-feed';
+import { readLiveState, recordPublicChange } from '@/lib/public-cache/change-feed';
 import { reviveSlugs } from '@/lib/public-cache/gone-slugs';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { recordContentHash, type ArticleRecord, type ArticleRef, type RecordRecommendation, type RecordRegion } from '@/lib/export/article-record';
+import { recordContentHash, type ArticleRecord, type RecordRecommendation, type RecordRegion } from '@/lib/export/article-record';
 import { loadArticleRecord } from '@/lib/export/export-articles';
 import { regionAncestorCodes } from '@/lib/regions/region-path';
 import { recordItems } from './batch';
+import { persistPendingLinks, type PendingLink } from './pending-links';
+import { resolveRef } from './record-refs';
+import { restoreReviews } from './restore-reviews';
 import type { AnalysedUnit, RecordCandidate } from './analyse-units';
 import { decideImport, type ExistingArticle, type ImportDecision } from './decide-import';
 import { busyFailure, databaseFailure, decidedResult, failedResult, importItemRow, type ImportFileResult } from './results';
@@ -24,12 +26,6 @@ import { busyFailure, databaseFailure, decidedResult, failedResult, importItemRo
 // article, its published version. A record that matches an existing article is an ordinary
 // import update: the working copy becomes a new version, the published version is left alone.
 
-/**
- * A recommendation whose target was not (yet) in this database, to link once the batch is done:
- * the working list's item at `itemPosition` (null for an item of the published list only) and
- * the same item in the revisions this import wrote.
- */
-export type PendingLink = { articleId: string; ref: ArticleRef; itemPosition: number | null; revisions: { revisionId: string; index: number }[] };
 
 export type RecordWriteResult =
   | { ok: true; articleId: string; warnings: string[]; pending: PendingLink[] }
@@ -46,14 +42,6 @@ export async function findArticleForRecord(tx: Tx, candidate: RecordCandidate): 
   return { ...row, matchHash: current ? recordContentHash(current) : null };
 }
 
-export async function resolveRef(tx: Tx, ref: ArticleRef | null, selfId: string | null): Promise<string | null> {
-  if (!ref) return null;
-  const target = ref.sourceKey
-    ? await tx.article.findUnique({ where: { sourceKey: ref.sourceKey }, select: { id: true, deletedAt: true } })
-    : await tx.article.findFirst({ where: { OR: [{ slug: ref.slug }, { publishedRevision: { slug: ref.slug } }] }, select: { id: true, deletedAt: true } });
-  if (!target || target.deletedAt || target.id === selfId) return null;
-  return target.id;
-}
 
 async function resolveAll(tx: Tx, items: RecordRecommendation[], selfId: string) {
   return Promise.all(items.map(async (item) => ({ item, targetId: await resolveRef(tx, item.target, selfId) })));
@@ -94,20 +82,22 @@ function pendingFor(
 export async function importRecord(
   db: Db,
   input: { batchId: string; unit: AnalysedUnit; candidate: RecordCandidate; force: boolean; actorId: string | null },
-): Promise<{ result: ImportFileResult; pending: PendingLink[] }> {
+): Promise<ImportFileResult> {
   const { batchId, unit, candidate, force, actorId } = input;
   try {
     return await db.$transaction(async (tx) => {
       const decision = decideImport(candidate.hash, await findArticleForRecord(tx, candidate), { force });
       const outcome = await applyDecision(tx, unit, candidate, decision, actorId);
       await recordItems(txSql(tx), batchId, [importItemRow(outcome.result, candidate.hash)]);
-      return outcome;
+      // Links to records later in the file wait in the database: a restore killed before its end loses none.
+      await persistPendingLinks(tx, outcome.pending);
+      return outcome.result;
     });
   } catch (error) {
     console.error(`import: ${unit.name} failed at the database`, error);
     const result = failedResult(unit, error instanceof StaleVersionError ? busyFailure : databaseFailure);
     await recordItems(txSql(db), batchId, [importItemRow(result, candidate.hash)]).catch((e) => console.error(`import: recording the outcome of ${unit.name} failed`, e));
-    return { result, pending: [] };
+    return result;
   }
 }
 
@@ -170,6 +160,8 @@ export async function createFromRecord(tx: Tx, candidate: RecordCandidate, fileN
     { actorId },
   );
 
+  // Reviews are restored with a new article only (an update never writes them).
+  warnings.push(...(await restoreReviews(tx, articleId, record.reviews)));
   const pending: PendingLink[] = [];
   if (published) {
     const liveResolved = await resolveAll(tx, published.recommendations, articleId);
@@ -260,40 +252,4 @@ function recordColumns(record: ArticleRecord) {
 
 function revisionItem(item: RecordRecommendation, targetId: string | null): RevisionRecommendation {
   return { title: item.title, summary: item.summary, category: item.category, itemDate: item.itemDate, targetArticleId: targetId };
-}
-
-/**
- * Links recommendations whose target came later in the same batch (lists often point at each
- * other, so no order avoids this). The revisions written by this batch are completed too, so
- * that a restored published version links exactly as the exported one did.
- */
-export async function linkPending(tx: Tx, links: PendingLink[]): Promise<void> {
-  const patches = new Map<string, Map<number, string>>();
-  for (const link of links) {
-    const targetId = await resolveRef(tx, link.ref, link.articleId);
-    if (!targetId) continue;
-    if (link.itemPosition !== null) {
-      await tx.recommendationItem.updateMany({
-        where: { articleId: link.articleId, position: link.itemPosition, targetArticleId: null },
-        data: { targetArticleId: targetId },
-      });
-    }
-    for (const { revisionId, index } of link.revisions) {
-      const patch = patches.get(revisionId) ?? new Map<number, string>();
-      patch.set(index, targetId);
-      patches.set(revisionId, patch);
-    }
-  }
-  const livePages: string[] = [];
-  for (const [revisionId, patch] of patches) {
-    const revision = await tx.revision.findUniqueOrThrow({ where: { id: revisionId }, select: { recommendations: true, publishedFor: { select: { id: true } } } });
-    const items = (revision.recommendations as RevisionRecommendation[]).map((item, i) => {
-      const targetId = patch.get(i);
-      return targetId && !item.targetArticleId ? { ...item, targetArticleId: targetId } : item;
-    });
-    await tx.revision.update({ where: { id: revisionId }, data: { recommendations: items } });
-    if (revision.publishedFor) livePages.push(publicTags.article(revision.publishedFor.id));
-  }
-  // A restored live page whose links were completed here shows them from now on.
-  await recordTags(tx, livePages);
 }
