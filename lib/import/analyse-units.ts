@@ -5,7 +5,7 @@ import { getRegion } from '@/lib/regions/region-path';
 import { readPageFile } from './collect-paths';
 import { decodePageBytes } from './page/decode-page';
 import { isImportParseError } from './page/errors';
-import { readArchivePage, type ImportUnit } from './expand-inputs';
+import { readArchivePage, readRecordLine, type ImportUnit } from './expand-inputs';
 import { importHash, sourceKeyForTitle } from './page/fingerprint';
 import { parsePage, type ParsedPage } from './page/parse-page';
 import type { ImportFailure } from './reasons';
@@ -64,7 +64,7 @@ export function analyseUnit(unit: ImportUnit, position: number, options: Analyse
         return analysePage(base, read.bytes, options);
       }
       case 'record':
-        return analyseRecord(base, unit.line);
+        return analyseRecord(base, readRecordLine(unit));
     }
   } catch (error) {
     // A bug must not take the batch down with it; the file is reported and the log has the cause.

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { isExportHeaderLine } from '@/lib/export/article-record';
 import { formatSize, MAX_ARCHIVE_BYTES, MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_TOTAL_BYTES, MAX_EXPORT_FILE_BYTES, MAX_NAME_LENGTH, MAX_PAGE_BYTES, MAX_RECORD_BYTES } from './limits';
 import type { ImportFailure } from './reasons';
@@ -23,7 +24,8 @@ export type ImportUnit =
   | { kind: 'page'; name: string; path: string }
   /** An archive's entry, inflated only when its turn comes (readArchivePage). */
   | { kind: 'page'; name: string; archive: Uint8Array; entry: ZipEntry }
-  | { kind: 'record'; name: string; line: string }
+  /** One line of an export file: bytes [start, end) of `file`. */
+  | { kind: 'record'; name: string; file: Uint8Array; start: number; end: number }
   | { kind: 'rejected'; name: string; failure: ImportFailure };
 
 export type ExpandOptions = {
@@ -125,27 +127,38 @@ function expandRecordFile(name: string, bytes: Uint8Array): ImportUnit[] {
   if (bytes.length > MAX_EXPORT_FILE_BYTES) {
     return [rejected(name, 'TOO_LARGE', `导出文件过大（${formatSize(bytes.length)}），不能超过 ${formatSize(MAX_EXPORT_FILE_BYTES)}。`)];
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return [rejected(name, 'ENCODING', '导出文件不是 UTF-8 编码，无法导入。')];
+  if (!isUtf8(bytes)) return [rejected(name, 'ENCODING', '导出文件不是 UTF-8 编码，无法导入。')];
+  // Lines stay bytes of the file until their turn comes (readRecordLine): an export of thousands
+  // of articles is never held as one string and again as its lines.
+  const lines: { start: number; end: number }[] = [];
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let start = bom; start <= bytes.length; ) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline === -1 ? bytes.length : newline;
+    lines.push({ start, end });
+    start = end + 1;
   }
-  const lines = text.replace(/^\uFEFF/, '').split('\n');
-  const headerIndex = lines.findIndex((line) => line.trim() !== '');
+  const blank = (line: { start: number; end: number }) => bytes.subarray(line.start, line.end).every((b) => b === 0x20 || b === 0x09 || b === 0x0d);
+  const headerIndex = lines.findIndex((line) => !blank(line));
   if (headerIndex === -1) return [rejected(name, 'EMPTY', '导出文件为空。')];
-  if (!isExportHeaderLine(lines[headerIndex].trim())) {
+  if (!isExportHeaderLine(utf8.decode(bytes.subarray(lines[headerIndex].start, lines[headerIndex].end)).trim())) {
     return [rejected(name, 'RECORD_INVALID', '第一行不是保答导出文件的文件头：此文件不是 npm run export 生成的导出文件。')];
   }
   const units: ImportUnit[] = [];
-  lines.forEach((raw, index) => {
-    const line = raw.trim();
-    if (index <= headerIndex || line === '') return;
+  lines.forEach((line, index) => {
+    if (index <= headerIndex || blank(line)) return;
     const label = `${name}:${index + 1}`;
-    if (line.length > MAX_RECORD_BYTES) units.push(rejected(label, 'TOO_LARGE', `这一行超过 ${formatSize(MAX_RECORD_BYTES)}，不是有效的文章记录。`));
-    else units.push({ kind: 'record', name: label, line });
+    if (line.end - line.start > MAX_RECORD_BYTES) units.push(rejected(label, 'TOO_LARGE', `这一行超过 ${formatSize(MAX_RECORD_BYTES)}，不是有效的文章记录。`));
+    else units.push({ kind: 'record', name: label, file: bytes, start: line.start, end: line.end });
   });
   return units;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** A record line's text (the file was checked to be UTF-8 when it was expanded). */
+export function readRecordLine(unit: { file: Uint8Array; start: number; end: number }): string {
+  return utf8.decode(unit.file.subarray(unit.start, unit.end)).trim();
 }
 
 /**
