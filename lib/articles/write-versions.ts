@@ -2,7 +2,7 @@ import { bodyPlainText } from '@/lib/content/plain-text';
 import { newId, type Sql } from '@/lib/db/sql';
 import type { ArticleStatus } from '@/lib/generated/prisma/enums';
 import { regionAncestorCodes } from '@/lib/regions/region-path';
-import { documentFieldVectors, searchVectorExpression, type FieldVectors } from '@/lib/search/vector';
+import { documentVectorLiteral } from '@/lib/search/vector';
 import { statusAfterEdit } from '@/lib/workflow/transitions';
 
 // The one writer of article versions. The editor's save, a new article, bulk edits, the import
@@ -58,9 +58,9 @@ export type NewVersion = {
   set: VersionColumns;
   /** Written by an import: importedVersion follows the new version (later edits show as conflicts). */
   imported?: boolean;
-  /** Precomputed search fields (the import computes them while the previous chunk is written). */
+  /** Precomputed plain text and search vector literal (the import computes them while the previous chunk is written). */
   plainText?: string;
-  search?: FieldVectors;
+  search?: string;
   /** `auto` replaces the automatic suggestions only (an editor's tags stay), `all` every tag. */
   regions?: { replace: 'auto' | 'all'; rows: RegionRow[] };
   items?: ItemRow[];
@@ -125,7 +125,7 @@ type ArticleRow = {
   id: string;
   from: NewVersion['from'];
   values: Partial<Record<Column, unknown>>;
-  search: FieldVectors | null;
+  search: string | null;
   newVersion: number;
   newStatus: ArticleStatus;
 };
@@ -154,7 +154,7 @@ function articleRow(v: NewVersion, actorId: string | null): ArticleRow {
   const text = { title: v.set.title, summary: v.set.summary, body: values.plainText as string | undefined };
   const hasText = text.title !== undefined && text.summary !== undefined && text.body !== undefined;
   if (!v.from && !hasText) throw new Error(`new article ${v.articleId}: title, summary and body are required`);
-  const search = v.search ?? (hasText ? documentFieldVectors({ title: text.title!, summary: text.summary!, body: text.body! }) : null);
+  const search = v.search ?? (hasText ? documentVectorLiteral({ title: text.title!, summary: text.summary!, body: text.body! }) : null);
   return { id: v.articleId, from: v.from, values, search, newVersion, newStatus };
 }
 
@@ -209,10 +209,9 @@ async function writeSearch(sql: Sql, rows: ArticleRow[]) {
   if (indexed.length === 0) return;
   await sql.run(
     `INSERT INTO "ArticleSearch" ("articleId", vector)
-     SELECT id, ${searchVectorExpression('t.title', 't.summary', 't.body')}
-       FROM json_to_recordset($1::json) AS t(id text, title text, summary text, body text)
+     SELECT id, vector FROM json_to_recordset($1::json) AS t(id text, vector tsvector)
      ON CONFLICT ("articleId") DO UPDATE SET vector = EXCLUDED.vector`,
-    [JSON.stringify(indexed.map((r) => ({ id: r.id, ...r.search })))],
+    [JSON.stringify(indexed.map((r) => ({ id: r.id, vector: r.search })))],
   );
 }
 

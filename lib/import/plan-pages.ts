@@ -5,7 +5,7 @@ import { bodyPlainText } from '@/lib/content/plain-text';
 import { newId, type Sql } from '@/lib/db/sql';
 import type { ArticleStatus } from '@/lib/generated/prisma/enums';
 import { regionAncestorCodes } from '@/lib/regions/region-path';
-import { documentFieldVectors, type FieldVectors } from '@/lib/search/vector';
+import { documentVectorLiteral } from '@/lib/search/vector';
 import type { PageCandidate } from './analyse-units';
 import { decideImport, type ExistingArticle, type ImportDecision } from './decide-import';
 
@@ -23,14 +23,15 @@ export type PreparedPage = {
   force: boolean;
   slugBase: string;
   plainText: string;
-  search: FieldVectors;
+  /** The working copy's search vector (lib/search/vector.ts). */
+  search: string;
 };
 
 /** Worked out while the database is busy with the previous chunk: pinyin, plain text, lexemes. */
 export function preparePage(position: number, fileName: string, candidate: PageCandidate, force: boolean): PreparedPage {
   const { page } = candidate;
   const plainText = bodyPlainText(page.body);
-  const search = documentFieldVectors({ title: page.title, summary: page.summary, body: plainText });
+  const search = documentVectorLiteral({ title: page.title, summary: page.summary, body: plainText });
   return { position, fileName, candidate, force, slugBase: slugFromTitle(page.title), plainText, search };
 }
 

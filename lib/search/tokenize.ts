@@ -30,9 +30,11 @@ export function fieldLexemes(text: string): string[] {
       out.add([...run.text].slice(0, MAX_LEXEME_CHARS).join(''));
       continue;
     }
-    for (const gram of hanBigrams(run.text)) out.add(gram);
-    out.add([...run.text].at(-1)!);
-    if ([...run.text].length >= 3) {
+    // The run's characters once (this runs for every field of every imported page).
+    const chars = [...run.text];
+    for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
+    out.add(chars[chars.length - 1]);
+    if (chars.length >= 3) {
       for (const word of getSegmenter().cutForSearch(run.text, false)) {
         const length = [...word].length;
         if (length >= 3 && length <= MAX_LEXEME_CHARS) out.add(word);

@@ -320,7 +320,7 @@ async function generatePublishedRevisions(client: pg.Client): Promise<number> {
  */
 async function generateSearchVectors(client: pg.Client): Promise<void> {
   const { rows: bodies } = await client.query<{ idx: number; plain: string }>('SELECT idx, plain FROM gen_body');
-  // Weighted once per distinct text (as searchVectorExpression weighs them), joined per article.
+  // Weighted once per distinct text (as searchVectorSql weighs them), joined per article.
   await client.query(
     `CREATE TEMP TABLE gen_body_vector ON COMMIT DROP AS
      SELECT idx, setweight(summary::tsvector, 'B') || setweight(body::tsvector, 'C') AS vector
