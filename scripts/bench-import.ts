@@ -49,7 +49,7 @@ if (args.length > 1 || !Number.isInteger(pageCount) || pageCount < 1 || !Number.
 }
 
 // The tables an import writes, parents first, so that COPY meets every foreign key in order.
-const TABLES = ['ImportBatch', 'Article', 'RecommendationItem', 'ArticleRegion', 'Revision', 'AuditEvent', 'ImportItem'];
+const TABLES = ['ImportBatch', 'Article', 'ArticleSearch', 'RecommendationItem', 'ArticleRegion', 'Revision', 'AuditEvent', 'ImportItem'];
 
 const MiB = 1024 * 1024;
 const mb = (bytes: number) => (bytes / MiB).toFixed(0);
