@@ -3,7 +3,12 @@ import { expect, test } from '@playwright/test';
 import { pageAs } from './fixtures';
 
 function content(...args: string[]) {
-  return JSON.parse(execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', ...args], { encoding: 'utf8' }).trim().split('\n').pop()!) as { articles: number };
+  return JSON.parse(
+    execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', ...args], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!,
+  ) as { articles: number };
 }
 
 test('the article table filters and sorts on the server, and the URL keeps the state', async ({ browser }) => {

@@ -8,7 +8,9 @@ import { pageAs } from './fixtures';
 const sample = '004_e9231330f69d2e16.txt';
 
 test('an admin filters the audit log to one article and downloads it as CSV; an editor cannot read it', async ({ browser }) => {
-  const { slug } = JSON.parse(execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', 'publish', sample], { encoding: 'utf8' }).trim().split('\n').pop()!) as { slug: string };
+  const { slug } = JSON.parse(
+    execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', 'publish', sample], { encoding: 'utf8' }).trim().split('\n').pop()!,
+  ) as { slug: string };
   expect(slug).toBeTruthy();
 
   const admin = await pageAs(browser, 'admin');

@@ -83,7 +83,10 @@ test('an editor tags and dates selected rows, and the dashboard links back to th
 
   // And the month of their content date.
   await page.goto('/admin');
-  await page.getByTestId('chart-by-month').getByRole('link', { name: new RegExp(`^${monthLabel} 未发布 \\d+ 篇$`) }).click();
+  await page
+    .getByTestId('chart-by-month')
+    .getByRole('link', { name: new RegExp(`^${monthLabel} 未发布 \\d+ 篇$`) })
+    .click();
   await expect(page).toHaveURL(new RegExp(`from=${iso.slice(0, 8)}01`));
   for (const title of titles) await expect(row(page, title)).toBeVisible();
   await expect(row(page, bystander)).toHaveCount(0);

@@ -27,7 +27,18 @@ import { publishArticle, reviewArticle, submitForReview, unpublishArticle } from
 import { editInput, importSample } from '../tests/integration/helpers';
 import { e2eUsers } from './users';
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { title: { type: 'string' }, slug: { type: 'string' }, region: { type: 'string' }, icp: { type: 'string' }, 'link-to': { type: 'string' }, 'link-to-title': { type: 'string' }, count: { type: 'string' } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    title: { type: 'string' },
+    slug: { type: 'string' },
+    region: { type: 'string' },
+    icp: { type: 'string' },
+    'link-to': { type: 'string' },
+    'link-to-title': { type: 'string' },
+    count: { type: 'string' },
+  },
+});
 const [command, target] = positionals;
 const user = (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, role: true } });
 const editor = await user(e2eUsers.editor.email);
@@ -41,7 +52,8 @@ async function edit(articleId: string) {
   });
   const linkTo = values['link-to'] ? { sourceFile: values['link-to'] } : values['link-to-title'] ? { title: values['link-to-title'] } : null;
   const linked = linkTo ? await db.article.findFirstOrThrow({ where: { ...linkTo, deletedAt: null }, select: { id: true, title: true } }) : null;
-  if (linked) input.recommendations = [{ title: linked.title, summary: '', category: '医保问答', itemDate: '', targetArticleId: linked.id }, ...input.recommendations];
+  if (linked)
+    input.recommendations = [{ title: linked.title, summary: '', category: '医保问答', itemDate: '', targetArticleId: linked.id }, ...input.recommendations];
   return saveArticle(editor, input);
 }
 

@@ -60,7 +60,12 @@ test('text typed while the server is unreachable survives closing the tab and is
   await expect(page.getByRole('alert').filter({ hasText: '自动保存失败' })).toContainText('修改已保留在本浏览器中', { timeout: 10_000 });
 
   // Closing the tab warns first.
-  const warned = new Promise<string>((resolve) => page.once('dialog', (dialog) => { resolve(dialog.type()); void dialog.accept(); }));
+  const warned = new Promise<string>((resolve) =>
+    page.once('dialog', (dialog) => {
+      resolve(dialog.type());
+      void dialog.accept();
+    }),
+  );
   await page.close({ runBeforeUnload: true });
   expect(await warned).toBe('beforeunload');
 

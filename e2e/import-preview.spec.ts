@@ -123,7 +123,9 @@ test('an editor previews loose files and a zip, confirms, and gets a report and 
 
 test('a large upload is imported in the background with a progress bar, then shows its report', async ({ browser }) => {
   const count = 300;
-  const pages = Object.fromEntries(Array.from({ length: count }, (_, i) => [`进度/${i}.txt`, encode(pageText(`进度测试：第${i}号问题的办理流程`, `第${i}号问题的说明。`))]));
+  const pages = Object.fromEntries(
+    Array.from({ length: count }, (_, i) => [`进度/${i}.txt`, encode(pageText(`进度测试：第${i}号问题的办理流程`, `第${i}号问题的说明。`))]),
+  );
   const page = await pageAs(browser, 'editor');
   const preview = await upload(page, [{ name: 'progress.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(pages)) }]);
   await expect(preview.getByRole('status')).toContainText(`将新建 ${count}，将更新 0，未变 0，失败 0`);
@@ -140,7 +142,10 @@ test('a large upload is imported in the background with a progress bar, then sho
       await expect(bar).toHaveAttribute('max', String(count));
       await expect(bar).toHaveAttribute('value', '0');
     } else {
-      test.info().annotations.push({ type: 'note', description: 'embedded PGlite: the running import cannot be held, so its progress bar may be gone before it is seen' });
+      test.info().annotations.push({
+        type: 'note',
+        description: 'embedded PGlite: the running import cannot be held, so its progress bar may be gone before it is seen',
+      });
     }
   } finally {
     await hold?.release();

@@ -12,7 +12,12 @@ test.describe.configure({ mode: 'serial' });
 
 const tsx = 'node_modules/.bin/tsx';
 function content(...args: string[]) {
-  return JSON.parse(execFileSync(tsx, ['e2e/content-cli.ts', ...args], { encoding: 'utf8' }).trim().split('\n').pop()!) as { slug: string };
+  return JSON.parse(
+    execFileSync(tsx, ['e2e/content-cli.ts', ...args], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!,
+  ) as { slug: string };
 }
 
 async function get(request: APIRequestContext, url: string) {
@@ -95,7 +100,9 @@ test('a live page restored by `npm run import` from an export reaches the runnin
     await cached(request, `/a/${slugB}`);
     content('delete', slugB);
     const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
-    const restored = lines.filter((line) => (JSON.parse(line) as { slug?: string }).slug === slugB).map((line) => line.replaceAll('居民医保不能断吗', '居民医保不能断吗（恢复）'));
+    const restored = lines
+      .filter((line) => (JSON.parse(line) as { slug?: string }).slug === slugB)
+      .map((line) => line.replaceAll('居民医保不能断吗', '居民医保不能断吗（恢复）'));
     expect(restored).toHaveLength(1);
     writeFileSync(file, `${lines[0]}\n${restored[0]}\n`);
     execFileSync(tsx, ['scripts/import.ts', file], { stdio: 'ignore' });

@@ -17,7 +17,13 @@ const execFileAsync = promisify(execFile);
 const vnuJar = path.join('node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
 let pages: { name: string; path: string }[] = [];
 
-const content = (...args: string[]) => JSON.parse(execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', ...args], { encoding: 'utf8' }).trim().split('\n').pop()!) as { slug: string };
+const content = (...args: string[]) =>
+  JSON.parse(
+    execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', ...args], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!,
+  ) as { slug: string };
 
 test.beforeAll(async ({ request }) => {
   // A live page whose first recommendation links another live page.
@@ -42,7 +48,10 @@ function smallTapTargets(page: Page) {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('a, button, input, select, textarea, summary')]
       .filter((el) => !el.closest('.prose') && el.getClientRects().length > 0)
-      .map((el) => ({ text: (el.textContent || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 30), height: Math.round(el.getBoundingClientRect().height) }))
+      .map((el) => ({
+        text: (el.textContent || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 30),
+        height: Math.round(el.getBoundingClientRect().height),
+      }))
       .filter((target) => target.height < 44),
   );
 }
@@ -77,7 +86,9 @@ test('every public page is valid HTML to the W3C validator', async ({ request })
     // vnu exits with 1 when it reports anything; its JSON report is on stderr either way.
     const { stderr } = await execFileAsync('java', ['-jar', vnuJar, '--format', 'json', ...files]).catch((error: { stderr: string }) => error);
     const messages = (JSON.parse(stderr) as { messages: { type: string; subType?: string; url: string; message: string; extract?: string }[] }).messages;
-    expect(messages.filter((m) => m.type === 'error' || m.subType === 'fatal').map((m) => `${path.basename(m.url)}: ${m.message} — ${m.extract ?? ''}`)).toEqual([]);
+    expect(
+      messages.filter((m) => m.type === 'error' || m.subType === 'fatal').map((m) => `${path.basename(m.url)}: ${m.message} — ${m.extract ?? ''}`),
+    ).toEqual([]);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

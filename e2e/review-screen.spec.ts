@@ -23,7 +23,11 @@ test('the reviewer sees what changed against the live version, previews it and a
 
   const reviewer = await pageAs(browser, 'reviewer');
   await reviewer.getByRole('link', { name: '审核队列' }).click();
-  await reviewer.getByRole('row').filter({ hasText: `${liveTitle}（2025年）` }).getByRole('link', { name: '查看差异与预览' }).click();
+  await reviewer
+    .getByRole('row')
+    .filter({ hasText: `${liveTitle}（2025年）` })
+    .getByRole('link', { name: '查看差异与预览' })
+    .click();
   const changes = reviewer.getByRole('region', { name: '与线上版本的差异' });
   await expect(changes.getByRole('heading', { name: /^版本 \d+ 与线上版本 \d+ 的差异$/ })).toBeVisible();
   await expect(changes.getByRole('row', { name: /标题/ }).locator('ins')).toHaveText('（2025年）');

@@ -12,7 +12,12 @@ test.describe.configure({ mode: 'serial' });
 type Created = { id: string; slug: string; version: number };
 
 function content(...args: string[]): Created {
-  return JSON.parse(execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', ...args], { encoding: 'utf8' }).trim().split('\n').pop()!) as Created;
+  return JSON.parse(
+    execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', ...args], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!,
+  ) as Created;
 }
 
 /** A datetime-local value (with seconds) `ms` from now, in China time. */

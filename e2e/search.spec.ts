@@ -11,7 +11,9 @@ let slug = '';
 
 test.beforeAll(() => {
   // Other specs publish this sample under other titles: this one sets its own.
-  const out = execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', 'publish', sample, '--title', '如何在居住地购买城乡居民医疗保险'], { encoding: 'utf8' });
+  const out = execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', 'publish', sample, '--title', '如何在居住地购买城乡居民医疗保险'], {
+    encoding: 'utf8',
+  });
   slug = (JSON.parse(out.trim().split('\n').pop()!) as { slug: string }).slug;
 });
 
@@ -55,10 +57,15 @@ test('an admin edits the synonym groups and the public search follows', async ({
   await expect(group).toHaveCount(1);
 
   // A change of the groups expires the cached results.
-  await expect.poll(async () => {
-    await page.goto(`/search?q=${encodeURIComponent('托育园所')}`);
-    return page.getByRole('list', { name: '搜索结果' }).getByRole('link', { name: '如何在居住地购买城乡居民医疗保险' }).count();
-  }, { timeout: 5_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`/search?q=${encodeURIComponent('托育园所')}`);
+        return page.getByRole('list', { name: '搜索结果' }).getByRole('link', { name: '如何在居住地购买城乡居民医疗保险' }).count();
+      },
+      { timeout: 5_000 },
+    )
+    .toBeGreaterThan(0);
 
   // Edit: a one-word group is refused, with the reason.
   await group.getByLabel('同义词', { exact: true }).fill('幼儿园');
@@ -71,10 +78,15 @@ test('an admin edits the synonym groups and the public search follows', async ({
 
   await edited.getByRole('button', { name: /删除同义词组/ }).click();
   await expect(admin.getByTestId('synonym-group').filter({ has: admin.locator('input[value="幼儿园、托育园所"]') })).toHaveCount(0);
-  await expect.poll(async () => {
-    await page.goto(`/search?q=${encodeURIComponent('托育园所')}`);
-    return page.getByText('没有找到与').count();
-  }, { timeout: 5_000 }).toBe(1);
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`/search?q=${encodeURIComponent('托育园所')}`);
+        return page.getByText('没有找到与').count();
+      },
+      { timeout: 5_000 },
+    )
+    .toBe(1);
   await admin.context().close();
 });
 

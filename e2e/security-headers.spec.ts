@@ -10,11 +10,18 @@ test.describe.configure({ mode: 'serial' });
 function policy(response: APIResponse): Map<string, string[]> {
   const value = response.headers()['content-security-policy'];
   expect(value, `CSP on ${response.url()}`).toBeTruthy();
-  return new Map(value.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  return new Map(
+    value
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 function nonceOf(response: APIResponse): string {
-  const source = policy(response).get('script-src')?.find((s) => s.startsWith("'nonce-"));
+  const source = policy(response)
+    .get('script-src')
+    ?.find((s) => s.startsWith("'nonce-"));
   expect(source, `nonce in script-src of ${response.url()}`).toBeTruthy();
   return source!.slice("'nonce-".length, -1);
 }
@@ -49,7 +56,10 @@ test('public pages: no script at all, a policy that allows none, and the other h
     // (data, not a script) stays on the article.
     const html = await response.text();
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
-    expect(scripts.filter((tag) => !tag.includes('application/ld+json')), path).toEqual([]);
+    expect(
+      scripts.filter((tag) => !tag.includes('application/ld+json')),
+      path,
+    ).toEqual([]);
     expect(html, path).not.toContain('__next_f');
     expect(html, path).not.toMatch(/\.js["?]/);
     if (path === article) expect(scripts).toContain('<script type="application/ld+json">');
@@ -95,7 +105,9 @@ async function watchForViolations(context: BrowserContext): Promise<string[]> {
   await context.exposeBinding('__reportViolation', ({ page }, text: string) => problems.push(`${page.url()}: ${text}`));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __reportViolation: (t: string) => void }).__reportViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+      (window as unknown as { __reportViolation: (t: string) => void }).__reportViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      );
     });
   });
   context.on('console', (message) => {

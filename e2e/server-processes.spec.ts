@@ -13,7 +13,12 @@ const sample = '003_91985a4ab1a3ef30.txt';
 let server: ChildProcess | null = null;
 
 function content(...args: string[]) {
-  return JSON.parse(execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', ...args], { encoding: 'utf8' }).trim().split('\n').pop()!) as { slug: string };
+  return JSON.parse(
+    execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', ...args], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!,
+  ) as { slug: string };
 }
 
 /** A GET on a connection of its own: the primary hands each new connection to the next process in turn. */

@@ -50,7 +50,10 @@ test('a user sees their sessions and ends one from another browser', async ({ br
   await expect(sessions.getByTestId('session-current')).toContainText('当前会话');
   await expect(sessions.getByTestId('session-other')).toHaveCount(1);
   await expect(sessions.getByTestId('session-other')).toContainText('127.0.0.1');
-  await sessions.getByTestId('session-other').getByRole('button', { name: /结束会话/ }).click();
+  await sessions
+    .getByTestId('session-other')
+    .getByRole('button', { name: /结束会话/ })
+    .click();
   await expect(sessions.getByTestId('session-other')).toHaveCount(0);
 
   await laptop.goto('/admin/articles');

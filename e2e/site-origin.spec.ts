@@ -32,7 +32,11 @@ test("Auth.js's endpoints redirect only to the site", async ({ request, baseURL 
     request.get('/api/auth/signin?callbackUrl=https%3A%2F%2Fevil.example%2F', { headers: forged, maxRedirects: 0 }),
     request.get('/api/auth/callback/credentials', { headers: forged, maxRedirects: 0 }),
     request.post('/api/auth/signout', { headers: forged, maxRedirects: 0, form: { callbackUrl: 'https://evil.example/' } }),
-    request.post('/api/auth/callback/credentials', { headers: forged, maxRedirects: 0, form: { email: 'nobody@e2e.test', password: 'x', callbackUrl: 'https://evil.example/' } }),
+    request.post('/api/auth/callback/credentials', {
+      headers: forged,
+      maxRedirects: 0,
+      form: { email: 'nobody@e2e.test', password: 'x', callbackUrl: 'https://evil.example/' },
+    }),
   ];
   for (const response of await Promise.all(cases)) {
     expect(response.status(), response.url()).toBeGreaterThanOrEqual(300);

@@ -7,7 +7,12 @@ import { pageAs } from './fixtures';
 test.describe.configure({ mode: 'serial' });
 
 function content(...args: string[]) {
-  return JSON.parse(execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', ...args], { encoding: 'utf8' }).trim().split('\n').pop()!) as { slug: string };
+  return JSON.parse(
+    execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', ...args], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!,
+  ) as { slug: string };
 }
 
 async function get(request: APIRequestContext, url: string) {
@@ -95,7 +100,7 @@ test('an article page carries share metadata, a canonical URL and valid JSON-LD,
 
   // The home page has the site's own title, with the site name once.
   await page.goto('/');
-  await expect(page).toHaveTitle(await page.locator('meta[property="og:title"]').getAttribute('content') as string);
+  await expect(page).toHaveTitle((await page.locator('meta[property="og:title"]').getAttribute('content')) as string);
   await expect(page).toHaveTitle(/^保答 · [^·]+$/);
 
   await page.goto('/regions/440100');
@@ -132,7 +137,10 @@ test('robots.txt, the sitemap and the feed answer through the real server, cache
   // Well-formed XML, as a browser's parser reads it.
   await page.goto('/');
   for (const xml of [index.body, sitemap.body, feed.body]) {
-    const error = await page.evaluate((text) => new DOMParser().parseFromString(text, 'application/xml').querySelector('parsererror')?.textContent ?? null, xml);
+    const error = await page.evaluate(
+      (text) => new DOMParser().parseFromString(text, 'application/xml').querySelector('parsererror')?.textContent ?? null,
+      xml,
+    );
     expect(error).toBeNull();
   }
   for (const url of ['/robots.txt', '/sitemap.xml', '/sitemap-1.xml', '/feed.xml']) await cached(request, url);

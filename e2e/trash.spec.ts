@@ -14,7 +14,12 @@ const linkingTitle = '回收站旅程：推荐它的文章';
 let draftUrl = '';
 
 function content(...args: string[]) {
-  return JSON.parse(execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', ...args], { encoding: 'utf8' }).trim().split('\n').pop()!) as { slug: string };
+  return JSON.parse(
+    execFileSync('node_modules/.bin/tsx', ['e2e/content-cli.ts', ...args], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!,
+  ) as { slug: string };
 }
 
 async function statusOf(request: APIRequestContext, url: string) {

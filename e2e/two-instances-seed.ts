@@ -8,9 +8,7 @@ import { publishArticle, reviewArticle, submitForReview } from '@/lib/workflow/w
 import { editInput } from '../tests/integration/helpers';
 import { e2eUsers } from './users';
 
-const [editor, reviewer] = await Promise.all(
-  [e2eUsers.editor, e2eUsers.reviewer].map((user) => db.user.findUniqueOrThrow({ where: { email: user.email } })),
-);
+const [editor, reviewer] = await Promise.all([e2eUsers.editor, e2eUsers.reviewer].map((user) => db.user.findUniqueOrThrow({ where: { email: user.email } })));
 const run = randomUUID().slice(0, 8);
 const liveTitle = `双实例缓存测试 ${run}`;
 const nextTitle = `双实例缓存测试 ${run}（已更新）`;

@@ -84,7 +84,14 @@ try {
   const debuggingPort = await freePort();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [`--remote-debugging-port=${debuggingPort}`, '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      `--remote-debugging-port=${debuggingPort}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
 
   // Lighthouse slows the CPU down 4× to turn a high-end desktop into a mid-tier phone; on a slower
@@ -96,10 +103,18 @@ try {
   const benchmarkIndex = calibration?.lhr.environment.benchmarkIndex ?? 0;
   const cpuSlowdownMultiplier = benchmarkIndex >= 1500 ? 4 : benchmarkIndex >= 800 ? 2 : 1;
 
-  console.log(`\nLighthouse (mobile), Chromium ${browser.version()}, benchmarkIndex ${Math.round(benchmarkIndex)} → CPU slowdown ${cpuSlowdownMultiplier}×; each score at least ${MIN_SCORE}:`);
+  console.log(
+    `\nLighthouse (mobile), Chromium ${browser.version()}, benchmarkIndex ${Math.round(benchmarkIndex)} → CPU slowdown ${cpuSlowdownMultiplier}×; each score at least ${MIN_SCORE}:`,
+  );
   console.log(`${'page'.padEnd(16)}${categories.map((c) => c.padStart(16)).join('')}`);
   for (const page of pages) {
-    const result = await lighthouse(base + page.path, { port: debuggingPort, output: 'json', logLevel: 'error', onlyCategories: [...categories], throttling: { cpuSlowdownMultiplier } });
+    const result = await lighthouse(base + page.path, {
+      port: debuggingPort,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...categories],
+      throttling: { cpuSlowdownMultiplier },
+    });
     if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
     const scores = categories.map((c) => Math.round((result.lhr.categories[c]?.score ?? 0) * 100));
     const failing = (category: (typeof categories)[number]) =>

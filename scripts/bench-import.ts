@@ -71,7 +71,8 @@ try {
   // 1. The CLI on PostgreSQL, and COPY of the same rows.
   const database = await createTestDatabase();
   databases.push(database);
-  if (database.kind.startsWith('embedded')) throw new Error('bench:import needs the machine PostgreSQL (127.0.0.1:5432 or TEST_DATABASE_ADMIN_URL): the COPY floor is measured there');
+  if (database.kind.startsWith('embedded'))
+    throw new Error('bench:import needs the machine PostgreSQL (127.0.0.1:5432 or TEST_DATABASE_ADMIN_URL): the COPY floor is measured there');
   console.log(`Import database: ${database.kind}`);
   await migrate(database.url);
   const cli = await runCli(path.join(folder, 'pages'), database.url, pageCount);
@@ -90,11 +91,22 @@ try {
   const detectMs = performance.now() - started + detectorBuildMs;
 
   rows.push(
-    { measure: `import, PostgreSQL (${count(pageCount)} pages, ${count(totalRows)} rows)`, value: `${s(cli.ms)}, ${(pageCount / (cli.ms / 1000)).toFixed(0)} pages/s` },
+    {
+      measure: `import, PostgreSQL (${count(pageCount)} pages, ${count(totalRows)} rows)`,
+      value: `${s(cli.ms)}, ${(pageCount / (cli.ms / 1000)).toFixed(0)} pages/s`,
+    },
     { measure: 'COPY of the same rows into the same tables', value: s(copyMs) },
     { measure: 'import / COPY', value: `${ratio.toFixed(2)}×`, target: `≤ ${LIMIT_COPY_RATIO.toFixed(1)}×`, pass: ratio <= LIMIT_COPY_RATIO },
-    { measure: 'peak RSS of the import process (VmHWM)', value: `${mb(cli.peakRss)} MB`, target: `≤ ${LIMIT_PEAK_MB} MB`, pass: cli.peakRss <= LIMIT_PEAK_MB * MiB },
-    { measure: 'region detection (segmenter and index build included)', value: `${(detectMs / 1000).toFixed(2)} s = ${((100 * detectMs) / cli.ms).toFixed(1)} % of the import` },
+    {
+      measure: 'peak RSS of the import process (VmHWM)',
+      value: `${mb(cli.peakRss)} MB`,
+      target: `≤ ${LIMIT_PEAK_MB} MB`,
+      pass: cli.peakRss <= LIMIT_PEAK_MB * MiB,
+    },
+    {
+      measure: 'region detection (segmenter and index build included)',
+      value: `${(detectMs / 1000).toFixed(2)} s = ${((100 * detectMs) / cli.ms).toFixed(1)} % of the import`,
+    },
   );
 
   // 2. The same CLI import on the embedded database.
@@ -120,11 +132,20 @@ try {
     rows.push(
       { measure: 'job worker: server RSS idle (after start-up and one page)', value: `${mb(worker.idleRss)} MB` },
       { measure: `job worker: import of ${count(pageCount)} pages (one upload batch)`, value: `${s(worker.ms)}, peak RSS ${mb(worker.peakRss)} MB` },
-      { measure: 'job worker: growth over idle', value: `${mb(worker.peakRss - worker.idleRss)} MB`, target: `≤ ${LIMIT_WORKER_GROWTH_MB} MB`, pass: worker.peakRss - worker.idleRss <= LIMIT_WORKER_GROWTH_MB * MiB },
+      {
+        measure: 'job worker: growth over idle',
+        value: `${mb(worker.peakRss - worker.idleRss)} MB`,
+        target: `≤ ${LIMIT_WORKER_GROWTH_MB} MB`,
+        pass: worker.peakRss - worker.idleRss <= LIMIT_WORKER_GROWTH_MB * MiB,
+      },
     );
   }
 
-  console.log(`\nrows written: ${Object.entries(counts).map(([k, v]) => `${k} ${count(v)}`).join(', ')}`);
+  console.log(
+    `\nrows written: ${Object.entries(counts)
+      .map(([k, v]) => `${k} ${count(v)}`)
+      .join(', ')}`,
+  );
   console.log(`Machine: ${(await readFile('/proc/loadavg', 'utf8').catch(() => '?')).split(' ').slice(0, 3).join(' ')} load average at the end\n`);
   printTable(rows);
   const checks = rows.filter((r) => r.pass !== undefined);
@@ -166,7 +187,10 @@ async function memoryOf(pid: number): Promise<{ rss: number; hwm: number } | nul
  */
 async function runCli(pages: string, url: string, expected: number): Promise<{ ms: number; peakRss: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', '--json', pages], { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', '--json', pages], {
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   let peakRss = 0;
@@ -176,7 +200,9 @@ async function runCli(pages: string, url: string, expected: number): Promise<{ m
   const ms = performance.now() - started;
   if (code !== 0) throw new Error(`import exited with ${code}`);
   const t = (JSON.parse(stdout) as CliReport).totals;
-  console.log(`Import into ${new URL(url).pathname.slice(1) || url}: created ${t.created}, updated ${t.updated}, unchanged ${t.unchanged}, failed ${t.failed} in ${s(ms)}`);
+  console.log(
+    `Import into ${new URL(url).pathname.slice(1) || url}: created ${t.created}, updated ${t.updated}, unchanged ${t.unchanged}, failed ${t.failed} in ${s(ms)}`,
+  );
   if (t.created !== expected) throw new Error(`expected ${expected} created pages`);
   return { ms, peakRss };
 }
@@ -298,7 +324,8 @@ async function measureWorker(pages: string, expected: number): Promise<{ idleRss
     const ms = performance.now() - started;
     clearInterval(sampler);
     console.log(`Job worker: batch ${batch.status}, created ${batch.created} in ${s(ms)}`);
-    if (batch.status !== 'DONE' || batch.created !== expected) throw new Error(`the job worker's batch ended ${batch.status} with ${batch.created} created (expected ${expected}): ${batch.error ?? ''}`);
+    if (batch.status !== 'DONE' || batch.created !== expected)
+      throw new Error(`the job worker's batch ended ${batch.status} with ${batch.created} created (expected ${expected}): ${batch.error ?? ''}`);
     return { idleRss, peakRss, ms };
   } finally {
     if (server) await stopServeProcess(server);

@@ -78,10 +78,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   await execFileAsync('wrk', ['--version']).catch((error: NodeJS.ErrnoException & { code?: unknown }) => {
     // wrk prints its version and exits with 1; only a missing program is a problem.
-    if (error.code === 'ENOENT') throw new Error('bench:public needs wrk, a load generator in C (Debian: apt-get install wrk), so that the load takes little of the cores the server measured needs');
+    if (error.code === 'ENOENT')
+      throw new Error(
+        'bench:public needs wrk, a load generator in C (Debian: apt-get install wrk), so that the load takes little of the cores the server measured needs',
+      );
   });
   database = await createTestDatabase();
-  if (database.kind.startsWith('embedded')) throw new Error('bench:public needs the machine PostgreSQL (127.0.0.1:5432 or TEST_DATABASE_ADMIN_URL): the server and this script both connect to it');
+  if (database.kind.startsWith('embedded'))
+    throw new Error('bench:public needs the machine PostgreSQL (127.0.0.1:5432 or TEST_DATABASE_ADMIN_URL): the server and this script both connect to it');
   process.env.DATABASE_URL = database.url;
   console.log(`Benchmark database: ${database.kind}`);
   await prepareDatabase(database.url, db);
@@ -89,7 +93,12 @@ try {
   let started = performance.now();
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
-  const generated = await generateArticles(client, { count: articleCount, allPublished: true, recommendations: RECOMMENDATIONS_PER_ARTICLE, publishedRevisions: true });
+  const generated = await generateArticles(client, {
+    count: articleCount,
+    allPublished: true,
+    recommendations: RECOMMENDATIONS_PER_ARTICLE,
+    publishedRevisions: true,
+  });
   await client.end();
   console.log(
     `Generated ${generated.publishedRevisions} live articles, ${generated.regionTags} region tags and ${generated.recommendationItems} recommendation items in ${seconds(performance.now() - started)} s`,
@@ -97,7 +106,12 @@ try {
 
   // The people of the workflow: an editor edits and publishes, a reviewer approves (four eyes).
   const editor = await createUser(db, { email: 'bench-editor@bench.local', name: '压测编辑', role: 'EDITOR', password: randomBytes(18).toString('base64url') });
-  const reviewer = await createUser(db, { email: 'bench-reviewer@bench.local', name: '压测审核', role: 'REVIEWER', password: randomBytes(18).toString('base64url') });
+  const reviewer = await createUser(db, {
+    email: 'bench-reviewer@bench.local',
+    name: '压测审核',
+    role: 'REVIEWER',
+    password: randomBytes(18).toString('base64url'),
+  });
   // Returns when the publish has committed.
   const publish = async (articleId: string, change: (input: SaveArticleInput) => SaveArticleInput) => {
     await publishEdit(editor, reviewer, articleId, change);
@@ -115,7 +129,10 @@ try {
   for (const [recommenderId, named] of byRecommender) {
     await publish(recommenderId, (input) => ({
       ...input,
-      recommendations: [...input.recommendations, ...named.map((t) => ({ title: t.newTitle, summary: '', category: '医保问答', itemDate: '', targetArticleId: null }))],
+      recommendations: [
+        ...input.recommendations,
+        ...named.map((t) => ({ title: t.newTitle, summary: '', category: '医保问答', itemDate: '', targetArticleId: null })),
+      ],
     }));
   }
   // The pages under load: the newest article (first on the home page) and the fullest month.
@@ -173,7 +190,9 @@ try {
       problems.push(`under ${Math.round(LIST_SHARE * 100)} % of the article's req/s`);
     }
     if (problems.length) loadFailures.push(`${load.name}: ${problems.join(', ')}`);
-    console.log(`${load.name.padEnd(9)}${load.rps.toFixed(0).padStart(9)}${load.p50.toFixed(1).padStart(9)}${load.p99.toFixed(1).padStart(9)}${load.kb.toFixed(1).padStart(9)}${String(load.bad).padStart(8)}  ${problems.length ? `FAIL (${problems.join(', ')})` : 'PASS'}`);
+    console.log(
+      `${load.name.padEnd(9)}${load.rps.toFixed(0).padStart(9)}${load.p50.toFixed(1).padStart(9)}${load.p99.toFixed(1).padStart(9)}${load.kb.toFixed(1).padStart(9)}${String(load.bad).padStart(8)}  ${problems.length ? `FAIL (${problems.join(', ')})` : 'PASS'}`,
+    );
   }
 
   // 2. Freshness: publish → visible, measured from the moment publishArticle has committed.
@@ -198,7 +217,10 @@ try {
   } else {
     console.log(`\nTwo instances sharing Redis: skipped, no Redis answers at ${redisUrl}`);
   }
-  const freshnessFailures = [...oneServer.failures.map((f) => `one server: ${f}`), ...(twoInstances?.failures.map((f) => `two instances: ${f}`) ?? ['two instances: not measured'])];
+  const freshnessFailures = [
+    ...oneServer.failures.map((f) => `one server: ${f}`),
+    ...(twoInstances?.failures.map((f) => `two instances: ${f}`) ?? ['two instances: not measured']),
+  ];
 
   failed = loadFailures.length > 0 || freshnessFailures.length > 0;
   const summary = `article ${article.rps.toFixed(0)} req/s p99 ${article.p99} ms; publish → visible p95 ${oneServer.summary}${twoInstances ? `, two instances ${twoInstances.summary}` : ''}`;
@@ -216,7 +238,15 @@ type Load = { rps: number; p50: number; p99: number; kb: number; bad: number };
 /** `seconds` of load on `url` at CONNECTIONS connections: req/s, p50 and p99 in ms, KB per response, failed requests. */
 async function load(url: string, seconds: number): Promise<Load> {
   const { stdout } = await execFileAsync('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '-s', 'scripts/lib/wrk-report.lua', url]);
-  const report = JSON.parse(stdout.trim().split('\n').pop()!) as { requests: number; durationUs: number; bytes: number; socketErrors: number; non2xx: number; p50Us: number; p99Us: number };
+  const report = JSON.parse(stdout.trim().split('\n').pop()!) as {
+    requests: number;
+    durationUs: number;
+    bytes: number;
+    socketErrors: number;
+    non2xx: number;
+    p50Us: number;
+    p99Us: number;
+  };
   return {
     rps: report.requests / (report.durationUs / 1e6),
     p50: report.p50Us / 1000,
@@ -233,7 +263,11 @@ type Freshness = { failures: string[]; summary: string };
  * recommending it on every server in `bases` until all of them show it; prints each and the
  * p50/p95 per kind.
  */
-async function measureFreshness(targets: PublishTarget[], bases: string[], publish: (articleId: string, change: (input: SaveArticleInput) => SaveArticleInput) => Promise<number>): Promise<Freshness> {
+async function measureFreshness(
+  targets: PublishTarget[],
+  bases: string[],
+  publish: (articleId: string, change: (input: SaveArticleInput) => SaveArticleInput) => Promise<number>,
+): Promise<Freshness> {
   const delays: Record<(typeof kinds)[number], number[]> = { article: [], region: [], recommender: [] };
   for (const [i, target] of targets.entries()) {
     const checks = {
@@ -250,9 +284,13 @@ async function measureFreshness(targets: PublishTarget[], bases: string[], publi
       }
     }
     const published = await publish(target.id, (input) => ({ ...input, title: target.newTitle }));
-    const seen = await Promise.all(kinds.map(async (kind) => Math.max(...(await Promise.all(bases.map((base) => waitUntilShown(base + checks[kind].path, checks[kind].shows, published)))))));
+    const seen = await Promise.all(
+      kinds.map(async (kind) => Math.max(...(await Promise.all(bases.map((base) => waitUntilShown(base + checks[kind].path, checks[kind].shows, published)))))),
+    );
     kinds.forEach((kind, k) => delays[kind].push(seen[k]));
-    console.log(`  ${String(i + 1).padStart(2)}. ${target.slug.padEnd(26)} ${kinds.map((kind, k) => `${kind} ${formatDelay(seen[k])}`).join('  ')}   (region /regions/${target.regionCode})`);
+    console.log(
+      `  ${String(i + 1).padStart(2)}. ${target.slug.padEnd(26)} ${kinds.map((kind, k) => `${kind} ${formatDelay(seen[k])}`).join('  ')}   (region /regions/${target.regionCode})`,
+    );
   }
   const failures: string[] = [];
   for (const kind of kinds) {
@@ -261,9 +299,21 @@ async function measureFreshness(targets: PublishTarget[], bases: string[], publi
     const timeouts = sorted.filter((d) => d === Infinity).length;
     const ok = p95 <= MAX_VISIBLE_P95_MS;
     if (!ok) failures.push(`${kind} page p95 ${formatDelay(p95)}`);
-    console.log(`publish → visible, ${kind.padEnd(11)} p50 ${formatDelay(percentile(sorted, 50)).padStart(9)}  p95 ${formatDelay(p95).padStart(9)}${timeouts ? `  (${timeouts} not visible within ${VISIBLE_TIMEOUT_MS / 1000} s)` : ''}  ${ok ? 'PASS' : 'FAIL'}`);
+    console.log(
+      `publish → visible, ${kind.padEnd(11)} p50 ${formatDelay(percentile(sorted, 50)).padStart(9)}  p95 ${formatDelay(p95).padStart(9)}${timeouts ? `  (${timeouts} not visible within ${VISIBLE_TIMEOUT_MS / 1000} s)` : ''}  ${ok ? 'PASS' : 'FAIL'}`,
+    );
   }
-  const summary = kinds.map((kind) => `${kind} ${formatDelay(percentile([...delays[kind]].sort((a, b) => a - b), 95))}`).join(', ');
+  const summary = kinds
+    .map(
+      (kind) =>
+        `${kind} ${formatDelay(
+          percentile(
+            [...delays[kind]].sort((a, b) => a - b),
+            95,
+          ),
+        )}`,
+    )
+    .join(', ');
   return { failures, summary };
 }
 

@@ -57,7 +57,10 @@ const filterCases: Case[] = [
 const sortCases: Case[] = (['updatedAt', 'contentDate', 'title', 'status'] as const).flatMap((sort) =>
   (['desc', 'asc'] as const).map((dir) => ({ name: `sort ${sort} ${dir}`, params: { sort, dir } })),
 );
-const regionSortCases: Case[] = (['contentDate', 'title', 'status'] as const).map((sort) => ({ name: `province 广东省, sort ${sort}`, params: { region: '440000', sort } }));
+const regionSortCases: Case[] = (['contentDate', 'title', 'status'] as const).map((sort) => ({
+  name: `province 广东省, sort ${sort}`,
+  params: { region: '440000', sort },
+}));
 
 // Every case on page 1, and again on its last page (the deepest OFFSET the pager can reach).
 const cases: Case[] = [...filterCases, ...sortCases, ...regionSortCases].flatMap((c) => [c, { ...c, name: `${c.name}, last page`, deep: true }]);
@@ -98,7 +101,9 @@ try {
     // Published revisions too: public search reads live versions.
     const generated = await generateArticles(client, { count: articleCount, publishedRevisions: true });
     await client.end();
-    console.log(`Generated ${generated.articles} articles and ${generated.regionTags} region tags in ${((performance.now() - started) / 1000).toFixed(1)} s (VACUUM ANALYZE included)\n`);
+    console.log(
+      `Generated ${generated.articles} articles and ${generated.regionTags} region tags in ${((performance.now() - started) / 1000).toFixed(1)} s (VACUUM ANALYZE included)\n`,
+    );
   }
 
   const all: number[] = [];
@@ -134,7 +139,9 @@ try {
   }
   all.sort((a, b) => a - b);
   const worst = results.reduce((a, b) => (b.p95 > a.p95 ? b : a));
-  console.log(`${'overall'.padEnd(44)}${pad('', 9)}${pad('', 6)}${pad(ms(percentile(all, 50)), 9)}${pad(ms(percentile(all, 95)), 9)}${pad(ms(all[all.length - 1]), 9)}`);
+  console.log(
+    `${'overall'.padEnd(44)}${pad('', 9)}${pad('', 6)}${pad(ms(percentile(all, 50)), 9)}${pad(ms(percentile(all, 95)), 9)}${pad(ms(all[all.length - 1]), 9)}`,
+  );
   console.log(`\n${cases.length} cases × ${RUNS} runs over ${articleCount} articles; slowest case p95: ${ms(worst.p95)} ms (${worst.name})`);
   failed = results.some((r) => r.p95 >= LIMIT_MS);
 
@@ -155,7 +162,9 @@ try {
     const p95 = percentile(samples, 95);
     searchResults.push({ name, p95 });
     const flag = p95 >= SEARCH_LIMIT_MS ? '  ← over limit' : '';
-    console.log(`${name.padEnd(44)}${pad(total, 9)}${pad(page, 6)}${pad(ms(percentile(samples, 50)), 9)}${pad(ms(p95), 9)}${pad(ms(samples[samples.length - 1]), 9)}${flag}`);
+    console.log(
+      `${name.padEnd(44)}${pad(total, 9)}${pad(page, 6)}${pad(ms(percentile(samples, 50)), 9)}${pad(ms(p95), 9)}${pad(ms(samples[samples.length - 1]), 9)}${flag}`,
+    );
   };
   for (const q of searchQueries) {
     const publicRun = (page: number) => async () => {
@@ -171,7 +180,11 @@ try {
   const searchWorst = searchResults.reduce((a, b) => (b.p95 > a.p95 ? b : a));
   const searchFailed = searchResults.filter((r) => r.p95 >= SEARCH_LIMIT_MS);
   console.log(`slowest search p95: ${ms(searchWorst.p95)} ms (${searchWorst.name}); ranked candidates per query ≤ ${CANDIDATES}, ${SEARCH_PAGE_SIZE} per page`);
-  console.log(searchFailed.length ? `FAIL: ${searchFailed.length} search case(s) at or over ${SEARCH_LIMIT_MS} ms p95` : `PASS: every search case under ${SEARCH_LIMIT_MS} ms p95`);
+  console.log(
+    searchFailed.length
+      ? `FAIL: ${searchFailed.length} search case(s) at or over ${SEARCH_LIMIT_MS} ms p95`
+      : `PASS: every search case under ${SEARCH_LIMIT_MS} ms p95`,
+  );
   failed ||= searchFailed.length > 0;
 
   // The dashboard's queries, for information (not part of the PASS line): they aggregate the whole table.
@@ -189,10 +202,14 @@ try {
       if (i >= WARMUP) samples.push(performance.now() - start);
     }
     samples.sort((a, b) => a - b);
-    console.log(`${name.padEnd(44)}${pad('', 15)}${pad(ms(percentile(samples, 50)), 9)}${pad(ms(percentile(samples, 95)), 9)}${pad(ms(samples[samples.length - 1]), 9)}`);
+    console.log(
+      `${name.padEnd(44)}${pad('', 15)}${pad(ms(percentile(samples, 50)), 9)}${pad(ms(percentile(samples, 95)), 9)}${pad(ms(samples[samples.length - 1]), 9)}`,
+    );
   }
   const tableFailed = results.filter((r) => r.p95 >= LIMIT_MS).length;
-  console.log(`\n${tableFailed ? `FAIL: ${tableFailed} case(s) at or over ${LIMIT_MS} ms p95` : `PASS: every case under ${LIMIT_MS} ms p95`} (admin table, ${articleCount} articles; search: see above)`);
+  console.log(
+    `\n${tableFailed ? `FAIL: ${tableFailed} case(s) at or over ${LIMIT_MS} ms p95` : `PASS: every case under ${LIMIT_MS} ms p95`} (admin table, ${articleCount} articles; search: see above)`,
+  );
 } catch (error) {
   console.error(error);
   failed = true;

@@ -18,7 +18,9 @@ export default async function PublicLayout({ children }: { children: React.React
     <>
       <header className={styles.header}>
         <div className={styles.headerInner}>
-          <Link href="/" className={styles.logo}>{settings.siteName}</Link>
+          <Link href="/" className={styles.logo}>
+            {settings.siteName}
+          </Link>
           <nav className={styles.nav} aria-label="主导航">
             <Link href="/">最新</Link>
             <Link href="/regions">按地区</Link>

@@ -16,24 +16,62 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   return (
     <div className={styles.shell}>
       <nav className={styles.sidebar} aria-label="后台导航">
-        <Link href="/admin" className={styles.brand}>保答 CMS</Link>
+        <Link href="/admin" className={styles.brand}>
+          保答 CMS
+        </Link>
         {can('admin:access') && (
           <>
-            <Link href="/admin" className={styles.navLink}>概览</Link>
-            <Link href="/admin/articles" className={styles.navLink}>文章</Link>
-            <Link href="/admin/freshness" className={styles.navLink}>政策时效</Link>
+            <Link href="/admin" className={styles.navLink}>
+              概览
+            </Link>
+            <Link href="/admin/articles" className={styles.navLink}>
+              文章
+            </Link>
+            <Link href="/admin/freshness" className={styles.navLink}>
+              政策时效
+            </Link>
           </>
         )}
-        {can('article:review') && <Link href="/admin/review" className={styles.navLink}>审核队列</Link>}
-        {can('article:import') && <Link href="/admin/import" className={styles.navLink}>导入</Link>}
-        {can('article:delete-own-draft') && <Link href="/admin/trash" className={styles.navLink}>回收站</Link>}
-        {can('user:manage') && <Link href="/admin/users" className={styles.navLink}>用户</Link>}
-        {can('settings:manage') && <Link href="/admin/settings" className={styles.navLink}>设置</Link>}
-        {can('audit:read') && <Link href="/admin/audit" className={styles.navLink}>审计日志</Link>}
-        <Link href="/admin/account" className={styles.navLink}>我的账户</Link>
-        <Link href="/" className={styles.navLink} target="_blank">查看网站 ↗</Link>
+        {can('article:review') && (
+          <Link href="/admin/review" className={styles.navLink}>
+            审核队列
+          </Link>
+        )}
+        {can('article:import') && (
+          <Link href="/admin/import" className={styles.navLink}>
+            导入
+          </Link>
+        )}
+        {can('article:delete-own-draft') && (
+          <Link href="/admin/trash" className={styles.navLink}>
+            回收站
+          </Link>
+        )}
+        {can('user:manage') && (
+          <Link href="/admin/users" className={styles.navLink}>
+            用户
+          </Link>
+        )}
+        {can('settings:manage') && (
+          <Link href="/admin/settings" className={styles.navLink}>
+            设置
+          </Link>
+        )}
+        {can('audit:read') && (
+          <Link href="/admin/audit" className={styles.navLink}>
+            审计日志
+          </Link>
+        )}
+        <Link href="/admin/account" className={styles.navLink}>
+          我的账户
+        </Link>
+        <Link href="/" className={styles.navLink} target="_blank">
+          查看网站 ↗
+        </Link>
         <div className={styles.user}>
-          <div data-testid="current-user">{user.name}（{roleLabels[user.role]}）</div>
+          <div data-testid="current-user">
+            {user.name}（{roleLabels[user.role]}）
+          </div>
           <form action={signOutAction}>
             <button type="submit">退出登录</button>
           </form>

@@ -14,7 +14,11 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="概览" />
-      {denied && <p className="alert error" role="alert">你没有访问该页面的权限。</p>}
+      {denied && (
+        <p className="alert error" role="alert">
+          你没有访问该页面的权限。
+        </p>
+      )}
       <div className={styles.grid}>
         {articleStatuses.map((status) => (
           <Link key={status} href={`/admin/articles?status=${status}`} className={styles.card} style={{ textDecoration: 'none', color: 'inherit' }}>

@@ -13,7 +13,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <main style={{ maxWidth: 380, margin: '12vh auto', padding: 24 }}>
       <h1 style={{ marginBottom: 4 }}>保答 CMS</h1>
-      <p className="muted" style={{ marginTop: 0 }}>编辑与审核人员登录</p>
+      <p className="muted" style={{ marginTop: 0 }}>
+        编辑与审核人员登录
+      </p>
       <SignInForm next={typeof next === 'string' ? next : ''} notice={typeof notice === 'string' ? notices[notice] : undefined} />
     </main>
   );

@@ -10,7 +10,9 @@ export function SetPasswordForm({ token }: { token: string }) {
     <form action={action} className="stack-form" noValidate>
       <input type="hidden" name="token" value={token} />
       <NewPasswordFields name="password" state={state} />
-      <button type="submit" className="button primary" disabled={pending}>设置密码</button>
+      <button type="submit" className="button primary" disabled={pending}>
+        设置密码
+      </button>
       <ActionMessage state={state} />
     </form>
   );

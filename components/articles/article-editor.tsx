@@ -86,18 +86,41 @@ export function ArticleEditor(props: ArticleEditorProps) {
 
   return (
     <>
-      <LockBanner lock={lock} canRelease={props.canReleaseLocks} error={lockError} onAction={async (run) => {
-        const result = await (run === 'takeOver' ? takeOver() : releaseOther());
-        setLockError(result.ok ? null : result.error);
-      }} />
+      <LockBanner
+        lock={lock}
+        canRelease={props.canReleaseLocks}
+        error={lockError}
+        onAction={async (run) => {
+          const result = await (run === 'takeOver' ? takeOver() : releaseOther());
+          setLockError(result.ok ? null : result.error);
+        }}
+      />
       {offered && (
         <div className="alert warn" role="region" aria-label="未保存的修改">
           <p style={{ margin: '0 0 8px' }}>
             本浏览器中有这篇文章未保存的修改（{timeOfDay(offered.typedAt)} 输入，基于版本 {offered.baseVersion}）。
             {offered.baseVersion !== article.version && ` 文章此后已更新到版本 ${article.version}，恢复后保存会提示冲突，请核对后再保存。`}
           </p>
-          <button type="button" className="button primary" onClick={() => { setRestored(offered); setOffered(null); }}>恢复这些修改</button>{' '}
-          <button type="button" className="button" onClick={() => { clearDraft(article.id); setOffered(null); }}>丢弃</button>
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => {
+              setRestored(offered);
+              setOffered(null);
+            }}
+          >
+            恢复这些修改
+          </button>{' '}
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              clearDraft(article.id);
+              setOffered(null);
+            }}
+          >
+            丢弃
+          </button>
         </div>
       )}
       {merge && (
@@ -132,7 +155,17 @@ function loadedContent({ content }: ArticleEditorProps): EditorContent {
   return { ...content, rejected: [] };
 }
 
-function LockBanner({ lock, canRelease, error, onAction }: { lock: LockView; canRelease: boolean; error: string | null; onAction: (run: 'takeOver' | 'release') => Promise<void> }) {
+function LockBanner({
+  lock,
+  canRelease,
+  error,
+  onAction,
+}: {
+  lock: LockView;
+  canRelease: boolean;
+  error: string | null;
+  onAction: (run: 'takeOver' | 'release') => Promise<void>;
+}) {
   const [, tick] = useState(0);
   useEffect(() => {
     const timer = window.setInterval(() => tick((n) => n + 1), 15_000);
@@ -145,29 +178,53 @@ function LockBanner({ lock, canRelease, error, onAction }: { lock: LockView; can
       <p style={{ margin: '0 0 8px' }}>
         {lock.kind === 'free' && '对方已离开，现在可以编辑这篇文章。'}
         {lock.kind === 'other' && (who ? `${who.name} 正在编辑（${sinceText(who.heartbeatAt)}），此页为只读。` : '另一位编辑刚刚在编辑，此页为只读。')}
-        {lock.kind === 'lost' && (who ? `${who.name} 已接管编辑，此页已改为只读。你未保存的修改保留在本浏览器中。` : '你的编辑锁已被解除，此页已改为只读。你未保存的修改保留在本浏览器中。')}
+        {lock.kind === 'lost' &&
+          (who
+            ? `${who.name} 已接管编辑，此页已改为只读。你未保存的修改保留在本浏览器中。`
+            : '你的编辑锁已被解除，此页已改为只读。你未保存的修改保留在本浏览器中。')}
       </p>
       {lock.kind === 'free' ? (
-        <button type="button" className="button primary" onClick={() => window.location.reload()}>载入最新内容并编辑</button>
+        <button type="button" className="button primary" onClick={() => window.location.reload()}>
+          载入最新内容并编辑
+        </button>
       ) : (
         <>
-          <button type="button" className="button" onClick={() => void onAction('takeOver')}>接管编辑</button>
+          <button type="button" className="button" onClick={() => void onAction('takeOver')}>
+            接管编辑
+          </button>
           {canRelease && lock.kind === 'other' && who && (
-            <> <button type="button" className="button" onClick={() => void onAction('release')}>解除编辑锁</button></>
+            <>
+              {' '}
+              <button type="button" className="button" onClick={() => void onAction('release')}>
+                解除编辑锁
+              </button>
+            </>
           )}
         </>
       )}
-      {error && <p className="alert error" role="alert" style={{ margin: '8px 0 0' }}>{error}</p>}
+      {error && (
+        <p className="alert error" role="alert" style={{ margin: '8px 0 0' }}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
 
-type SaveLine = { kind: 'clean' } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'saved'; at: string; version: number } | { kind: 'failed'; message: string };
+type SaveLine =
+  { kind: 'clean' } | { kind: 'dirty' } | { kind: 'saving' } | { kind: 'saved'; at: string; version: number } | { kind: 'failed'; message: string };
 
 // The whole working copy is one form: plain fields as inputs, structured parts as JSON in
 // hidden inputs. On a failed save (conflict, validation) nothing the editor typed is lost: it
 // stays in the form and in this browser's draft.
-function ArticleForm({ article, initial, restored, editable, submitOnMount, onConflict }: ArticleEditorProps & { initial: EditorDraft; restored: boolean; editable: boolean; submitOnMount: boolean; onConflict: () => void }) {
+function ArticleForm({
+  article,
+  initial,
+  restored,
+  editable,
+  submitOnMount,
+  onConflict,
+}: ArticleEditorProps & { initial: EditorDraft; restored: boolean; editable: boolean; submitOnMount: boolean; onConflict: () => void }) {
   // The version this form's content is based on: the one loaded, then each of our own saves.
   // It never follows a newer version someone else saved, so their change is never overwritten.
   const [version, setVersion] = useState(initial.baseVersion);
@@ -250,7 +307,10 @@ function ArticleForm({ article, initial, restored, editable, submitOnMount, onCo
     if (lastSaveWasAuto.current && changes.current === savedChanges.current) formData.set('autosave', 'close');
     const startedAt = changes.current;
     setLine({ kind: 'saving' });
-    const result = await saveArticleAction(prev, formData).catch(() => ({ ok: false as const, error: '保存失败（网络或服务器不可用），修改已保留在本浏览器中。' }));
+    const result = await saveArticleAction(prev, formData).catch(() => ({
+      ok: false as const,
+      error: '保存失败（网络或服务器不可用），修改已保留在本浏览器中。',
+    }));
     finished(result, startedAt, false);
     return result;
   }, null);
@@ -364,127 +424,208 @@ function ArticleForm({ article, initial, restored, editable, submitOnMount, onCo
       }}
     >
       <fieldset disabled={!editable} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-      <input type="hidden" name="id" value={article.id} />
-      <input type="hidden" name="version" value={version} />
-      <input type="hidden" name="regions" value={JSON.stringify(regionsPayload)} />
-      <input type="hidden" name="rejectedRegionCodes" value={JSON.stringify(rejected.map((r) => r.code))} />
-      <input type="hidden" name="recommendations" value={JSON.stringify(itemsPayload)} />
+        <input type="hidden" name="id" value={article.id} />
+        <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="regions" value={JSON.stringify(regionsPayload)} />
+        <input type="hidden" name="rejectedRegionCodes" value={JSON.stringify(rejected.map((r) => r.code))} />
+        <input type="hidden" name="recommendations" value={JSON.stringify(itemsPayload)} />
 
-      <label htmlFor="title">文章标题</label>
-      <input {...field('title')} required maxLength={200} style={{ width: '100%' }} />
-      <FieldError state={lastSave} name="title" id="title" />
+        <label htmlFor="title">文章标题</label>
+        <input {...field('title')} required maxLength={200} style={{ width: '100%' }} />
+        <FieldError state={lastSave} name="title" id="title" />
 
-      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) auto minmax(0, 1fr)', gap: 16 }}>
-        <div>
-          <label htmlFor="slug">链接名（拼音）</label>
-          <input {...field('slug')} required maxLength={120} style={{ width: '100%' }} />
-          <FieldError state={lastSave} name="slug" id="slug" />
+        <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) auto minmax(0, 1fr)', gap: 16 }}>
+          <div>
+            <label htmlFor="slug">链接名（拼音）</label>
+            <input {...field('slug')} required maxLength={120} style={{ width: '100%' }} />
+            <FieldError state={lastSave} name="slug" id="slug" />
+          </div>
+          <div>
+            <label htmlFor="contentDate">内容日期</label>
+            <input {...field('contentDate')} type="date" />
+            <FieldError state={lastSave} name="contentDate" id="contentDate" />
+          </div>
+          <div>
+            <span style={{ display: 'block', fontWeight: 600, margin: '12px 0 4px' }}>发布时间</span>
+            <span data-testid="published-at" style={{ display: 'inline-block', padding: '7px 0' }}>
+              {article.publishedAt ?? '未发布'}
+            </span>
+          </div>
         </div>
-        <div>
-          <label htmlFor="contentDate">内容日期</label>
-          <input {...field('contentDate')} type="date" />
-          <FieldError state={lastSave} name="contentDate" id="contentDate" />
-        </div>
-        <div>
-          <span style={{ display: 'block', fontWeight: 600, margin: '12px 0 4px' }}>发布时间</span>
-          <span data-testid="published-at" style={{ display: 'inline-block', padding: '7px 0' }}>{article.publishedAt ?? '未发布'}</span>
-        </div>
-      </div>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center', marginTop: 8 }}>
-        <span id="policy-years-label" className="muted" style={{ fontSize: 14 }}>政策年份</span>
-        <ul aria-labelledby="policy-years-label" style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexWrap: 'wrap', gap: 6 }}>
-          {policyYears.map((year) => (
-            <li key={year} className="badge">{year}年</li>
-          ))}
-          {policyYears.length === 0 && <li className="muted" style={{ fontSize: 14 }}>未提到政策年份</li>}
-        </ul>
-        {stale && (
-          <span className="badge" style={{ background: 'var(--warn-soft)', color: '#7a4d00' }} data-testid="policy-years-stale">
-            最新政策年份早于今年，请核实缴费标准等是否已更新
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center', marginTop: 8 }}>
+          <span id="policy-years-label" className="muted" style={{ fontSize: 14 }}>
+            政策年份
           </span>
-        )}
-      </div>
-
-      <label htmlFor="summary">摘要</label>
-      <textarea {...field('summary')} rows={2} maxLength={500} />
-      <FieldError state={lastSave} name="summary" id="summary" />
-
-      <RichTextEditor
-        name="body"
-        initialContent={initial.body}
-        label="正文"
-        editable={editable}
-        onChange={(doc) => {
-          setBody(doc);
-          setBodyText(bodyPlainText(doc));
-        }}
-      />
-
-      <label htmlFor="disclaimer">提示语</label>
-      <input {...field('disclaimer')} maxLength={500} style={{ width: '100%' }} />
-      <FieldError state={lastSave} name="disclaimer" id="disclaimer" />
-
-      <fieldset style={{ border: '1px solid var(--line)', borderRadius: 8, marginTop: 16 }} {...invalidProps(lastSave, 'regions', 'regions')}>
-        <legend>地区标签</legend>
-        <FieldError state={lastSave} name="regions" id="regions" />
-        <FieldError state={lastSave} name="rejectedRegionCodes" id="rejected-regions" />
-        {suggestions.length > 0 && (
-          <>
-            <p id="region-suggestions-label" className="muted" style={{ margin: '4px 0', fontSize: 14 }}>
-              根据标题自动识别的地区，请逐一确认：
-            </p>
-            <ul aria-label="地区建议" aria-describedby="region-suggestions-label" data-testid="region-suggestions" style={{ listStyle: 'none', padding: 0, margin: '0 0 8px', display: 'flex', flexDirection: 'column', gap: 6 }}>
-              {suggestions.map((region) => (
-                <li key={region.code} style={{ display: 'flex', gap: 8, alignItems: 'center' }} title={regionLabel(region)}>
-                  <span className="badge" style={{ background: 'var(--warn-soft)' }}>
-                    建议：{region.name} {percent(region.confidence)}
-                  </span>
-                  <span className="muted" style={{ fontSize: 13 }}>{regionLabel(region)}</span>
-                  <button type="button" className="button" aria-label={`接受 ${region.name}`} onClick={() => accept(region.code)} style={{ padding: '0 10px' }}>接受</button>
-                  <button type="button" className="button danger" aria-label={`拒绝 ${region.name}`} onClick={() => reject(region)} style={{ padding: '0 10px' }}>拒绝</button>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-        <ul aria-label="地区标签" style={{ listStyle: 'none', padding: 0, display: 'flex', flexWrap: 'wrap', gap: 6 }}>
-          {tags.map((region) => (
-            <li key={region.code} className="badge" title={regionLabel(region)}>
-              {regionLabel(region)}
-              {acceptedCodes.has(region.code) && <span className="muted">（已接受建议）</span>}
-              <button type="button" aria-label={`移除地区 ${region.name}`} onClick={() => setRegions((rs) => rs.filter((r) => r.code !== region.code))} style={{ all: 'unset', cursor: 'pointer', marginLeft: 6 }}>×</button>
-            </li>
-          ))}
-          {tags.length === 0 && <li className="muted">{suggestions.length ? '尚未确认地区' : '暂无地区（全国性内容可不选）'}</li>}
-        </ul>
-        {rejected.length > 0 && (
-          <p className="muted" style={{ fontSize: 13, margin: '0 0 8px' }} data-testid="rejected-regions">
-            已拒绝（保存后不再建议）：
-            {rejected.map((region) => (
-              <span key={region.code} style={{ marginRight: 8 }}>
-                {region.name}
-                <button type="button" aria-label={`撤销拒绝 ${region.name}`} onClick={() => undoReject(region)} style={{ all: 'unset', cursor: 'pointer', marginLeft: 4, textDecoration: 'underline' }}>撤销</button>
-              </span>
+          <ul aria-labelledby="policy-years-label" style={{ listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexWrap: 'wrap', gap: 6 }}>
+            {policyYears.map((year) => (
+              <li key={year} className="badge">
+                {year}年
+              </li>
             ))}
+            {policyYears.length === 0 && (
+              <li className="muted" style={{ fontSize: 14 }}>
+                未提到政策年份
+              </li>
+            )}
+          </ul>
+          {stale && (
+            <span className="badge" style={{ background: 'var(--warn-soft)', color: '#7a4d00' }} data-testid="policy-years-stale">
+              最新政策年份早于今年，请核实缴费标准等是否已更新
+            </span>
+          )}
+        </div>
+
+        <label htmlFor="summary">摘要</label>
+        <textarea {...field('summary')} rows={2} maxLength={500} />
+        <FieldError state={lastSave} name="summary" id="summary" />
+
+        <RichTextEditor
+          name="body"
+          initialContent={initial.body}
+          label="正文"
+          editable={editable}
+          onChange={(doc) => {
+            setBody(doc);
+            setBodyText(bodyPlainText(doc));
+          }}
+        />
+
+        <label htmlFor="disclaimer">提示语</label>
+        <input {...field('disclaimer')} maxLength={500} style={{ width: '100%' }} />
+        <FieldError state={lastSave} name="disclaimer" id="disclaimer" />
+
+        <fieldset style={{ border: '1px solid var(--line)', borderRadius: 8, marginTop: 16 }} {...invalidProps(lastSave, 'regions', 'regions')}>
+          <legend>地区标签</legend>
+          <FieldError state={lastSave} name="regions" id="regions" />
+          <FieldError state={lastSave} name="rejectedRegionCodes" id="rejected-regions" />
+          {suggestions.length > 0 && (
+            <>
+              <p id="region-suggestions-label" className="muted" style={{ margin: '4px 0', fontSize: 14 }}>
+                根据标题自动识别的地区，请逐一确认：
+              </p>
+              <ul
+                aria-label="地区建议"
+                aria-describedby="region-suggestions-label"
+                data-testid="region-suggestions"
+                style={{ listStyle: 'none', padding: 0, margin: '0 0 8px', display: 'flex', flexDirection: 'column', gap: 6 }}
+              >
+                {suggestions.map((region) => (
+                  <li key={region.code} style={{ display: 'flex', gap: 8, alignItems: 'center' }} title={regionLabel(region)}>
+                    <span className="badge" style={{ background: 'var(--warn-soft)' }}>
+                      建议：{region.name} {percent(region.confidence)}
+                    </span>
+                    <span className="muted" style={{ fontSize: 13 }}>
+                      {regionLabel(region)}
+                    </span>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`接受 ${region.name}`}
+                      onClick={() => accept(region.code)}
+                      style={{ padding: '0 10px' }}
+                    >
+                      接受
+                    </button>
+                    <button
+                      type="button"
+                      className="button danger"
+                      aria-label={`拒绝 ${region.name}`}
+                      onClick={() => reject(region)}
+                      style={{ padding: '0 10px' }}
+                    >
+                      拒绝
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          <ul aria-label="地区标签" style={{ listStyle: 'none', padding: 0, display: 'flex', flexWrap: 'wrap', gap: 6 }}>
+            {tags.map((region) => (
+              <li key={region.code} className="badge" title={regionLabel(region)}>
+                {regionLabel(region)}
+                {acceptedCodes.has(region.code) && <span className="muted">（已接受建议）</span>}
+                <button
+                  type="button"
+                  aria-label={`移除地区 ${region.name}`}
+                  onClick={() => setRegions((rs) => rs.filter((r) => r.code !== region.code))}
+                  style={{ all: 'unset', cursor: 'pointer', marginLeft: 6 }}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+            {tags.length === 0 && <li className="muted">{suggestions.length ? '尚未确认地区' : '暂无地区（全国性内容可不选）'}</li>}
+          </ul>
+          {rejected.length > 0 && (
+            <p className="muted" style={{ fontSize: 13, margin: '0 0 8px' }} data-testid="rejected-regions">
+              已拒绝（保存后不再建议）：
+              {rejected.map((region) => (
+                <span key={region.code} style={{ marginRight: 8 }}>
+                  {region.name}
+                  <button
+                    type="button"
+                    aria-label={`撤销拒绝 ${region.name}`}
+                    onClick={() => undoReject(region)}
+                    style={{ all: 'unset', cursor: 'pointer', marginLeft: 4, textDecoration: 'underline' }}
+                  >
+                    撤销
+                  </button>
+                </span>
+              ))}
+            </p>
+          )}
+          <label htmlFor="add-region" style={{ fontWeight: 400 }}>
+            添加地区
+          </label>
+          <RegionSearch id="add-region" onSelect={addManual} />
+          <p className="muted" style={{ fontSize: 13, margin: '8px 0 4px' }}>
+            或按省、市、区县逐级选择：
           </p>
-        )}
-        <label htmlFor="add-region" style={{ fontWeight: 400 }}>添加地区</label>
-        <RegionSearch id="add-region" onSelect={addManual} />
-        <p className="muted" style={{ fontSize: 13, margin: '8px 0 4px' }}>或按省、市、区县逐级选择：</p>
-        <RegionCascade onSelect={addManual} />
-      </fieldset>
+          <RegionCascade onSelect={addManual} />
+        </fieldset>
 
-      <RecommendationListEditor articleId={article.id} items={items} onChange={setItems} />
-      <FieldError state={lastSave} name="recommendations" id="recommendations" />
+        <RecommendationListEditor articleId={article.id} items={items} onChange={setItems} />
+        <FieldError state={lastSave} name="recommendations" id="recommendations" />
 
-      <div style={{ position: 'sticky', bottom: 0, background: '#fff', padding: '12px 0', borderTop: '1px solid var(--line)', marginTop: 16, display: 'flex', gap: 12, alignItems: 'center' }}>
-        <button type="submit" className="button primary" disabled={pending}>{pending ? '正在保存…' : '保存'}</button>
-        <span className="muted">编辑基于版本 {version}</span>
-        {line.kind === 'failed' && <span className="alert error" role="alert" style={{ margin: 0 }}>{line.message}</span>}
-        {line.kind === 'saved' && <span className="alert success" role="status" style={{ margin: 0 }}>已保存 {timeOfDay(line.at)}（版本 {line.version}）</span>}
-        {line.kind === 'saving' && <span className="muted" role="status">保存中…</span>}
-        {line.kind === 'dirty' && <span className="muted" role="status">未保存的更改</span>}
-      </div>
+        <div
+          style={{
+            position: 'sticky',
+            bottom: 0,
+            background: '#fff',
+            padding: '12px 0',
+            borderTop: '1px solid var(--line)',
+            marginTop: 16,
+            display: 'flex',
+            gap: 12,
+            alignItems: 'center',
+          }}
+        >
+          <button type="submit" className="button primary" disabled={pending}>
+            {pending ? '正在保存…' : '保存'}
+          </button>
+          <span className="muted">编辑基于版本 {version}</span>
+          {line.kind === 'failed' && (
+            <span className="alert error" role="alert" style={{ margin: 0 }}>
+              {line.message}
+            </span>
+          )}
+          {line.kind === 'saved' && (
+            <span className="alert success" role="status" style={{ margin: 0 }}>
+              已保存 {timeOfDay(line.at)}（版本 {line.version}）
+            </span>
+          )}
+          {line.kind === 'saving' && (
+            <span className="muted" role="status">
+              保存中…
+            </span>
+          )}
+          {line.kind === 'dirty' && (
+            <span className="muted" role="status">
+              未保存的更改
+            </span>
+          )}
+        </div>
       </fieldset>
     </form>
   );

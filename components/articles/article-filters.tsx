@@ -4,7 +4,13 @@ import { RegionSelect } from '@/components/regions/region-select';
 // A plain GET form: the filters become the URL, so a filtered view can be bookmarked and shared.
 export function ArticleFilters({ query, regionName }: { query: ArticleListQuery; regionName: string | null }) {
   return (
-    <form method="get" action="/admin/articles" role="search" aria-label="筛选文章" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end', marginBottom: 16 }}>
+    <form
+      method="get"
+      action="/admin/articles"
+      role="search"
+      aria-label="筛选文章"
+      style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end', marginBottom: 16 }}
+    >
       <div>
         <label htmlFor="filter-q">关键词</label>
         <input id="filter-q" name="q" defaultValue={query.q ?? ''} placeholder="标题或链接名" />
@@ -14,7 +20,9 @@ export function ArticleFilters({ query, regionName }: { query: ArticleListQuery;
         <select id="filter-status" name="status" defaultValue={query.status ?? ''}>
           <option value="">全部</option>
           {statusFilters.map((s) => (
-            <option key={s} value={s}>{statusFilterLabels[s]}</option>
+            <option key={s} value={s}>
+              {statusFilterLabels[s]}
+            </option>
           ))}
         </select>
       </div>
@@ -23,7 +31,9 @@ export function ArticleFilters({ query, regionName }: { query: ArticleListQuery;
         <select id="filter-scheduled" name="scheduled" defaultValue={query.scheduled ?? ''}>
           <option value="">全部</option>
           {scheduleFilters.map((s) => (
-            <option key={s} value={s}>{scheduleFilterLabels[s]}</option>
+            <option key={s} value={s}>
+              {scheduleFilterLabels[s]}
+            </option>
           ))}
         </select>
       </div>
@@ -42,9 +52,13 @@ export function ArticleFilters({ query, regionName }: { query: ArticleListQuery;
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <input type="hidden" name="size" value={query.size} />
-      <button type="submit" className="button primary">筛选</button>
+      <button type="submit" className="button primary">
+        筛选
+      </button>
       {/* oxlint-disable-next-line nextjs/no-html-link-for-pages -- a full load on purpose: it empties the uncontrolled fields */}
-      <a href="/admin/articles" className="button">清除</a>
+      <a href="/admin/articles" className="button">
+        清除
+      </a>
     </form>
   );
 }

@@ -36,16 +36,18 @@ const selectColumn = column.display({
 const dataColumns = [
   column.accessor('title', {
     header: '标题',
-    cell: (info) => (
-      <Link href={`/admin/articles/${info.row.original.id}`}>{info.getValue()}</Link>
-    ),
+    cell: (info) => <Link href={`/admin/articles/${info.row.original.id}`}>{info.getValue()}</Link>,
   }),
   column.accessor('status', {
     header: '状态',
     cell: (info) => (
       <>
         <span className={`badge ${info.getValue()}`}>{statusLabels[info.getValue()]}</span>
-        {info.row.original.isLive && info.getValue() !== 'PUBLISHED' && <span className="badge PUBLISHED" style={{ marginLeft: 4 }}>线上有版本</span>}
+        {info.row.original.isLive && info.getValue() !== 'PUBLISHED' && (
+          <span className="badge PUBLISHED" style={{ marginLeft: 4 }}>
+            线上有版本
+          </span>
+        )}
       </>
     ),
   }),
@@ -113,7 +115,11 @@ export function ArticleTable({ list, query, bulk = null }: { list: ArticleList; 
                 const active = query.sort === id;
                 const label = flexRender(header.column.columnDef.header, header.getContext());
                 return (
-                  <th key={header.id} aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined} style={header.column.id === 'select' ? { width: 32 } : undefined}>
+                  <th
+                    key={header.id}
+                    aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                    style={header.column.id === 'select' ? { width: 32 } : undefined}
+                  >
                     {sortable ? (
                       <Link href={articleListHref(query, { sort: id, dir: active && query.dir === 'desc' ? 'asc' : 'desc', page: 1 })}>
                         {label}
@@ -138,17 +144,33 @@ export function ArticleTable({ list, query, bulk = null }: { list: ArticleList; 
           ))}
           {rows.length === 0 && (
             <tr>
-              <td colSpan={columns.length} className="muted">没有符合条件的文章</td>
+              <td colSpan={columns.length} className="muted">
+                没有符合条件的文章
+              </td>
             </tr>
           )}
         </tbody>
       </table>
       <nav aria-label="分页" style={{ display: 'flex', gap: 12, alignItems: 'center', marginTop: 12 }}>
-        <span className="muted" data-testid="article-count">{summary.counts}</span>
-        {page > 1 && <Link className="button" href={articleListHref(query, { page: page - 1 })}>上一页</Link>}
-        {page < pageCount && <Link className="button" href={articleListHref(query, { page: page + 1 })}>下一页</Link>}
+        <span className="muted" data-testid="article-count">
+          {summary.counts}
+        </span>
+        {page > 1 && (
+          <Link className="button" href={articleListHref(query, { page: page - 1 })}>
+            上一页
+          </Link>
+        )}
+        {page < pageCount && (
+          <Link className="button" href={articleListHref(query, { page: page + 1 })}>
+            下一页
+          </Link>
+        )}
       </nav>
-      {summary.note && <p className="muted" data-testid="article-count-note">{summary.note}</p>}
+      {summary.note && (
+        <p className="muted" data-testid="article-count-note">
+          {summary.note}
+        </p>
+      )}
     </div>
   );
 }

@@ -89,7 +89,20 @@ export function BulkToolbar({ selected, permissions, onClear }: { selected: Bulk
   return (
     <div style={{ marginBottom: 12 }}>
       {count > 0 && (
-        <div role="toolbar" aria-label="批量操作" style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', padding: '8px 12px', background: 'var(--bg-soft)', border: '1px solid var(--line)', borderRadius: 'var(--radius)' }}>
+        <div
+          role="toolbar"
+          aria-label="批量操作"
+          style={{
+            display: 'flex',
+            flexWrap: 'wrap',
+            gap: 8,
+            alignItems: 'center',
+            padding: '8px 12px',
+            background: 'var(--bg-soft)',
+            border: '1px solid var(--line)',
+            borderRadius: 'var(--radius)',
+          }}
+        >
           <span data-testid="bulk-count">已选择 {count} 篇</span>
           {permissions.canEdit &&
             (Object.keys(editLabels) as EditMode[]).map((m) => (
@@ -98,32 +111,52 @@ export function BulkToolbar({ selected, permissions, onClear }: { selected: Bulk
               </button>
             ))}
           {permissions.canSubmit && (
-            <button type="button" className="button" onClick={() => step({ kind: 'submit' })} disabled={disabled}>提交审核</button>
+            <button type="button" className="button" onClick={() => step({ kind: 'submit' })} disabled={disabled}>
+              提交审核
+            </button>
           )}
           {permissions.canPublish && (
             <>
-              <button type="button" className="button" onClick={() => step({ kind: 'publish' })} disabled={disabled}>发布</button>
-              <button type="button" className="button" onClick={() => step({ kind: 'unpublish' })} disabled={disabled}>下线</button>
-              <button type="button" className="button" aria-expanded={mode === 'schedule'} onClick={() => open('schedule')} disabled={disabled}>定时…</button>
-              <button type="button" className="button" onClick={() => step({ kind: 'cancelSchedule' })} disabled={disabled}>取消定时</button>
+              <button type="button" className="button" onClick={() => step({ kind: 'publish' })} disabled={disabled}>
+                发布
+              </button>
+              <button type="button" className="button" onClick={() => step({ kind: 'unpublish' })} disabled={disabled}>
+                下线
+              </button>
+              <button type="button" className="button" aria-expanded={mode === 'schedule'} onClick={() => open('schedule')} disabled={disabled}>
+                定时…
+              </button>
+              <button type="button" className="button" onClick={() => step({ kind: 'cancelSchedule' })} disabled={disabled}>
+                取消定时
+              </button>
             </>
           )}
           {permissions.canTrash && (
-            <button type="button" className="button danger" aria-expanded={mode === 'trash'} onClick={() => open('trash')} disabled={disabled}>移到回收站</button>
+            <button type="button" className="button danger" aria-expanded={mode === 'trash'} onClick={() => open('trash')} disabled={disabled}>
+              移到回收站
+            </button>
           )}
-          <button type="button" className="button" onClick={onClear} disabled={pending}>取消选择</button>
-          {tooMany && <span className="alert error" role="alert" style={{ margin: 0 }}>一次最多处理 {BULK_LIMIT} 篇文章</span>}
+          <button type="button" className="button" onClick={onClear} disabled={pending}>
+            取消选择
+          </button>
+          {tooMany && (
+            <span className="alert error" role="alert" style={{ margin: 0 }}>
+              一次最多处理 {BULK_LIMIT} 篇文章
+            </span>
+          )}
         </div>
       )}
       {count > 0 && mode && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', padding: '8px 12px' }}>
           {mode === 'trash' ? (
             <>
-              <span>
-                把 {count} 篇文章移到回收站？已发布的会先下线（地址返回 410），30 天后永久删除；编辑只能移动自己创建、未发布的草稿。
-              </span>
-              <button type="button" className="button danger" disabled={pending} onClick={() => step({ kind: 'trash' })}>确认移到回收站</button>
-              <button type="button" className="button" disabled={pending} onClick={() => setMode(null)}>取消</button>
+              <span>把 {count} 篇文章移到回收站？已发布的会先下线（地址返回 410），30 天后永久删除；编辑只能移动自己创建、未发布的草稿。</span>
+              <button type="button" className="button danger" disabled={pending} onClick={() => step({ kind: 'trash' })}>
+                确认移到回收站
+              </button>
+              <button type="button" className="button" disabled={pending} onClick={() => setMode(null)}>
+                取消
+              </button>
             </>
           ) : mode === 'schedule' ? (
             <form
@@ -133,14 +166,20 @@ export function BulkToolbar({ selected, permissions, onClear }: { selected: Bulk
                 if (scheduleAt) step({ kind: 'schedule', action: scheduleKind, runAt: scheduleAt });
               }}
             >
-              <label htmlFor="bulk-schedule-action" style={{ margin: 0 }}>操作</label>
+              <label htmlFor="bulk-schedule-action" style={{ margin: 0 }}>
+                操作
+              </label>
               <select id="bulk-schedule-action" value={scheduleKind} onChange={(e) => setScheduleKind(e.target.value as 'PUBLISH' | 'UNPUBLISH')}>
                 <option value="PUBLISH">定时发布（已批准的）</option>
                 <option value="UNPUBLISH">定时下线（线上的）</option>
               </select>
-              <label htmlFor="bulk-schedule-at" style={{ margin: 0 }}>日期和时间（北京时间）</label>
+              <label htmlFor="bulk-schedule-at" style={{ margin: 0 }}>
+                日期和时间（北京时间）
+              </label>
               <input id="bulk-schedule-at" type="datetime-local" step={1} required value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value)} />
-              <button type="submit" className="button primary" disabled={pending || !scheduleAt}>安排 {count} 篇</button>
+              <button type="submit" className="button primary" disabled={pending || !scheduleAt}>
+                安排 {count} 篇
+              </button>
             </form>
           ) : mode === 'setContentDate' ? (
             <form
@@ -150,15 +189,23 @@ export function BulkToolbar({ selected, permissions, onClear }: { selected: Bulk
                 if (date) apply({ kind: 'setContentDate', contentDate: date });
               }}
             >
-              <label htmlFor="bulk-date" style={{ margin: 0 }}>内容日期</label>
+              <label htmlFor="bulk-date" style={{ margin: 0 }}>
+                内容日期
+              </label>
               <input id="bulk-date" type="date" required value={date} onChange={(e) => setDate(e.target.value)} />
-              <button type="submit" className="button primary" disabled={pending || !date}>设置到 {count} 篇</button>
+              <button type="submit" className="button primary" disabled={pending || !date}>
+                设置到 {count} 篇
+              </button>
             </form>
           ) : (
             <>
-              <label htmlFor="bulk-region" style={{ margin: 0 }}>{mode === 'addRegion' ? '要添加的地区' : '要移除的地区'}</label>
+              <label htmlFor="bulk-region" style={{ margin: 0 }}>
+                {mode === 'addRegion' ? '要添加的地区' : '要移除的地区'}
+              </label>
               {region ? (
-                <span className="badge" data-testid="bulk-region">{region.path?.join(' / ') ?? region.name}</span>
+                <span className="badge" data-testid="bulk-region">
+                  {region.path?.join(' / ') ?? region.name}
+                </span>
               ) : (
                 <RegionSearch id="bulk-region" onSelect={setRegion} />
               )}
@@ -167,7 +214,9 @@ export function BulkToolbar({ selected, permissions, onClear }: { selected: Bulk
                   <button type="button" className="button primary" disabled={pending} onClick={() => apply({ kind: mode, regionCode: region.code })}>
                     {mode === 'addRegion' ? `添加到 ${count} 篇` : `从 ${count} 篇移除`}
                   </button>
-                  <button type="button" className="button" disabled={pending} onClick={() => setRegion(null)}>重选地区</button>
+                  <button type="button" className="button" disabled={pending} onClick={() => setRegion(null)}>
+                    重选地区
+                  </button>
                 </>
               )}
             </>

@@ -11,8 +11,14 @@ export function NewArticleForm() {
       <label htmlFor="new-title">标题</label>
       <input id="new-title" name="title" required maxLength={200} style={{ width: '100%' }} {...invalidProps(state, 'title', 'new-title')} />
       <FieldError state={state} name="title" id="new-title" />
-      {state && !state.ok && <p className="alert error" role="alert">{state.error}</p>}
-      <button type="submit" className="button primary" disabled={pending} style={{ marginTop: 12 }}>创建草稿</button>
+      {state && !state.ok && (
+        <p className="alert error" role="alert">
+          {state.error}
+        </p>
+      )}
+      <button type="submit" className="button primary" disabled={pending} style={{ marginTop: 12 }}>
+        创建草稿
+      </button>
     </form>
   );
 }

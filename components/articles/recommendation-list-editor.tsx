@@ -13,7 +13,15 @@ export function newItemKey(): string {
 }
 
 // The ordered "related recommendations" list: reorder, remove, add, link to an article.
-export function RecommendationListEditor({ articleId, items, onChange }: { articleId: string; items: EditableItem[]; onChange: (items: EditableItem[]) => void }) {
+export function RecommendationListEditor({
+  articleId,
+  items,
+  onChange,
+}: {
+  articleId: string;
+  items: EditableItem[];
+  onChange: (items: EditableItem[]) => void;
+}) {
   const [draft, setDraft] = useState({ title: '', summary: '', category: '', itemDate: '' });
   const [linking, setLinking] = useState<string | null>(null);
 
@@ -37,18 +45,42 @@ export function RecommendationListEditor({ articleId, items, onChange }: { artic
             <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', flexWrap: 'wrap' }}>
               <strong>{item.title}</strong>
               {item.targetArticleId ? (
-                <span className="badge PUBLISHED" title={item.targetTitle ?? ''}>已链接：{item.targetTitle ?? '站内文章'}</span>
+                <span className="badge PUBLISHED" title={item.targetTitle ?? ''}>
+                  已链接：{item.targetTitle ?? '站内文章'}
+                </span>
               ) : (
                 <span className="badge">外部条目</span>
               )}
               <span className="muted">{[item.category, item.itemDate].filter(Boolean).join(' · ')}</span>
             </div>
             <div style={{ display: 'flex', gap: 6, marginTop: 4 }}>
-              <button type="button" className="button" disabled={index === 0} onClick={() => move(index, -1)} aria-label={`上移：${item.title}`}>上移</button>
-              <button type="button" className="button" disabled={index === items.length - 1} onClick={() => move(index, 1)} aria-label={`下移：${item.title}`}>下移</button>
-              <button type="button" className="button" onClick={() => setLinking(linking === item.key ? null : item.key)} aria-label={`链接文章：${item.title}`}>链接文章</button>
-              {item.targetArticleId && <button type="button" className="button" onClick={() => update(item.key, { targetArticleId: null, targetTitle: null })}>取消链接</button>}
-              <button type="button" className="button danger" onClick={() => onChange(items.filter((i) => i.key !== item.key))} aria-label={`删除：${item.title}`}>删除</button>
+              <button type="button" className="button" disabled={index === 0} onClick={() => move(index, -1)} aria-label={`上移：${item.title}`}>
+                上移
+              </button>
+              <button type="button" className="button" disabled={index === items.length - 1} onClick={() => move(index, 1)} aria-label={`下移：${item.title}`}>
+                下移
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => setLinking(linking === item.key ? null : item.key)}
+                aria-label={`链接文章：${item.title}`}
+              >
+                链接文章
+              </button>
+              {item.targetArticleId && (
+                <button type="button" className="button" onClick={() => update(item.key, { targetArticleId: null, targetTitle: null })}>
+                  取消链接
+                </button>
+              )}
+              <button
+                type="button"
+                className="button danger"
+                onClick={() => onChange(items.filter((i) => i.key !== item.key))}
+                aria-label={`删除：${item.title}`}
+              >
+                删除
+              </button>
             </div>
             {linking === item.key && (
               <ArticleLinker
@@ -85,7 +117,10 @@ export function RecommendationListEditor({ articleId, items, onChange }: { artic
             className="button"
             disabled={!draft.title.trim()}
             onClick={() => {
-              onChange([...items, { ...draft, title: draft.title.trim(), summary: draft.summary.trim(), key: newItemKey(), targetArticleId: null, targetTitle: null }]);
+              onChange([
+                ...items,
+                { ...draft, title: draft.title.trim(), summary: draft.summary.trim(), key: newItemKey(), targetArticleId: null, targetTitle: null },
+              ]);
               setDraft({ title: '', summary: '', category: '', itemDate: '' });
             }}
           >
@@ -103,17 +138,25 @@ function ArticleLinker({ articleId, initial, onPick }: { articleId: string; init
   return (
     <div style={{ marginTop: 6, padding: 8, background: 'var(--bg-soft)', borderRadius: 6 }}>
       <input aria-label="搜索要链接的文章" value={text} onChange={(e) => setText(e.target.value)} style={{ width: '60%' }} />
-      <button type="button" className="button" onClick={async () => {
+      <button
+        type="button"
+        className="button"
+        onClick={async () => {
           // Nothing to search for (or too much) finds nothing, as an empty search would.
           const found = await findLinkableArticlesAction({ text, excludeId: articleId });
           setResults(found.ok ? found.data : []);
-        }}>搜索</button>
+        }}
+      >
+        搜索
+      </button>
       {results && (
         <ul>
           {results.length === 0 && <li className="muted">没有找到文章</li>}
           {results.map((r) => (
             <li key={r.id}>
-              <button type="button" className="button" onClick={() => onPick(r)}>链接到：{r.title}</button>
+              <button type="button" className="button" onClick={() => onPick(r)}>
+                链接到：{r.title}
+              </button>
             </li>
           ))}
         </ul>

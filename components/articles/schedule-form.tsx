@@ -9,7 +9,15 @@ import type { PanelSchedule } from '@/lib/workflow/panel-props';
 
 function Result({ state }: { state: ScheduleState }) {
   if (!state) return null;
-  return state.ok ? <p className="alert success" role="status">{state.message}</p> : <p className="alert error" role="alert">{state.error}</p>;
+  return state.ok ? (
+    <p className="alert success" role="status">
+      {state.message}
+    </p>
+  ) : (
+    <p className="alert error" role="alert">
+      {state.error}
+    </p>
+  );
 }
 
 /**
@@ -41,11 +49,18 @@ export function ScheduleForm(props: {
             {pending.action === 'PUBLISH' ? `到时发布第 ${pending.version} 版` : '到时下线线上页面'}
             {pending.scheduledBy && `，由 ${pending.scheduledBy} 安排`}
           </div>
-          {pending.problem && <p style={{ margin: '6px 0 0' }} role="note"><strong>已失效：</strong>{pending.problem}</p>}
+          {pending.problem && (
+            <p style={{ margin: '6px 0 0' }} role="note">
+              <strong>已失效：</strong>
+              {pending.problem}
+            </p>
+          )}
           {props.canCancel && (
             <form action={cancel} style={{ marginTop: 6 }}>
               <input type="hidden" name="articleId" value={props.articleId} />
-              <button type="submit" className="button" disabled={cancelling}>取消定时</button>
+              <button type="submit" className="button" disabled={cancelling}>
+                取消定时
+              </button>
             </form>
           )}
         </div>
@@ -58,20 +73,37 @@ export function ScheduleForm(props: {
             <input type="hidden" name="articleId" value={props.articleId} />
             <input type="hidden" name="version" value={props.version} />
             <label htmlFor="schedule-action">操作</label>
-            <select id="schedule-action" name="action" defaultValue={typed('action', pending?.action && actions.includes(pending.action as never) ? pending.action : actions[0])} {...invalidProps(scheduleState, 'action', 'schedule-action')}>
+            <select
+              id="schedule-action"
+              name="action"
+              defaultValue={typed('action', pending?.action && actions.includes(pending.action as never) ? pending.action : actions[0])}
+              {...invalidProps(scheduleState, 'action', 'schedule-action')}
+            >
               {actions.map((a) => (
-                <option key={a} value={a}>{a === 'PUBLISH' ? `定时发布（第 ${props.version} 版）` : '定时下线（线上页面）'}</option>
+                <option key={a} value={a}>
+                  {a === 'PUBLISH' ? `定时发布（第 ${props.version} 版）` : '定时下线（线上页面）'}
+                </option>
               ))}
             </select>
             <FieldError state={scheduleState} name="action" id="schedule-action" />
             <label htmlFor="schedule-at">日期和时间（北京时间）</label>
-            <input id="schedule-at" name="runAt" type="datetime-local" step={1} required defaultValue={typed('runAt', pending?.runAtValue ?? '')} {...invalidProps(scheduleState, 'runAt', 'schedule-at')} />
+            <input
+              id="schedule-at"
+              name="runAt"
+              type="datetime-local"
+              step={1}
+              required
+              defaultValue={typed('runAt', pending?.runAtValue ?? '')}
+              {...invalidProps(scheduleState, 'runAt', 'schedule-at')}
+            />
             <FieldError state={scheduleState} name="runAt" id="schedule-at" />
             <p className="muted" style={{ margin: 0, fontSize: 13 }}>
               定时发布只发布现在这个已批准的版本：之后再修改，这个安排就会失效，需重新审核后再安排。
               {pending && '新的安排会替换现有的安排。'}
             </p>
-            <button type="submit" className="button primary" disabled={scheduling}>{pending ? '重新安排' : '安排'}</button>
+            <button type="submit" className="button primary" disabled={scheduling}>
+              {pending ? '重新安排' : '安排'}
+            </button>
           </form>
         </details>
       )}

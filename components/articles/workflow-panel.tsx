@@ -23,9 +23,13 @@ export type WorkflowPanelProps = {
 function Result({ state }: { state: WorkflowState }) {
   if (!state) return null;
   return state.ok ? (
-    <p className="alert success" role="status">{state.message}</p>
+    <p className="alert success" role="status">
+      {state.message}
+    </p>
   ) : (
-    <p className="alert error" role="alert">{state.error}</p>
+    <p className="alert error" role="alert">
+      {state.error}
+    </p>
   );
 }
 
@@ -50,7 +54,9 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
       {props.canSubmit && (
         <form action={submit}>
           <Target {...props} />
-          <button type="submit" className="button primary" disabled={submitting}>提交审核</button>
+          <button type="submit" className="button primary" disabled={submitting}>
+            提交审核
+          </button>
         </form>
       )}
       <Result state={submitState} />
@@ -62,11 +68,22 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
           <form action={review}>
             <Target {...props} />
             <label htmlFor="review-comment">审核意见</label>
-            <textarea id="review-comment" name="comment" rows={3} maxLength={2000} placeholder="退回修改时必填" {...invalidProps(reviewState, 'comment', 'review-comment')} />
+            <textarea
+              id="review-comment"
+              name="comment"
+              rows={3}
+              maxLength={2000}
+              placeholder="退回修改时必填"
+              {...invalidProps(reviewState, 'comment', 'review-comment')}
+            />
             <FieldError state={reviewState} name="comment" id="review-comment" />
             <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
-              <button type="submit" name="decision" value="APPROVED" className="button primary" disabled={reviewing}>批准</button>
-              <button type="submit" name="decision" value="CHANGES_REQUESTED" className="button danger" disabled={reviewing}>退回修改</button>
+              <button type="submit" name="decision" value="APPROVED" className="button primary" disabled={reviewing}>
+                批准
+              </button>
+              <button type="submit" name="decision" value="CHANGES_REQUESTED" className="button danger" disabled={reviewing}>
+                退回修改
+              </button>
             </div>
           </form>
         ))}
@@ -75,7 +92,9 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
       {props.canPublish && (
         <form action={publish}>
           <Target {...props} />
-          <button type="submit" className="button primary" disabled={publishing}>发布</button>
+          <button type="submit" className="button primary" disabled={publishing}>
+            发布
+          </button>
         </form>
       )}
       <Result state={publishState} />
@@ -83,7 +102,9 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
       {props.canUnpublish && (
         <form action={unpublish} style={{ marginTop: 8 }}>
           <Target {...props} />
-          <button type="submit" className="button danger" disabled={unpublishing}>下线</button>
+          <button type="submit" className="button danger" disabled={unpublishing}>
+            下线
+          </button>
         </form>
       )}
       <Result state={unpublishState} />
@@ -101,7 +122,9 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
 
       {props.canTrash && (
         <div className="inline-form">
-          <Link href={`/admin/articles/${props.articleId}/trash`} className="button danger">移到回收站</Link>
+          <Link href={`/admin/articles/${props.articleId}/trash`} className="button danger">
+            移到回收站
+          </Link>
         </div>
       )}
     </section>

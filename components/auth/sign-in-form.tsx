@@ -20,7 +20,11 @@ export function SignInForm({ next, notice }: { next: string; notice?: string }) 
         <label htmlFor="code">验证码或恢复码</label>
         {/* oxlint-disable-next-line jsx-a11y/no-autofocus -- this step replaces the form just sent: focus goes to its only field */}
         <input id="code" name="code" autoComplete="one-time-code" inputMode="text" required autoFocus maxLength={40} style={{ width: '100%' }} />
-        {state.error && <p className="alert error" role="alert">{state.error}</p>}
+        {state.error && (
+          <p className="alert error" role="alert">
+            {state.error}
+          </p>
+        )}
         {button('验证', '正在验证…')}
         <p className="muted" style={{ fontSize: 13 }}>
           {/* oxlint-disable-next-line nextjs/no-html-link-for-pages -- a full load on purpose: it drops the form's second-factor state */}
@@ -32,12 +36,20 @@ export function SignInForm({ next, notice }: { next: string; notice?: string }) 
   return (
     <form action={action} noValidate>
       <input type="hidden" name="next" value={next} />
-      {notice && !state.error && <p className="alert success" role="status">{notice}</p>}
+      {notice && !state.error && (
+        <p className="alert success" role="status">
+          {notice}
+        </p>
+      )}
       <label htmlFor="email">邮箱</label>
       <input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} style={{ width: '100%' }} />
       <label htmlFor="password">密码</label>
       <input id="password" name="password" type="password" autoComplete="current-password" required style={{ width: '100%' }} />
-      {state.error && <p className="alert error" role="alert">{state.error}</p>}
+      {state.error && (
+        <p className="alert error" role="alert">
+          {state.error}
+        </p>
+      )}
       {button('登录', '正在登录…')}
     </form>
   );

@@ -24,7 +24,17 @@ const series = [
 type Series = (typeof series)[number];
 
 // Horizontal bars suit a long list of provinces (names stay readable); vertical ones suit months.
-export function PagesBarChart({ data, orientation, height, label }: { data: PagesBarDatum[]; orientation: 'horizontal' | 'vertical'; height: number; label: string }) {
+export function PagesBarChart({
+  data,
+  orientation,
+  height,
+  label,
+}: {
+  data: PagesBarDatum[];
+  orientation: 'horizontal' | 'vertical';
+  height: number;
+  label: string;
+}) {
   const router = useRouter();
   const horizontal = orientation === 'horizontal';
 
@@ -74,7 +84,10 @@ export function PagesBarChart({ data, orientation, height, label }: { data: Page
           <YAxis type="number" allowDecimals={false} width={48} />
         </>
       )}
-      <Tooltip formatter={(value, name) => [`${value} 篇`, name]} labelFormatter={(_label, payload) => (payload?.[0]?.payload as PagesBarDatum | undefined)?.fullLabel ?? ''} />
+      <Tooltip
+        formatter={(value, name) => [`${value} 篇`, name]}
+        labelFormatter={(_label, payload) => (payload?.[0]?.payload as PagesBarDatum | undefined)?.fullLabel ?? ''}
+      />
       {/* Legend text in the body colour: the series colours are too light for text. */}
       <Legend formatter={(value) => <span style={{ color: 'var(--fg)' }}>{value}</span>} />
       {series.map((s) => (

@@ -69,9 +69,21 @@ export function ImportForm() {
           可选多个 .txt 页面或 .zip 压缩包（每次最多 {MAX_UPLOAD_FILES} 个文件、共 {formatSize(MAX_UPLOAD_BYTES)}）。先预览，确认后才会写入。
         </p>
       </form>
-      {clientError && <p className="alert error" role="alert">{clientError}</p>}
-      {[previewState, confirmState, cancelState].map((state, i) => state && !state.ok ? <p key={i} className="alert error" role="alert">{state.error}</p> : null)}
-      {activePreview && <PreviewSection preview={activePreview} confirmAction={confirmAction} cancelAction={cancelAction} busy={busy} confirming={confirmPending} />}
+      {clientError && (
+        <p className="alert error" role="alert">
+          {clientError}
+        </p>
+      )}
+      {[previewState, confirmState, cancelState].map((state, i) =>
+        state && !state.ok ? (
+          <p key={i} className="alert error" role="alert">
+            {state.error}
+          </p>
+        ) : null,
+      )}
+      {activePreview && (
+        <PreviewSection preview={activePreview} confirmAction={confirmAction} cancelAction={cancelAction} busy={busy} confirming={confirmPending} />
+      )}
     </>
   );
 }
@@ -104,7 +116,14 @@ function PreviewSection({
         <input type="hidden" name="stageId" value={preview.stageId} />
         <table className="data" aria-label="预览明细">
           <thead>
-            <tr><th>文件</th><th>预计结果</th><th>标题</th><th>推荐条数</th><th>建议地区</th><th>原因 / 说明</th></tr>
+            <tr>
+              <th>文件</th>
+              <th>预计结果</th>
+              <th>标题</th>
+              <th>推荐条数</th>
+              <th>建议地区</th>
+              <th>原因 / 说明</th>
+            </tr>
           </thead>
           <tbody>
             {preview.files.map((f) => (
@@ -130,7 +149,9 @@ function PreviewSection({
           <button type="submit" className="button primary" disabled={busy}>
             {confirming ? '正在提交…' : writes > 0 || conflicts > 0 ? '确认导入' : '确认导入（无内容变化）'}
           </button>
-          <button type="submit" className="button" formAction={cancelAction} disabled={busy}>取消</button>
+          <button type="submit" className="button" formAction={cancelAction} disabled={busy}>
+            取消
+          </button>
         </p>
       </form>
     </section>
@@ -146,7 +167,11 @@ function FileNotes({ file }: { file: ImportFileResult }) {
         </div>
       )}
       {file.forced && <div className="muted">已按要求覆盖编辑的修改，导入为新版本</div>}
-      {file.warnings?.map((w, i) => <div key={i} className="muted">{w}</div>)}
+      {file.warnings?.map((w, i) => (
+        <div key={i} className="muted">
+          {w}
+        </div>
+      ))}
     </>
   );
 }

@@ -58,8 +58,15 @@ export function ImportProgress({ batchId, initial }: { batchId: string; initial:
         {isImportFinished(status) && '导入已结束，正在载入结果…'}
       </p>
       {/* Without a value the bar is indeterminate: the number of files is known once the import starts. */}
-      <progress aria-label="导入进度" max={running ? totalFiles : undefined} value={running ? processedFiles : undefined} style={{ width: '100%', height: 18 }} />
-      <p className="muted" style={{ fontSize: 13 }}>可以离开本页，导入会在后台继续；稍后在“导入记录”中查看结果。</p>
+      <progress
+        aria-label="导入进度"
+        max={running ? totalFiles : undefined}
+        value={running ? processedFiles : undefined}
+        style={{ width: '100%', height: 18 }}
+      />
+      <p className="muted" style={{ fontSize: 13 }}>
+        可以离开本页，导入会在后台继续；稍后在“导入记录”中查看结果。
+      </p>
     </section>
   );
 }

@@ -67,13 +67,14 @@ export function RegionCascade({ onSelect, buttonLabel = '添加所选地区' }: 
   const counties = effectiveCity === DIRECT ? directCounties : cityCounties.regions;
   const failed = provinces.failed || provinceChildren.failed || cityCounties.failed;
 
-  const chosen: ChildRegion | undefined =
-    counties.find((c) => c.code === countyCode) ?? cities.find((c) => c.code === effectiveCity) ?? province;
+  const chosen: ChildRegion | undefined = counties.find((c) => c.code === countyCode) ?? cities.find((c) => c.code === effectiveCity) ?? province;
 
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'flex-end' }} role="group" aria-label="按省市区选择地区">
       <div>
-        <label htmlFor={`${id}-province`} style={{ marginTop: 0, fontWeight: 400 }}>省份</label>
+        <label htmlFor={`${id}-province`} style={{ marginTop: 0, fontWeight: 400 }}>
+          省份
+        </label>
         <select
           id={`${id}-province`}
           value={provinceCode}
@@ -85,12 +86,16 @@ export function RegionCascade({ onSelect, buttonLabel = '添加所选地区' }: 
         >
           <option value="">选择省份</option>
           {provinces.regions.map((p) => (
-            <option key={p.code} value={p.code}>{p.name}</option>
+            <option key={p.code} value={p.code}>
+              {p.name}
+            </option>
           ))}
         </select>
       </div>
       <div>
-        <label htmlFor={`${id}-city`} style={{ marginTop: 0, fontWeight: 400 }}>城市</label>
+        <label htmlFor={`${id}-city`} style={{ marginTop: 0, fontWeight: 400 }}>
+          城市
+        </label>
         <select
           id={`${id}-city`}
           value={effectiveCity}
@@ -106,7 +111,9 @@ export function RegionCascade({ onSelect, buttonLabel = '添加所选地区' }: 
             <>
               <option value="">{provinceCode ? '选择城市（可不选）' : '先选省份'}</option>
               {cities.map((c) => (
-                <option key={c.code} value={c.code}>{c.name}</option>
+                <option key={c.code} value={c.code}>
+                  {c.name}
+                </option>
               ))}
               {directCounties.length > 0 && <option value={DIRECT}>省直辖县级行政区</option>}
             </>
@@ -114,18 +121,26 @@ export function RegionCascade({ onSelect, buttonLabel = '添加所选地区' }: 
         </select>
       </div>
       <div>
-        <label htmlFor={`${id}-county`} style={{ marginTop: 0, fontWeight: 400 }}>区县</label>
+        <label htmlFor={`${id}-county`} style={{ marginTop: 0, fontWeight: 400 }}>
+          区县
+        </label>
         <select id={`${id}-county`} value={countyCode} disabled={counties.length === 0} onChange={(e) => setCountyCode(e.target.value)}>
           <option value="">{counties.length ? '选择区县（可不选）' : '先选城市'}</option>
           {counties.map((c) => (
-            <option key={c.code} value={c.code}>{c.name}</option>
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
           ))}
         </select>
       </div>
       <button type="button" className="button" disabled={!chosen} onClick={() => chosen && onSelect(toOption(chosen))}>
         {buttonLabel}
       </button>
-      {failed && <span className="alert error" role="alert" style={{ margin: 0 }}>地区列表加载失败，请刷新页面重试</span>}
+      {failed && (
+        <span className="alert error" role="alert" style={{ margin: 0 }}>
+          地区列表加载失败，请刷新页面重试
+        </span>
+      )}
     </div>
   );
 }

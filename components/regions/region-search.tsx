@@ -5,7 +5,15 @@ import { useEffect, useId, useState } from 'react';
 export type RegionOption = { code: string; name: string; level?: string; path?: string[] };
 
 /** A combobox over /api/regions: type a name, pinyin or initials ("gz"), pick a region. */
-export function RegionSearch({ id, onSelect, placeholder = '输入地区名、拼音或首字母' }: { id?: string; onSelect: (region: RegionOption) => void; placeholder?: string }) {
+export function RegionSearch({
+  id,
+  onSelect,
+  placeholder = '输入地区名、拼音或首字母',
+}: {
+  id?: string;
+  onSelect: (region: RegionOption) => void;
+  placeholder?: string;
+}) {
   const listId = useId();
   const [text, setText] = useState('');
   const [options, setOptions] = useState<RegionOption[]>([]);
@@ -57,10 +65,30 @@ export function RegionSearch({ id, onSelect, placeholder = '输入地区名、�
         autoComplete="off"
       />
       {open && options.length > 0 && (
-        <ul id={listId} role="listbox" style={{ position: 'absolute', zIndex: 10, background: '#fff', border: '1px solid var(--line)', borderRadius: 6, listStyle: 'none', margin: '2px 0 0', padding: 4, minWidth: 260, maxHeight: 280, overflowY: 'auto' }}>
+        <ul
+          id={listId}
+          role="listbox"
+          style={{
+            position: 'absolute',
+            zIndex: 10,
+            background: '#fff',
+            border: '1px solid var(--line)',
+            borderRadius: 6,
+            listStyle: 'none',
+            margin: '2px 0 0',
+            padding: 4,
+            minWidth: 260,
+            maxHeight: 280,
+            overflowY: 'auto',
+          }}
+        >
           {options.map((region) => (
             <li key={region.code} role="option" aria-selected={false}>
-              <button type="button" onClick={() => choose(region)} style={{ all: 'unset', cursor: 'pointer', display: 'block', padding: '4px 8px', width: '100%' }}>
+              <button
+                type="button"
+                onClick={() => choose(region)}
+                style={{ all: 'unset', cursor: 'pointer', display: 'block', padding: '4px 8px', width: '100%' }}
+              >
                 {region.path?.join(' / ') ?? region.name}
               </button>
             </li>

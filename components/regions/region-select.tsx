@@ -12,7 +12,14 @@ export function RegionSelect({ id, name, initial }: { id: string; name: string; 
       {region ? (
         <span className="badge" data-testid="selected-region">
           {region.name}
-          <button type="button" aria-label={`移除地区 ${region.name}`} onClick={() => setRegion(null)} style={{ all: 'unset', cursor: 'pointer', marginLeft: 6 }}>×</button>
+          <button
+            type="button"
+            aria-label={`移除地区 ${region.name}`}
+            onClick={() => setRegion(null)}
+            style={{ all: 'unset', cursor: 'pointer', marginLeft: 6 }}
+          >
+            ×
+          </button>
         </span>
       ) : (
         <RegionSearch id={id} onSelect={setRegion} />

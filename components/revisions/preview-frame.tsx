@@ -16,7 +16,11 @@ export function PreviewFrame({ children }: { children: React.ReactNode }) {
           </button>
         ))}
       </div>
-      <div data-testid="preview" data-width={widths[width]} style={{ width: widths[width], maxWidth: '100%', border: '1px solid var(--line)', borderRadius: 8, padding: 16, background: '#fff', overflow: 'auto' }}>
+      <div
+        data-testid="preview"
+        data-width={widths[width]}
+        style={{ width: widths[width], maxWidth: '100%', border: '1px solid var(--line)', borderRadius: 8, padding: 16, background: '#fff', overflow: 'auto' }}
+      >
         {children}
       </div>
     </section>

@@ -16,7 +16,9 @@ export function RestoreButton({ articleId, version, expectedVersion }: { article
       <input type="hidden" name="articleId" value={articleId} />
       <input type="hidden" name="version" value={version} />
       <input type="hidden" name="expectedVersion" value={expectedVersion} />
-      <button type="submit" className="button" disabled={pending}>{pending ? '恢复中…' : `恢复版本 ${version}`}</button>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? '恢复中…' : `恢复版本 ${version}`}
+      </button>
       {state && (
         <p role={state.ok ? 'status' : 'alert'} className={`alert ${state.ok ? 'success' : 'error'}`}>
           {state.ok ? `${state.message}：版本 ${state.data.version}` : state.error}

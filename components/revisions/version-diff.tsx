@@ -7,7 +7,9 @@ import styles from './diff.module.css';
 function Parts({ parts, show = ['same', 'ins', 'del'] }: { parts: TextPart[]; show?: TextPart['kind'][] }) {
   return parts
     .filter((part) => show.includes(part.kind))
-    .map((part, i) => (part.kind === 'ins' ? <ins key={i}>{part.text}</ins> : part.kind === 'del' ? <del key={i}>{part.text}</del> : <span key={i}>{part.text}</span>));
+    .map((part, i) =>
+      part.kind === 'ins' ? <ins key={i}>{part.text}</ins> : part.kind === 'del' ? <del key={i}>{part.text}</del> : <span key={i}>{part.text}</span>,
+    );
 }
 
 const blockClass = (block: DiffBlock) => `${styles.block} ${block.kind === 'heading' ? styles.heading : block.kind === 'listItem' ? styles.listItem : ''}`;
@@ -15,10 +17,21 @@ const blockText = (block: DiffBlock) => (block.kind === 'rule' ? '———' : b
 
 function InlineBlock({ change }: { change: BlockChange }) {
   if (change.type === 'changed') {
-    return <div className={blockClass(change.after)} data-change="changed"><Parts parts={change.parts} /></div>;
+    return (
+      <div className={blockClass(change.after)} data-change="changed">
+        <Parts parts={change.parts} />
+      </div>
+    );
   }
   const text = blockText(change.block);
-  const content = change.type === 'added' || change.type === 'movedTo' ? <ins>{text}</ins> : change.type === 'removed' || change.type === 'movedFrom' ? <del>{text}</del> : text;
+  const content =
+    change.type === 'added' || change.type === 'movedTo' ? (
+      <ins>{text}</ins>
+    ) : change.type === 'removed' || change.type === 'movedFrom' ? (
+      <del>{text}</del>
+    ) : (
+      text
+    );
   return (
     <div className={blockClass(change.block)} data-change={change.type}>
       {content}
@@ -30,13 +43,21 @@ function InlineBlock({ change }: { change: BlockChange }) {
 
 function SideBlock({ change, side }: { change: BlockChange; side: 'before' | 'after' }) {
   if (change.type === 'changed') {
-    return <div className={blockClass(side === 'before' ? change.before : change.after)} data-change="changed"><Parts parts={change.parts} show={side === 'before' ? ['same', 'del'] : ['same', 'ins']} /></div>;
+    return (
+      <div className={blockClass(side === 'before' ? change.before : change.after)} data-change="changed">
+        <Parts parts={change.parts} show={side === 'before' ? ['same', 'del'] : ['same', 'ins']} />
+      </div>
+    );
   }
   const onlyAfter = change.type === 'added' || change.type === 'movedTo';
   const onlyBefore = change.type === 'removed' || change.type === 'movedFrom';
   if ((side === 'before' && onlyAfter) || (side === 'after' && onlyBefore)) return <div className={styles.block} aria-hidden="true" />;
   const text = blockText(change.block);
-  return <div className={blockClass(change.block)} data-change={change.type}>{onlyAfter ? <ins>{text}</ins> : onlyBefore ? <del>{text}</del> : text}</div>;
+  return (
+    <div className={blockClass(change.block)} data-change={change.type}>
+      {onlyAfter ? <ins>{text}</ins> : onlyBefore ? <del>{text}</del> : text}
+    </div>
+  );
 }
 
 function itemLine(change: ItemChange): string {
@@ -78,8 +99,23 @@ function Items({ changes }: { changes: ItemChange[] }) {
   );
 }
 
-export function VersionDiffView({ diff, view, beforeLabel, afterLabel }: { diff: VersionDiff; view: 'inline' | 'split'; beforeLabel: string; afterLabel: string }) {
-  if (!diff.changed) return <p className="muted" data-testid="no-changes">两个版本的内容相同。</p>;
+export function VersionDiffView({
+  diff,
+  view,
+  beforeLabel,
+  afterLabel,
+}: {
+  diff: VersionDiff;
+  view: 'inline' | 'split';
+  beforeLabel: string;
+  afterLabel: string;
+}) {
+  if (!diff.changed)
+    return (
+      <p className="muted" data-testid="no-changes">
+        两个版本的内容相同。
+      </p>
+    );
   return (
     <div className={styles.diff} data-testid="version-diff">
       {diff.fields.length > 0 && (
@@ -91,11 +127,17 @@ export function VersionDiffView({ diff, view, beforeLabel, afterLabel }: { diff:
                 <tr key={field.field}>
                   <th scope="row">{field.label}</th>
                   {view === 'inline' ? (
-                    <td><Parts parts={field.parts} /></td>
+                    <td>
+                      <Parts parts={field.parts} />
+                    </td>
                   ) : (
                     <>
-                      <td><Parts parts={field.parts} show={['same', 'del']} /></td>
-                      <td><Parts parts={field.parts} show={['same', 'ins']} /></td>
+                      <td>
+                        <Parts parts={field.parts} show={['same', 'del']} />
+                      </td>
+                      <td>
+                        <Parts parts={field.parts} show={['same', 'ins']} />
+                      </td>
                     </>
                   )}
                 </tr>
@@ -111,12 +153,20 @@ export function VersionDiffView({ diff, view, beforeLabel, afterLabel }: { diff:
             diff.body.map((change, i) => <InlineBlock key={i} change={change} />)
           ) : (
             <div className={styles.split}>
-              <div className={styles.side}><h3 className="small muted">{beforeLabel}</h3></div>
-              <div className={styles.side}><h3 className="small muted">{afterLabel}</h3></div>
+              <div className={styles.side}>
+                <h3 className="small muted">{beforeLabel}</h3>
+              </div>
+              <div className={styles.side}>
+                <h3 className="small muted">{afterLabel}</h3>
+              </div>
               {diff.body.map((change, i) => (
                 <div key={i} style={{ display: 'contents' }}>
-                  <div className={styles.side}><SideBlock change={change} side="before" /></div>
-                  <div className={styles.side}><SideBlock change={change} side="after" /></div>
+                  <div className={styles.side}>
+                    <SideBlock change={change} side="before" />
+                  </div>
+                  <div className={styles.side}>
+                    <SideBlock change={change} side="after" />
+                  </div>
                 </div>
               ))}
             </div>

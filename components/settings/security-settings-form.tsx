@@ -7,7 +7,6 @@ import type { ActionResult } from '@/lib/action-result';
 import { updateSecuritySettingsAction } from '@/lib/settings/actions';
 import { roleLabels } from '@/lib/users/roles';
 
-
 export function SecuritySettingsForm({ requireTwoFactorFor }: { requireTwoFactorFor: string[] }) {
   const [state, action, pending] = useActionState<ActionResult<unknown> | null, FormData>(updateSecuritySettingsAction, null);
   return (
@@ -22,7 +21,9 @@ export function SecuritySettingsForm({ requireTwoFactorFor }: { requireTwoFactor
         <FieldError state={state} name="requireTwoFactorFor" id="require-two-factor" />
       </fieldset>
       <p className="muted small">勾选后，这些角色中尚未启用两步验证的用户登录后只能先在“我的账户”中启用它。</p>
-      <button type="submit" className="button primary" disabled={pending}>保存</button>
+      <button type="submit" className="button primary" disabled={pending}>
+        保存
+      </button>
       <ActionMessage state={state} />
     </form>
   );

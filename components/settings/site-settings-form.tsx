@@ -23,18 +23,29 @@ export function SiteSettingsForm({ settings }: { settings: SiteSettings }) {
     <form action={formAction} aria-label="站点设置" className="stack-form">
       {fields.map((field) => {
         const id = `site-${field.name}`;
-        const props = { id, name: field.name, defaultValue: typed(field.name, settings[field.name]), ...invalidProps(state, field.name, id, field.hint ? `${id}-hint` : undefined) };
+        const props = {
+          id,
+          name: field.name,
+          defaultValue: typed(field.name, settings[field.name]),
+          ...invalidProps(state, field.name, id, field.hint ? `${id}-hint` : undefined),
+        };
         return (
           <div key={field.name}>
             <label htmlFor={id}>{field.label}</label>
             {field.multiline ? <textarea {...props} rows={3} /> : <input {...props} required={field.name === 'siteName'} />}
             <FieldError state={state} name={field.name} id={id} />
-            {field.hint && <p id={`${id}-hint`} className="muted small">{field.hint}</p>}
+            {field.hint && (
+              <p id={`${id}-hint`} className="muted small">
+                {field.hint}
+              </p>
+            )}
           </div>
         );
       })}
       <p className="muted small">保存后，所有公开页面的页脚、标题和分享信息随即更新。</p>
-      <button type="submit" className="button primary" disabled={pending}>保存站点设置</button>
+      <button type="submit" className="button primary" disabled={pending}>
+        保存站点设置
+      </button>
       <ActionMessage state={state} />
     </form>
   );

@@ -15,9 +15,19 @@ export function SynonymGroupForm({ id, terms }: { id?: string; terms?: string[] 
     <form action={formAction}>
       {id && <input type="hidden" name="id" value={id} />}
       <label htmlFor={fieldId}>{id ? '同义词' : '新的同义词组'}</label>
-      <input id={fieldId} name="terms" defaultValue={typed('terms', terms?.join('、') ?? '')} placeholder="如：居民医保、城乡居民基本医疗保险" maxLength={500} required {...invalidProps(state, 'terms', fieldId)} />
+      <input
+        id={fieldId}
+        name="terms"
+        defaultValue={typed('terms', terms?.join('、') ?? '')}
+        placeholder="如：居民医保、城乡居民基本医疗保险"
+        maxLength={500}
+        required
+        {...invalidProps(state, 'terms', fieldId)}
+      />
       <FieldError state={state} name="terms" id={fieldId} />
-      <button type="submit" className="button primary" disabled={pending}>{id ? '保存' : '添加'}</button>
+      <button type="submit" className="button primary" disabled={pending}>
+        {id ? '保存' : '添加'}
+      </button>
       <ActionMessage state={state} />
     </form>
   );
@@ -28,8 +38,14 @@ export function DeleteSynonymGroupButton({ id, label }: { id: string; label: str
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
-      <button type="submit" className="button danger" disabled={pending} aria-label={`删除同义词组：${label}`}>删除</button>
-      {state && !state.ok && <span role="alert" className="error-text">{state.error}</span>}
+      <button type="submit" className="button danger" disabled={pending} aria-label={`删除同义词组：${label}`}>
+        删除
+      </button>
+      {state && !state.ok && (
+        <span role="alert" className="error-text">
+          {state.error}
+        </span>
+      )}
     </form>
   );
 }

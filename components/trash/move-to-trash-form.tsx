@@ -12,10 +12,18 @@ export function MoveToTrashForm({ articleId, version, label }: { articleId: stri
     <form action={action}>
       <input type="hidden" name="articleId" value={articleId} />
       <input type="hidden" name="version" value={version} />
-      {state && !state.ok && <p className="alert error" role="alert">{state.error}</p>}
+      {state && !state.ok && (
+        <p className="alert error" role="alert">
+          {state.error}
+        </p>
+      )}
       <div className={styles.actions}>
-        <button type="submit" className="button danger" disabled={pending}>{pending ? '正在移到回收站…' : label}</button>
-        <Link href={`/admin/articles/${articleId}`} className="button">取消</Link>
+        <button type="submit" className="button danger" disabled={pending}>
+          {pending ? '正在移到回收站…' : label}
+        </button>
+        <Link href={`/admin/articles/${articleId}`} className="button">
+          取消
+        </Link>
       </div>
     </form>
   );

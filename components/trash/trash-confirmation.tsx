@@ -15,7 +15,9 @@ export function TrashConfirmation({ article }: { article: Confirmation }) {
           你不能把这篇文章移到回收站：编辑只能移动自己创建、尚未发布的草稿（状态为“草稿”或“需修改”）。当前状态：{statusLabels[article.status]}
           {article.liveSlug && '，线上有发布的版本'}。
         </p>
-        <Link href={`/admin/articles/${article.id}`} className="button">返回文章</Link>
+        <Link href={`/admin/articles/${article.id}`} className="button">
+          返回文章
+        </Link>
       </>
     );
   }
@@ -24,16 +26,17 @@ export function TrashConfirmation({ article }: { article: Confirmation }) {
       {article.liveSlug ? (
         <div className="alert warn" role="note">
           <p>
-            这篇文章正在线上（<Link href={`/a/${article.liveSlug}`} target="_blank">/a/{article.liveSlug}</Link>）。移到回收站会先将它下线：它的地址将返回“已删除”（410），它也会从首页、地区和月份列表、搜索、网站地图和
-            RSS 中移除。
+            这篇文章正在线上（
+            <Link href={`/a/${article.liveSlug}`} target="_blank">
+              /a/{article.liveSlug}
+            </Link>
+            ）。移到回收站会先将它下线：它的地址将返回“已删除”（410），它也会从首页、地区和月份列表、搜索、网站地图和 RSS 中移除。
           </p>
         </div>
       ) : (
         <p>这篇文章没有线上版本，网站上看不到它。</p>
       )}
-      <p>
-        回收站中的文章不出现在文章列表中，可以在回收站中恢复（恢复后为草稿，需重新审核才能发布）；移入 {trashRetentionDays} 天后自动永久删除。
-      </p>
+      <p>回收站中的文章不出现在文章列表中，可以在回收站中恢复（恢复后为草稿，需重新审核才能发布）；移入 {trashRetentionDays} 天后自动永久删除。</p>
       {linking.total === 0 ? (
         <p className="muted">没有其他文章的相关推荐链接到它。</p>
       ) : (

@@ -28,12 +28,30 @@ export function TrashTable({ rows }: { rows: TrashRow[] }) {
           {restoreState.message}：<Link href={`/admin/articles/${restoreState.data.articleId}`}>{restoreState.data.title}</Link>
         </p>
       )}
-      {deleteState?.ok && <p className="alert success" role="status">{deleteState.message}：{deleteState.data.title}</p>}
-      {[restoreState, deleteState].map((state, i) => (state && !state.ok ? <p key={i} className="alert error" role="alert">{state.error}</p> : null))}
+      {deleteState?.ok && (
+        <p className="alert success" role="status">
+          {deleteState.message}：{deleteState.data.title}
+        </p>
+      )}
+      {[restoreState, deleteState].map((state, i) =>
+        state && !state.ok ? (
+          <p key={i} className="alert error" role="alert">
+            {state.error}
+          </p>
+        ) : null,
+      )}
       {rows.length > 0 && (
         <table className="data" aria-label="回收站">
           <thead>
-            <tr><th>标题</th><th>状态</th><th>创建人</th><th>移入人</th><th>移入时间</th><th>自动删除</th><th>操作</th></tr>
+            <tr>
+              <th>标题</th>
+              <th>状态</th>
+              <th>创建人</th>
+              <th>移入人</th>
+              <th>移入时间</th>
+              <th>自动删除</th>
+              <th>操作</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
@@ -55,7 +73,9 @@ export function TrashTable({ rows }: { rows: TrashRow[] }) {
                     {row.canRestore && (
                       <form action={restore}>
                         <input type="hidden" name="articleId" value={row.id} />
-                        <button type="submit" className="button" disabled={busy} aria-label={`恢复：${row.title}`}>恢复</button>
+                        <button type="submit" className="button" disabled={busy} aria-label={`恢复：${row.title}`}>
+                          恢复
+                        </button>
                       </form>
                     )}
                     {row.canDelete && (
@@ -66,7 +86,9 @@ export function TrashTable({ rows }: { rows: TrashRow[] }) {
                         }}
                       >
                         <input type="hidden" name="articleId" value={row.id} />
-                        <button type="submit" className="button danger" disabled={busy} aria-label={`永久删除：${row.title}`}>永久删除</button>
+                        <button type="submit" className="button danger" disabled={busy} aria-label={`永久删除：${row.title}`}>
+                          永久删除
+                        </button>
                       </form>
                     )}
                     {!row.canRestore && !row.canDelete && <span className="muted small">只有管理员或把它移到回收站的人可以恢复</span>}

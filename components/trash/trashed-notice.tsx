@@ -9,7 +9,9 @@ export function TrashedNotice({ article }: { article: { title: string; deletedAt
         《{article.title}》在回收站中
         {article.deletedBy && `（${article.deletedBy.name}${article.deletedAt ? `于 ${formatDateTime(article.deletedAt)} ` : ''}移入）`}。恢复后才能编辑。
       </p>
-      <Link href="/admin/trash" className="button">打开回收站</Link>
+      <Link href="/admin/trash" className="button">
+        打开回收站
+      </Link>
     </div>
   );
 }

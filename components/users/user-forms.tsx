@@ -7,7 +7,6 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { createUserAction, updateUserAction, type UserActionState } from '@/lib/users/actions';
 import { roleLabels } from '@/lib/users/roles';
 
-
 /** The one-time link an action handed back, as an absolute address the admin can copy. */
 function PasswordLink({ state, origin }: { state: UserActionState; origin: string }) {
   const path = state?.ok ? state.data?.passwordLink : undefined;
@@ -15,14 +14,25 @@ function PasswordLink({ state, origin }: { state: UserActionState; origin: strin
   return (
     <div className="alert warn" role="status">
       <p>请把这个一次性链接发给本人，用它设置密码（1 小时内有效，只能使用一次，只显示这一次）：</p>
-      <code className="link-box" data-testid="password-link">{origin}{path}</code>
+      <code className="link-box" data-testid="password-link">
+        {origin}
+        {path}
+      </code>
     </div>
   );
 }
 
 function Message({ state }: { state: UserActionState }) {
   if (!state) return null;
-  return state.ok ? <span role="status" className="muted">{state.message}</span> : <span role="alert" className="error-text">{state.error}</span>;
+  return state.ok ? (
+    <span role="status" className="muted">
+      {state.message}
+    </span>
+  ) : (
+    <span role="alert" className="error-text">
+      {state.error}
+    </span>
+  );
 }
 
 type UserRowProps = {
@@ -47,9 +57,17 @@ export function UserRow({ user, isSelf, origin }: UserRowProps) {
         <form action={action} className="inline-form">
           {hidden('role')}
           <select name="role" defaultValue={user.role} aria-label={`${user.name}的角色`} disabled={isSelf}>
-            {Object.entries(roleLabels).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {Object.entries(roleLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
-          {!isSelf && <button type="submit" className="button" disabled={pending}>修改角色</button>}
+          {!isSelf && (
+            <button type="submit" className="button" disabled={pending}>
+              修改角色
+            </button>
+          )}
         </form>
       </td>
       <td>{user.active ? '正常' : '已停用'}</td>
@@ -60,23 +78,31 @@ export function UserRow({ user, isSelf, origin }: UserRowProps) {
             <form action={action}>
               {hidden('active')}
               <input type="hidden" name="active" value={user.active ? 'false' : 'true'} />
-              <button type="submit" className={user.active ? 'button danger' : 'button'} disabled={pending}>{user.active ? '停用' : '启用'}</button>
+              <button type="submit" className={user.active ? 'button danger' : 'button'} disabled={pending}>
+                {user.active ? '停用' : '启用'}
+              </button>
             </form>
           )}
           <form action={action}>
             {hidden('sign-out-everywhere')}
-            <button type="submit" className="button" disabled={pending}>退出所有会话</button>
+            <button type="submit" className="button" disabled={pending}>
+              退出所有会话
+            </button>
           </form>
           {!isSelf && user.active && (
             <form action={action}>
               {hidden('password-link')}
-              <button type="submit" className="button" disabled={pending}>生成重设密码链接</button>
+              <button type="submit" className="button" disabled={pending}>
+                生成重设密码链接
+              </button>
             </form>
           )}
           {!isSelf && user.twoFactor && (
             <form action={action}>
               {hidden('reset-two-factor')}
-              <button type="submit" className="button danger" disabled={pending}>重置两步验证</button>
+              <button type="submit" className="button danger" disabled={pending}>
+                重置两步验证
+              </button>
             </form>
           )}
           <Message state={state} />
@@ -105,11 +131,17 @@ export function CreateUserForm({ origin }: { origin: string }) {
         <div>
           <label htmlFor="new-user-role">角色</label>
           <select id="new-user-role" name="role" defaultValue={typed('role', 'EDITOR')} {...invalidProps(state, 'role', 'new-user-role')}>
-            {Object.entries(roleLabels).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {Object.entries(roleLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
           <FieldError state={state} name="role" id="new-user-role" />
         </div>
-        <button type="submit" className="button primary" disabled={pending}>创建</button>
+        <button type="submit" className="button primary" disabled={pending}>
+          创建
+        </button>
         <Message state={state} />
       </form>
       <p className="muted small">新用户会得到一个设置密码的一次性链接，管理员无需也无法知道用户的密码。</p>

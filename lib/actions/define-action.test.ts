@@ -33,7 +33,9 @@ beforeEach(() => {
 
 describe('defineAction', () => {
   it('runs with the actor and the parsed input, and says its message', async () => {
-    const run = vi.fn(async ({ actor, input }: { actor: { id: string; role: string }; input: z.output<typeof userSchema> }) => `${actor.role}:${input.name}:${input.age}`);
+    const run = vi.fn(
+      async ({ actor, input }: { actor: { id: string; role: string }; input: z.output<typeof userSchema> }) => `${actor.role}:${input.name}:${input.age}`,
+    );
     const action = defineAction('user:manage', userSchema, run, { message: (said) => `已保存 ${said}` });
     expect(await action({ name: ' 张三 ', email: 'z@baoda.cn', age: '30' })).toEqual({ ok: true, data: 'ADMIN:张三:30', message: '已保存 ADMIN:张三:30' });
     expect(run.mock.calls[0][0].actor).toMatchObject({ id: 'u1', role: 'ADMIN', sessionId: 's1' });
@@ -64,8 +66,14 @@ describe('defineAction', () => {
     const action = defineAction('user:manage', schema, async ({ input }) => input, {
       form: (data) => ({ tags: data.getAll('tags'), items: JSON.parse(String(data.get('items'))) }),
     });
-    expect(await action(null, form({ tags: ['a', 'b'], items: '[{"title":"x"}]' }))).toMatchObject({ ok: true, data: { tags: ['a', 'b'], items: [{ title: 'x' }] } });
-    expect(await action(null, form({ items: '[{"title":""}]' }))).toMatchObject({ ok: false, fieldErrors: { tags: ['至少选一个'], items: ['推荐条目需要标题'] } });
+    expect(await action(null, form({ tags: ['a', 'b'], items: '[{"title":"x"}]' }))).toMatchObject({
+      ok: true,
+      data: { tags: ['a', 'b'], items: [{ title: 'x' }] },
+    });
+    expect(await action(null, form({ items: '[{"title":""}]' }))).toMatchObject({
+      ok: false,
+      fieldErrors: { tags: ['至少选一个'], items: ['推荐条目需要标题'] },
+    });
   });
 
   it('refuses a role without the permission before looking at the input', async () => {

@@ -59,7 +59,13 @@ export function defineAction<const A extends ActionAccess, S extends z.ZodType, 
   const action = async (...args: unknown[]): Promise<ActionResult<T>> => {
     const raw = args.length > 1 ? args[1] : args[0];
     try {
-      const actor = (access === 'public' ? null : typeof access === 'string' ? await authorize(access) : await authorize(access.permission, { beforeTwoFactor: access.beforeTwoFactor })) as ActionActor<A>;
+      const actor = (
+        access === 'public'
+          ? null
+          : typeof access === 'string'
+            ? await authorize(access)
+            : await authorize(access.permission, { beforeTwoFactor: access.beforeTwoFactor })
+      ) as ActionActor<A>;
       const parsed = await schema.safeParseAsync(raw instanceof FormData ? (options.form ?? readForm)(raw) : raw, { error: localeError });
       if (!parsed.success) return invalidResult(parsed.error);
       const data = await run({ actor, input: parsed.data });

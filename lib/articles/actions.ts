@@ -66,10 +66,14 @@ export const mergeBaseAction = defineAction('article:edit', z.object({ articleId
 
 export type CreateArticleState = ActionResult<undefined> | null;
 
-export const createArticleAction = defineAction('article:create', z.object({ title: z.string({ error: '请填写标题' }).trim().min(1, '请填写标题').max(200, '标题不超过 200 字') }), async ({ actor, input }) => {
-  const { id } = await createArticle(actor, input.title, await requestIp());
-  redirect(`/admin/articles/${id}`);
-});
+export const createArticleAction = defineAction(
+  'article:create',
+  z.object({ title: z.string({ error: '请填写标题' }).trim().min(1, '请填写标题').max(200, '标题不超过 200 字') }),
+  async ({ actor, input }) => {
+    const { id } = await createArticle(actor, input.title, await requestIp());
+    redirect(`/admin/articles/${id}`);
+  },
+);
 
 /** Candidates for linking a recommendation item to an internal article. */
 export const findLinkableArticlesAction = defineAction(

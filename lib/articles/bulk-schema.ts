@@ -17,10 +17,7 @@ export const bulkChangeSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const bulkUpdateSchema = z.object({
-  articleIds: z
-    .array(z.string().min(1).max(40))
-    .min(1, '请先选择文章')
-    .max(BULK_LIMIT, `一次最多处理 ${BULK_LIMIT} 篇文章`),
+  articleIds: z.array(z.string().min(1).max(40)).min(1, '请先选择文章').max(BULK_LIMIT, `一次最多处理 ${BULK_LIMIT} 篇文章`),
   change: bulkChangeSchema,
 });
 

@@ -47,7 +47,11 @@ export async function bulkUpdateArticles(actor: CurrentUser, input: BulkUpdateIn
 
     const regionsOf = new Map<string, RegionRow[]>();
     if (change.kind !== 'setContentDate') {
-      const rows = await tx.articleRegion.findMany({ where: { articleId: { in: targetIds } }, select: { articleId: true, regionCode: true, origin: true, confidence: true }, orderBy: { regionCode: 'asc' } });
+      const rows = await tx.articleRegion.findMany({
+        where: { articleId: { in: targetIds } },
+        select: { articleId: true, regionCode: true, origin: true, confidence: true },
+        orderBy: { regionCode: 'asc' },
+      });
       for (const { articleId, ...row } of rows) regionsOf.set(articleId, [...(regionsOf.get(articleId) ?? []), row]);
     }
     const versions: NewVersion[] = targets.map((article) => {

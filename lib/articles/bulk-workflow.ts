@@ -20,7 +20,15 @@ export const bulkWorkflowPermission: Record<BulkWorkflowKind, Permission> = {
   trash: 'article:delete-own-draft',
 };
 
-type Row = { id: string; title: string; status: ArticleStatus; version: number; createdById: string | null; publishedRevisionId: string | null; scheduledAction: string | null };
+type Row = {
+  id: string;
+  title: string;
+  status: ArticleStatus;
+  version: number;
+  createdById: string | null;
+  publishedRevisionId: string | null;
+  scheduledAction: string | null;
+};
 
 /** Why the single action would refuse this row, by the same rules (lib/workflow/policy.ts), or null. */
 function refusal(actor: CurrentUser, row: Row, operation: BulkWorkflowOperation): BulkSkipReason | null {
@@ -41,7 +49,11 @@ function refusal(actor: CurrentUser, row: Row, operation: BulkWorkflowOperation)
 }
 
 /** One row through the single action's own operation, in its own transaction; its public tags. */
-async function runOne(actor: CurrentUser, target: { articleId: string; version: number; ip?: string | null }, operation: BulkWorkflowOperation): Promise<string[]> {
+async function runOne(
+  actor: CurrentUser,
+  target: { articleId: string; version: number; ip?: string | null },
+  operation: BulkWorkflowOperation,
+): Promise<string[]> {
   const input = { actor, ...target };
   switch (operation.kind) {
     case 'submit':

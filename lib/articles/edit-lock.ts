@@ -70,7 +70,14 @@ export async function takeOverEditLock(db: Db, actor: CurrentUser, articleId: st
       INSERT INTO "ArticleLock" ("articleId", "userId", "token", "acquiredAt", "heartbeatAt") VALUES (${articleId}, ${actor.id}, ${token}, now(), now())
       ON CONFLICT ("articleId") DO UPDATE SET "userId" = EXCLUDED."userId", "token" = EXCLUDED."token", "acquiredAt" = now(), "heartbeatAt" = now()`;
     if (previous && previous.userId !== actor.id) {
-      await recordAudit(tx, { actorId: actor.id, action: 'article.lock-takeover', entityType: 'Article', entityId: articleId, summary: { from: previous.name }, ip });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'article.lock-takeover',
+        entityType: 'Article',
+        entityId: articleId,
+        summary: { from: previous.name },
+        ip,
+      });
     }
     return { held: true as const, token };
   });
@@ -89,7 +96,15 @@ export async function releaseEditLock(db: Db, actor: CurrentUser, articleId: str
   await db.$transaction(async (tx) => {
     const holder = await currentLockHolder(tx, articleId);
     const { count } = await tx.articleLock.deleteMany({ where: { articleId } });
-    if (count) await recordAudit(tx, { actorId: actor.id, action: 'article.lock-release', entityType: 'Article', entityId: articleId, summary: { from: holder?.name ?? null }, ip });
+    if (count)
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'article.lock-release',
+        entityType: 'Article',
+        entityId: articleId,
+        summary: { from: holder?.name ?? null },
+        ip,
+      });
   });
 }
 

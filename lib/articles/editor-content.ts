@@ -18,7 +18,13 @@ export function editorContentOf(article: ArticleForEdit) {
       contentDate: article.contentDate ? toIsoDate(article.contentDate) : '',
     },
     body: article.body,
-    regions: article.regions.map((r) => ({ code: r.regionCode, name: r.region.name, path: regionPath(r.regionCode), origin: r.origin, confidence: r.confidence })),
+    regions: article.regions.map((r) => ({
+      code: r.regionCode,
+      name: r.region.name,
+      path: regionPath(r.regionCode),
+      origin: r.origin,
+      confidence: r.confidence,
+    })),
     items: article.recommendations.map((item) => ({
       key: `saved-${item.position}`,
       title: item.title,

@@ -31,16 +31,29 @@ const optionalDate = z
   .transform((v) => (v && isIsoDate(v) ? v : undefined));
 
 export const articleListQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((v) => v || undefined),
   status: z.enum(statusFilters).optional().catch(undefined),
-  region: z.string().regex(/^\d{6}$/).optional().catch(undefined),
+  region: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional()
+    .catch(undefined),
   from: optionalDate,
   to: optionalDate,
   scheduled: z.enum(scheduleFilters).optional().catch(undefined),
   sort: z.enum(sortableColumns).catch('updatedAt'),
   dir: z.enum(['asc', 'desc']).catch('desc'),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
-  size: z.coerce.number().int().refine((n) => [10, 20, 50, 100].includes(n)).catch(20),
+  size: z.coerce
+    .number()
+    .int()
+    .refine((n) => [10, 20, 50, 100].includes(n))
+    .catch(20),
 });
 
 export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;

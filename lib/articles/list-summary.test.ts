@@ -3,7 +3,10 @@ import { listSummary } from './list-summary';
 
 describe('the article table count line', () => {
   it('states an exact total with 共 and no note', () => {
-    expect(listSummary({ total: 1633, totalIsEstimate: false, page: 3, pageCount: 82, truncated: false }, 20)).toEqual({ counts: '共 1,633 篇，第 3 / 82 页', note: null });
+    expect(listSummary({ total: 1633, totalIsEstimate: false, page: 3, pageCount: 82, truncated: false }, 20)).toEqual({
+      counts: '共 1,633 篇，第 3 / 82 页',
+      note: null,
+    });
     expect(listSummary({ total: 0, totalIsEstimate: false, page: 1, pageCount: 1, truncated: false }, 20).counts).toBe('共 0 篇，第 1 / 1 页');
   });
 

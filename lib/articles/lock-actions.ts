@@ -21,7 +21,9 @@ function view(state: LockState): LockAnswer {
   return { held: false, holder: state.holder && { name: state.holder.name, heartbeatAt: state.holder.heartbeatAt.toISOString() } };
 }
 
-export const acquireLockAction = defineAction('article:edit', z.object({ articleId }), async ({ actor, input }) => view(await acquireEditLock(db, actor, input.articleId)));
+export const acquireLockAction = defineAction('article:edit', z.object({ articleId }), async ({ actor, input }) =>
+  view(await acquireEditLock(db, actor, input.articleId)),
+);
 
 export const heartbeatLockAction = defineAction('article:edit', z.object({ articleId, token }), async ({ actor, input }) =>
   view(await heartbeatEditLock(db, actor, input.articleId, input.token)),

@@ -24,7 +24,12 @@ export async function loadMergeBase(actor: CurrentUser, articleId: string, mine:
   const article = await getArticleForEdit(articleId);
   if (!article) throw new AppError('NOT_FOUND', '文章不存在或已删除');
   const theirs = editorContentOf(article);
-  const snapshot = (fields: MergeBase['theirs']['fields'], body: unknown, regions: { code: string; origin: 'AUTO' | 'MANUAL' }[], items: ArticleFields['recommendations']) => ({
+  const snapshot = (
+    fields: MergeBase['theirs']['fields'],
+    body: unknown,
+    regions: { code: string; origin: 'AUTO' | 'MANUAL' }[],
+    items: ArticleFields['recommendations'],
+  ) => ({
     ...fields,
     contentDate: fields.contentDate || null,
     regions: regions.map((r) => ({ code: r.code, origin: r.origin, confidence: 1 })),
@@ -34,7 +39,12 @@ export async function loadMergeBase(actor: CurrentUser, articleId: string, mine:
   });
   const diff = diffVersions(
     snapshot(theirs.fields, theirs.body, theirs.regions, theirs.items),
-    snapshot({ title: mine.title, slug: mine.slug, summary: mine.summary, disclaimer: mine.disclaimer, contentDate: mine.contentDate }, mine.body, mine.regions, mine.recommendations),
+    snapshot(
+      { title: mine.title, slug: mine.slug, summary: mine.summary, disclaimer: mine.disclaimer, contentDate: mine.contentDate },
+      mine.body,
+      mine.regions,
+      mine.recommendations,
+    ),
   );
   return { version: article.version, updatedBy: article.updatedBy?.name ?? null, theirs, diff };
 }

@@ -76,7 +76,9 @@ function listFilterSql(query: ArticleListQuery, synonyms: SynonymIndex): ListFil
   if (query.scheduled) {
     // scheduledAt is indexed and set with the action: the few scheduled articles are found from it.
     filters.push(Prisma.sql`a."scheduledAt" IS NOT NULL`);
-    filters.push(query.scheduled === 'ANY' ? Prisma.sql`a."scheduledAction" IS NOT NULL` : Prisma.sql`a."scheduledAction" = ${query.scheduled}::"ScheduledAction"`);
+    filters.push(
+      query.scheduled === 'ANY' ? Prisma.sql`a."scheduledAction" IS NOT NULL` : Prisma.sql`a."scheduledAction" = ${query.scheduled}::"ScheduledAction"`,
+    );
   }
   if (!query.q) return { filters, text: null };
 
@@ -155,7 +157,11 @@ async function selectRows(reader: Reader, pageIds: Prisma.Sql, order: Prisma.Sql
 
 async function selectListPage(reader: Reader, conditions: Prisma.Sql[], order: Prisma.Sql, offset: number, limit: number): Promise<ListRowRecord[]> {
   if (limit <= 0) return [];
-  return selectRows(reader, Prisma.sql`SELECT a.id FROM "Article" a WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`, order);
+  return selectRows(
+    reader,
+    Prisma.sql`SELECT a.id FROM "Article" a WHERE ${Prisma.join(conditions, ' AND ')} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+    order,
+  );
 }
 
 async function countListed(reader: Reader, conditions: Prisma.Sql[], limit?: number): Promise<number> {
@@ -181,7 +187,13 @@ async function walkListPage(reader: Reader, conditions: Prisma.Sql[], query: Art
   if (dated.length === limit) return dated;
   // The undated run starts after the dated articles: only as many as the offset can skip matter.
   const datedBefore = dated.length > 0 ? offset : await countListed(reader, datedOnly, offset);
-  const undated = await selectListPage(reader, [...conditions, Prisma.sql`a."contentDate" IS NULL`], Prisma.sql`a.id DESC`, Math.max(0, offset - datedBefore), limit - dated.length);
+  const undated = await selectListPage(
+    reader,
+    [...conditions, Prisma.sql`a."contentDate" IS NULL`],
+    Prisma.sql`a.id DESC`,
+    Math.max(0, offset - datedBefore),
+    limit - dated.length,
+  );
   return [...dated, ...undated];
 }
 
@@ -194,7 +206,14 @@ async function walkListPage(reader: Reader, conditions: Prisma.Sql[], query: Art
  * ended or the walk did: the caller then finds every match instead. Undated articles come last
  * in "newest content first", so that order walks the dated ones.
  */
-async function selectWalkedPage(reader: Reader, filters: Prisma.Sql[], lookup: Prisma.Sql, query: ArticleListQuery, offset: number, limit: number): Promise<ListRowRecord[]> {
+async function selectWalkedPage(
+  reader: Reader,
+  filters: Prisma.Sql[],
+  lookup: Prisma.Sql,
+  query: ArticleListQuery,
+  offset: number,
+  limit: number,
+): Promise<ListRowRecord[]> {
   const newestContent = query.sort === 'contentDate' && query.dir === 'desc';
   // Without nulls, plain DESC (nulls first) is the same order and matches a backward index scan.
   const order = newestContent ? Prisma.sql`a."contentDate" DESC, a.id DESC` : listOrderSql(query.sort, query.dir);
@@ -231,7 +250,7 @@ export async function listArticles(query: ArticleListQuery, { hugeAbove = HUGE, 
   const list = listFilterSql(query, query.q ? await readSynonymIndex(db) : new Map());
   const conditions = allConditions(list);
   // A keyword search reads through the search index (see withIndexScans).
-  const read = <T,>(fn: (reader: Reader) => Promise<T>): Promise<T> => (list.text ? withIndexScans(db, fn) : fn(db));
+  const read = <T>(fn: (reader: Reader) => Promise<T>): Promise<T> => (list.text ? withIndexScans(db, fn) : fn(db));
 
   let page = query.page;
   const lookup = list.text?.lookup;
@@ -270,7 +289,11 @@ export async function listArticles(query: ArticleListQuery, { hugeAbove = HUGE, 
  * How many articles the table lists for `query`, without reading a page (saved views' counts):
  * exact, or for a very common keyword the planner's estimate, as the table itself shows it.
  */
-export async function countArticles(query: ArticleListQuery, synonyms: SynonymIndex, { hugeAbove = HUGE } = {}): Promise<{ total: number; totalIsEstimate: boolean }> {
+export async function countArticles(
+  query: ArticleListQuery,
+  synonyms: SynonymIndex,
+  { hugeAbove = HUGE } = {},
+): Promise<{ total: number; totalIsEstimate: boolean }> {
   const list = listFilterSql(query, synonyms);
   const conditions = allConditions(list);
   const count = async (reader: Reader) => {

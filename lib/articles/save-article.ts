@@ -38,14 +38,22 @@ export type SaveOptions = {
  * person's save, a workflow step or a review starts the next one. Only the save that opens a
  * revision is audited, so the log shows an editing session once.
  */
-export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, ip?: string | null, { note = '编辑保存', autosave = false, closeAutosave = false }: SaveOptions = {}) {
+export async function saveArticle(
+  actor: CurrentUser,
+  input: SaveArticleInput,
+  ip?: string | null,
+  { note = '编辑保存', autosave = false, closeAutosave = false }: SaveOptions = {},
+) {
   if (!roleHas(actor.role, 'article:edit')) throw new AppError('FORBIDDEN', '没有权限编辑文章');
   const body = bodyDocSchema.safeParse(input.body);
   if (!body.success) throw new AppError('INVALID', '正文格式无效');
 
   try {
     return await db.$transaction(async (tx) => {
-      const current = await tx.article.findFirst({ where: { id: input.id, deletedAt: null }, select: { status: true, version: true, rejectedRegionCodes: true } });
+      const current = await tx.article.findFirst({
+        where: { id: input.id, deletedAt: null },
+        select: { status: true, version: true, rejectedRegionCodes: true },
+      });
       if (!current) throw new AppError('NOT_FOUND', '文章不存在或已删除');
       if (current.version !== input.version) {
         throw new AppError('CONFLICT', `保存冲突：这篇文章已被他人修改（当前版本 ${current.version}），你的修改尚未保存。`);
@@ -56,7 +64,14 @@ export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, i
       const open = status === current.status ? await openAutosaveRevision(tx, actor, input.id, current.version) : null;
       if (open && closeAutosave && !autosave) {
         await tx.revision.update({ where: { id: open }, data: { note } });
-        await recordAudit(tx, { actorId: actor.id, action: 'article.save', entityType: 'Article', entityId: input.id, summary: { version: current.version, from: current.status, to: current.status }, ip });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: 'article.save',
+          entityType: 'Article',
+          entityId: input.id,
+          summary: { version: current.version, from: current.status, to: current.status },
+          ip,
+        });
         return { version: current.version, status: current.status, slug: input.slug };
       }
       const existingRegions = await tx.articleRegion.findMany({ where: { articleId: input.id }, select: { regionCode: true, origin: true, confidence: true } });
@@ -81,7 +96,13 @@ export async function saveArticle(actor: CurrentUser, input: SaveArticleInput, i
             items,
             revision: { note: autosave ? AUTOSAVE_NOTE : note, replaces: open },
             // Only the save that opens a revision is audited.
-            audit: !open || !autosave ? { action: 'article.save', summary: { version: current.version + 1, from: current.status, to: status, ...(autosave ? { autosave: true } : {}) } } : null,
+            audit:
+              !open || !autosave
+                ? {
+                    action: 'article.save',
+                    summary: { version: current.version + 1, from: current.status, to: status, ...(autosave ? { autosave: true } : {}) },
+                  }
+                : null,
           },
         ],
         { actorId: actor.id, ip },
@@ -163,5 +184,11 @@ async function checkedRecommendations(tx: Tx, articleId: string, items: Recommen
     const found = await tx.article.count({ where: { id: { in: targets }, OR: [{ deletedAt: null }, { id: { in: kept } }] } });
     if (found !== targets.length) throw new AppError('INVALID', '推荐条目链接的文章不存在');
   }
-  return items.map((item) => ({ title: item.title, summary: item.summary, category: item.category, itemDate: item.itemDate || null, targetArticleId: item.targetArticleId || null }));
+  return items.map((item) => ({
+    title: item.title,
+    summary: item.summary,
+    category: item.category,
+    itemDate: item.itemDate || null,
+    targetArticleId: item.targetArticleId || null,
+  }));
 }

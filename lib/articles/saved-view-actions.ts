@@ -17,13 +17,20 @@ export const createSavedViewAction = defineAction(
     revalidatePath('/admin/articles');
     return undefined;
   },
-  { form: (formData) => ({ name: formData.get('name') ?? '', query: formData.get('query') ?? '', shared: formData.get('shared') === 'on' }), message: '视图已保存' },
+  {
+    form: (formData) => ({ name: formData.get('name') ?? '', query: formData.get('query') ?? '', shared: formData.get('shared') === 'on' }),
+    message: '视图已保存',
+  },
 );
 
 const stale = '请求无效，请刷新页面后重试';
 
-export const deleteSavedViewAction = defineAction('article:read-draft', z.object({ id: z.string({ error: stale }).min(1, stale).max(40, stale) }), async ({ actor, input }) => {
-  await deleteSavedView(db, actor, input.id);
-  revalidatePath('/admin/articles');
-  return undefined;
-});
+export const deleteSavedViewAction = defineAction(
+  'article:read-draft',
+  z.object({ id: z.string({ error: stale }).min(1, stale).max(40, stale) }),
+  async ({ actor, input }) => {
+    await deleteSavedView(db, actor, input.id);
+    revalidatePath('/admin/articles');
+    return undefined;
+  },
+);

@@ -20,7 +20,16 @@ export const savedViewInputSchema = z.object({
   shared: z.boolean(),
 });
 
-export type SavedViewItem = { id: string; name: string; href: string; shared: boolean; mine: boolean; ownerName: string; count: number; countIsEstimate: boolean };
+export type SavedViewItem = {
+  id: string;
+  name: string;
+  href: string;
+  shared: boolean;
+  mine: boolean;
+  ownerName: string;
+  count: number;
+  countIsEstimate: boolean;
+};
 
 /** The table's state a view keeps: every filter and the sort, from the first page. */
 export function viewQueryString(query: ArticleListQuery): string {

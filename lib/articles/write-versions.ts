@@ -111,8 +111,14 @@ type Column = keyof typeof columnTypes;
 export async function writeVersions(sql: Sql, versions: NewVersion[], who: { actorId: string | null; ip?: string | null }): Promise<WrittenVersion[]> {
   if (versions.length === 0) return [];
   const rows = versions.map((v) => articleRow(v, who.actorId));
-  await insertArticles(sql, rows.filter((r) => !r.from));
-  await updateArticles(sql, rows.filter((r) => r.from));
+  await insertArticles(
+    sql,
+    rows.filter((r) => !r.from),
+  );
+  await updateArticles(
+    sql,
+    rows.filter((r) => r.from),
+  );
   await writeSearch(sql, rows);
   await writeRegions(sql, versions);
   await writeItems(sql, versions);

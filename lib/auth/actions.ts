@@ -63,7 +63,14 @@ export const signInAction = defineAction('public', signInSchema, async ({ input 
       return { step: 'password', email, error: result.reason === 'throttled' ? '登录尝试次数过多，请稍后再试' : '邮箱或密码不正确' };
     }
     if (result.next === 'second-factor') {
-      jar.set({ ...ticketCookie, value: result.ticket, httpOnly: true, sameSite: 'lax', secure: isHttpsOrigin(siteOrigin()), maxAge: ticketTtlMs.SECOND_FACTOR / 1000 });
+      jar.set({
+        ...ticketCookie,
+        value: result.ticket,
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: isHttpsOrigin(siteOrigin()),
+        maxAge: ticketTtlMs.SECOND_FACTOR / 1000,
+      });
       return { step: 'second-factor', email };
     }
     ticket = result.ticket;

@@ -51,7 +51,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     async signOut(message) {
       const token = 'token' in message ? message.token : null;
       if (typeof token?.uid !== 'string' || typeof token.sid !== 'string') return;
-      await endSession(db, { userId: token.uid, sessionId: sessionIdOf(token.sid), actorId: token.uid, reason: 'sign-out', ip: await requestIp().catch(() => null) });
+      await endSession(db, {
+        userId: token.uid,
+        sessionId: sessionIdOf(token.sid),
+        actorId: token.uid,
+        reason: 'sign-out',
+        ip: await requestIp().catch(() => null),
+      });
     },
   },
 });

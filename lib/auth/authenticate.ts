@@ -6,9 +6,7 @@ import { createSession, deleteExpiredSessions, type ClientInfo } from './session
 import { createTicket, redeemTicket } from './sign-in-ticket';
 import { claimAttempt, settleSuccessfulAttempt, throttleKeys } from './throttle';
 
-export type PasswordCheck =
-  | { ok: true; userId: string; next: 'second-factor' | 'ready'; ticket: string }
-  | { ok: false; reason: 'invalid' | 'throttled' };
+export type PasswordCheck = { ok: true; userId: string; next: 'second-factor' | 'ready'; ticket: string } | { ok: false; reason: 'invalid' | 'throttled' };
 
 /**
  * The first step of signing in: an e-mail and password. The attempt is counted before the

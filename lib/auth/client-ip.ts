@@ -12,7 +12,10 @@ export const clientIpHeader = 'x-baoda-client-ip';
  * the client is `trustedHops` entries before the socket in [...x-forwarded-for, socket].
  */
 export function resolveClientIp(forwardedFor: string | undefined, socketAddress: string | undefined, trustedHops: number): string | null {
-  const hops = (forwardedFor ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const hops = (forwardedFor ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   if (socketAddress) hops.push(socketAddress);
   if (hops.length === 0) return null;
   return hops[Math.max(0, hops.length - 1 - trustedHops)];

@@ -8,23 +8,23 @@ const Y = true;
 const N = false;
 const expected: Record<Permission, Record<Role, boolean>> = {
   //                          EDITOR   REVIEWER  ADMIN
-  'admin:access':             { EDITOR: Y, REVIEWER: Y, ADMIN: Y }, // read drafts, admin UI
-  'article:read-draft':       { EDITOR: Y, REVIEWER: Y, ADMIN: Y },
-  'article:import':           { EDITOR: Y, REVIEWER: N, ADMIN: Y }, // import, create, edit, submit
-  'article:create':           { EDITOR: Y, REVIEWER: N, ADMIN: Y },
-  'article:edit':             { EDITOR: Y, REVIEWER: N, ADMIN: Y },
-  'article:submit':           { EDITOR: Y, REVIEWER: N, ADMIN: Y },
-  'article:review':           { EDITOR: N, REVIEWER: Y, ADMIN: Y }, // approve, request changes
-  'article:publish':          { EDITOR: Y, REVIEWER: Y, ADMIN: Y }, // publish, unpublish, schedule (approved only)
+  'admin:access': { EDITOR: Y, REVIEWER: Y, ADMIN: Y }, // read drafts, admin UI
+  'article:read-draft': { EDITOR: Y, REVIEWER: Y, ADMIN: Y },
+  'article:import': { EDITOR: Y, REVIEWER: N, ADMIN: Y }, // import, create, edit, submit
+  'article:create': { EDITOR: Y, REVIEWER: N, ADMIN: Y },
+  'article:edit': { EDITOR: Y, REVIEWER: N, ADMIN: Y },
+  'article:submit': { EDITOR: Y, REVIEWER: N, ADMIN: Y },
+  'article:review': { EDITOR: N, REVIEWER: Y, ADMIN: Y }, // approve, request changes
+  'article:publish': { EDITOR: Y, REVIEWER: Y, ADMIN: Y }, // publish, unpublish, schedule (approved only)
   'article:delete-own-draft': { EDITOR: Y, REVIEWER: N, ADMIN: Y }, // delete: editor own drafts, admin yes
-  'article:delete-any':       { EDITOR: N, REVIEWER: N, ADMIN: Y },
-  'article:restore':          { EDITOR: N, REVIEWER: N, ADMIN: Y }, // restore anyone's (editors their own: lib/workflow/policy.ts)
+  'article:delete-any': { EDITOR: N, REVIEWER: N, ADMIN: Y },
+  'article:restore': { EDITOR: N, REVIEWER: N, ADMIN: Y }, // restore anyone's (editors their own: lib/workflow/policy.ts)
   'article:delete-permanently': { EDITOR: N, REVIEWER: N, ADMIN: Y }, // empty the trash (issue 11: admins only)
-  'article:release-lock':     { EDITOR: N, REVIEWER: N, ADMIN: Y }, // end someone else's edit lock
-  'article:share-view':       { EDITOR: N, REVIEWER: N, ADMIN: Y }, // saved table views for everyone
-  'user:manage':              { EDITOR: N, REVIEWER: N, ADMIN: Y }, // users and roles
-  'settings:manage':          { EDITOR: N, REVIEWER: N, ADMIN: Y }, // site and security settings
-  'audit:read':               { EDITOR: N, REVIEWER: N, ADMIN: Y }, // audit log
+  'article:release-lock': { EDITOR: N, REVIEWER: N, ADMIN: Y }, // end someone else's edit lock
+  'article:share-view': { EDITOR: N, REVIEWER: N, ADMIN: Y }, // saved table views for everyone
+  'user:manage': { EDITOR: N, REVIEWER: N, ADMIN: Y }, // users and roles
+  'settings:manage': { EDITOR: N, REVIEWER: N, ADMIN: Y }, // site and security settings
+  'audit:read': { EDITOR: N, REVIEWER: N, ADMIN: Y }, // audit log
 };
 
 const roles: Role[] = ['ADMIN', 'EDITOR', 'REVIEWER'];

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  RECOVERY_CODE_ALPHABET,
-  generateRecoveryCodes,
-  hashRecoveryCode,
-  isWellFormedRecoveryCode,
-  normalizeRecoveryCode,
-} from './recovery-codes';
+import { RECOVERY_CODE_ALPHABET, generateRecoveryCodes, hashRecoveryCode, isWellFormedRecoveryCode, normalizeRecoveryCode } from './recovery-codes';
 
 describe('generateRecoveryCodes', () => {
   it('returns ten distinct XXXXX-XXXXX codes by default', () => {
@@ -50,9 +44,7 @@ describe('normalizeRecoveryCode / hashRecoveryCode', () => {
 
   it('matches a known SHA-256 value', () => {
     // sha256("ABCDEFGH23")
-    expect(hashRecoveryCode('abcde-fgh23')).toBe(
-      '17190666e16f8d07ca35531be8ac05a695b08ec80bc1ef7303ebf76bba91be49',
-    );
+    expect(hashRecoveryCode('abcde-fgh23')).toBe('17190666e16f8d07ca35531be8ac05a695b08ec80bc1ef7303ebf76bba91be49');
   });
 
   it('tells well-formed codes from junk', () => {

@@ -31,7 +31,10 @@ export function generateRecoveryCodes(count = 10): string[] {
  * ASCII), upper case, without whitespace or dashes.
  */
 export function normalizeRecoveryCode(input: string): string {
-  return input.normalize('NFKC').toUpperCase().replace(/[\s-]+/g, '');
+  return input
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s-]+/g, '');
 }
 
 /** Whether a normalized code could have been issued; lets callers skip a lookup for junk. */

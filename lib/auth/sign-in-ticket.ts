@@ -12,7 +12,14 @@ export async function createTicket(tx: Tx, userId: string, stage: SignInStage, c
   const token = newToken();
   await tx.signInTicket.deleteMany({ where: { expiresAt: { lte: now } } });
   await tx.signInTicket.create({
-    data: { id: hashToken(token), userId, stage, ip: client.ip, userAgent: client.userAgent.slice(0, 500), expiresAt: new Date(now.getTime() + ticketTtlMs[stage]) },
+    data: {
+      id: hashToken(token),
+      userId,
+      stage,
+      ip: client.ip,
+      userAgent: client.userAgent.slice(0, 500),
+      expiresAt: new Date(now.getTime() + ticketTtlMs[stage]),
+    },
   });
   return token;
 }

@@ -1,16 +1,6 @@
 import { Secret, TOTP, URI } from 'otpauth';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_TOTP_ISSUER,
-  newTotpSecret,
-  normalizeTotpCode,
-  svgDataUrl,
-  totpCodeAt,
-  totpQrSvg,
-  totpStep,
-  totpUri,
-  verifyTotp,
-} from './totp';
+import { DEFAULT_TOTP_ISSUER, newTotpSecret, normalizeTotpCode, svgDataUrl, totpCodeAt, totpQrSvg, totpStep, totpUri, verifyTotp } from './totp';
 
 // RFC 6238 appendix B, SHA-1: the ASCII secret "12345678901234567890", 8-digit codes.
 const RFC_SECRET = Secret.fromLatin1('12345678901234567890').base32;

@@ -99,7 +99,14 @@ export async function completeSecondFactor(db: Db, ticket: string, code: string,
       if (!(await promoteTicket(tx, waiting.id))) throw new StepFailed('expired');
       const used = await useCode(tx, waiting.userId, code);
       if (!used) throw new StepFailed('invalid');
-      await recordAudit(tx, { actorId: waiting.userId, action: 'auth.second-factor', entityType: 'User', entityId: waiting.userId, summary: { method: used }, ip: client.ip });
+      await recordAudit(tx, {
+        actorId: waiting.userId,
+        action: 'auth.second-factor',
+        entityType: 'User',
+        entityId: waiting.userId,
+        summary: { method: used },
+        ip: client.ip,
+      });
       return used;
     })
     .catch((error: unknown) => {

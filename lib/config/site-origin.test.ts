@@ -24,7 +24,13 @@ describe('resolveSiteOrigin', () => {
   });
 
   it('refuses anything that is not a bare http(s) origin', () => {
-    for (const bad of ['baoda.example.cn', 'ftp://baoda.example.cn', 'https://baoda.example.cn/cms', 'https://user:pw@baoda.example.cn', 'https://baoda.example.cn/?a=1']) {
+    for (const bad of [
+      'baoda.example.cn',
+      'ftp://baoda.example.cn',
+      'https://baoda.example.cn/cms',
+      'https://user:pw@baoda.example.cn',
+      'https://baoda.example.cn/?a=1',
+    ]) {
       expect(() => parseOrigin(bad, 'SITE_URL')).toThrow(/SITE_URL/);
     }
   });
@@ -37,7 +43,7 @@ describe('configureSiteOrigin', () => {
     expect(env).toMatchObject({ SITE_URL: 'https://baoda.example.cn', AUTH_URL: 'https://baoda.example.cn' });
   });
 
-  it("keeps an AUTH_URL that names the same origin (and its path)", () => {
+  it('keeps an AUTH_URL that names the same origin (and its path)', () => {
     const env: Record<string, string | undefined> = { SITE_URL: 'https://a.example', AUTH_URL: 'https://a.example/api/auth' };
     configureSiteOrigin(env);
     expect(env.AUTH_URL).toBe('https://a.example/api/auth');

@@ -2,15 +2,7 @@ import { getSchema } from '@tiptap/core';
 import { Node } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 
-import {
-  MAX_BODY_DEPTH,
-  MAX_BODY_JSON_BYTES,
-  bodyDocSchema,
-  bodyJsonSchema,
-  emptyDoc,
-  parseBodyJson,
-  validateBodyDoc,
-} from './body-schema';
+import { MAX_BODY_DEPTH, MAX_BODY_JSON_BYTES, bodyDocSchema, bodyJsonSchema, emptyDoc, parseBodyJson, validateBodyDoc } from './body-schema';
 import { bodyExtensions } from './extensions';
 import { importerStyleDoc, linkedText, paragraphWith } from '@/tests/fixtures/content/documents';
 

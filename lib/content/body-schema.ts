@@ -4,13 +4,7 @@
 // the editor's getJSON() adds) are stripped, so what is stored is exactly `BodyDoc`.
 import { z } from 'zod';
 
-import type {
-  BodyBlock,
-  BodyDoc,
-  BodyInline,
-  BodyListItem,
-  BodyMark,
-} from './body-types';
+import type { BodyBlock, BodyDoc, BodyInline, BodyListItem, BodyMark } from './body-types';
 import { ORDERED_LIST_STYLES, emptyDoc } from './body-types';
 import { isAllowedHref } from './link-href';
 

@@ -26,13 +26,7 @@ export type BodyOrderedList = {
 export type BodyBlockquote = { type: 'blockquote'; content: BodyBlock[] };
 export type BodyHorizontalRule = { type: 'horizontalRule' };
 
-export type BodyBlock =
-  | BodyParagraph
-  | BodyHeading
-  | BodyBulletList
-  | BodyOrderedList
-  | BodyBlockquote
-  | BodyHorizontalRule;
+export type BodyBlock = BodyParagraph | BodyHeading | BodyBulletList | BodyOrderedList | BodyBlockquote | BodyHorizontalRule;
 
 export type BodyDoc = { type: 'doc'; content: BodyBlock[] };
 

@@ -32,9 +32,9 @@ describe('bodyPlainText', () => {
   });
 
   it('returns raw text, not HTML, and tolerates junk', () => {
-    expect(
-      bodyPlainText({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '<b>医保</b> & 报销' }] }] }),
-    ).toBe('<b>医保</b> & 报销');
+    expect(bodyPlainText({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '<b>医保</b> & 报销' }] }] })).toBe(
+      '<b>医保</b> & 报销',
+    );
     expect(bodyPlainText({ type: 'doc', content: [{ type: 'htmlBlock', attrs: { html: '<p>x</p>' } }] })).toBe('');
     expect(bodyPlainText(undefined)).toBe('');
     expect(bodyPlainText('text')).toBe('');

@@ -1,16 +1,7 @@
 // Turns any value into a well-formed body document, dropping what is not allow-listed. The
 // renderer and the plain-text extractor run on its output, so they never depend on the input
 // having passed `bodyDocSchema` (rows written by older code, scripts or a bug stay harmless).
-import type {
-  BodyBlock,
-  BodyDoc,
-  BodyHeading,
-  BodyInline,
-  BodyListItem,
-  BodyMark,
-  BodyParagraph,
-  OrderedListStyle,
-} from './body-types';
+import type { BodyBlock, BodyDoc, BodyHeading, BodyInline, BodyListItem, BodyMark, BodyParagraph, OrderedListStyle } from './body-types';
 import { ORDERED_LIST_STYLES } from './body-types';
 import { isAllowedHref } from './link-href';
 
@@ -92,10 +83,7 @@ function toBlocks(items: unknown[], depth: number, walk: Walk): BodyBlock[] {
         flush();
         const level = isRecord(item.attrs) ? item.attrs.level : undefined;
         blocks.push(
-          withInline<BodyHeading>(
-            { type: 'heading', attrs: { level: typeof level === 'number' && level >= 3 ? 3 : 2 } },
-            toInline(children, depth + 1, walk),
-          ),
+          withInline<BodyHeading>({ type: 'heading', attrs: { level: typeof level === 'number' && level >= 3 ? 3 : 2 } }, toInline(children, depth + 1, walk)),
         );
         break;
       }
@@ -148,12 +136,7 @@ function withInline<T extends { content?: BodyInline[] }>(node: T, content: Body
 function orderedListAttrs(attrs: unknown): { start: number; type?: OrderedListStyle } {
   const source = isRecord(attrs) ? attrs : {};
   const start =
-    typeof source.start === 'number' &&
-    Number.isSafeInteger(source.start) &&
-    source.start >= 0 &&
-    source.start <= MAX_LIST_START
-      ? source.start
-      : 1;
+    typeof source.start === 'number' && Number.isSafeInteger(source.start) && source.start >= 0 && source.start <= MAX_LIST_START ? source.start : 1;
   const style = ORDERED_LIST_STYLES.find((candidate) => candidate === source.type);
   return style ? { start, type: style } : { start };
 }

@@ -17,6 +17,11 @@ describe('CSV for spreadsheet apps', () => {
   });
 
   it('keeps numbers and empty values plain, starts with a BOM and ends rows with CRLF', () => {
-    expect(toCsv([['a', 1, null], ['=b', -2, true]])).toBe(`\uFEFF"a","1",""\r\n"'=b","'-2","true"\r\n`);
+    expect(
+      toCsv([
+        ['a', 1, null],
+        ['=b', -2, true],
+      ]),
+    ).toBe(`\uFEFF"a","1",""\r\n"'=b","'-2","true"\r\n`);
   });
 });

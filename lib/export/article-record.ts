@@ -65,7 +65,10 @@ const reviewSchema = z.object({
 /** The fields that make up what a reader or an editor sees; hashed to tell "unchanged". */
 const contentShape = {
   title: z.string().min(1).max(200),
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(120),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+    .max(120),
   summary: z.string().max(2000),
   // Checked against the body schema by the importer (it also strips unknown keys).
   body: z.unknown(),

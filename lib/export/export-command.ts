@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { getRegion } from '@/lib/regions/region-path';
 import type { ExportFilters } from './export-articles';
 
-export const exportUsage = 'Usage: npm run export -- [--status DRAFT|IN_REVIEW|CHANGES_REQUESTED|APPROVED|PUBLISHED|ARCHIVED] [--region CODE] [--out file.ndjson]';
+export const exportUsage =
+  'Usage: npm run export -- [--status DRAFT|IN_REVIEW|CHANGES_REQUESTED|APPROVED|PUBLISHED|ARCHIVED] [--region CODE] [--out file.ndjson]';
 
 const statusSchema = z.enum(['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'PUBLISHED', 'ARCHIVED']);
 

@@ -69,7 +69,12 @@ export function analyseUnit(unit: ImportUnit, position: number, options: Analyse
   } catch (error) {
     // A bug must not take the batch down with it; the file is reported and the log has the cause.
     console.error(`import: analysing ${unit.name} failed`, error);
-    return { ...base, state: 'failed', failure: { reason: 'INTERNAL', message: '处理此文件时发生内部错误，本文件未导入，请联系管理员。' }, summary: emptySummary() };
+    return {
+      ...base,
+      state: 'failed',
+      failure: { reason: 'INTERNAL', message: '处理此文件时发生内部错误，本文件未导入，请联系管理员。' },
+      summary: emptySummary(),
+    };
   }
 }
 

@@ -19,7 +19,10 @@ export async function openBatch(
   const now = new Date();
   const { actorId, source, normalizePunctuation, totalFiles } = options;
   if (!options.batchId) {
-    const batch = await db.importBatch.create({ data: { userId: actorId, source, normalizePunctuation, status: 'RUNNING', totalFiles, startedAt: now }, select: { id: true } });
+    const batch = await db.importBatch.create({
+      data: { userId: actorId, source, normalizePunctuation, status: 'RUNNING', totalFiles, startedAt: now },
+      select: { id: true },
+    });
     return { batchId: batch.id, done: [] };
   }
   const batch = await db.importBatch.findUniqueOrThrow({ where: { id: options.batchId }, select: { id: true, startedAt: true } });
@@ -58,12 +61,17 @@ export async function recordItems(sql: Sql, batchId: string, rows: ImportItemRow
 }
 
 export async function finishBatch(db: Db, batchId: string, files: ImportFileResult[]): Promise<void> {
-  await db.importBatch.update({ where: { id: batchId }, data: { ...totalsOf(files), status: 'DONE', processedFiles: files.length, finishedAt: new Date(), error: null } });
+  await db.importBatch.update({
+    where: { id: batchId },
+    data: { ...totalsOf(files), status: 'DONE', processedFiles: files.length, finishedAt: new Date(), error: null },
+  });
 }
 
 export const interruptedMessage = '导入中途出错，已停止。表中列出已处理的文件；请重新导入，已导入的文件会显示为“未变”。';
 
 /** A batch whose import threw: failed, unless it is a queued batch (its job fails or retries it, lib/import/import-job.ts). */
 export async function failBatch(db: Db, batchId: string): Promise<void> {
-  await db.importBatch.updateMany({ where: { id: batchId, status: 'RUNNING' }, data: { status: 'FAILED', error: interruptedMessage, finishedAt: new Date() } }).catch(() => {});
+  await db.importBatch
+    .updateMany({ where: { id: batchId, status: 'RUNNING' }, data: { status: 'FAILED', error: interruptedMessage, finishedAt: new Date() } })
+    .catch(() => {});
 }

@@ -19,10 +19,22 @@ describe('decideImport', () => {
     ['changed, untouched since import → update', 'new', article(), false, { action: 'update', forced: false }],
     ['changed, published and untouched → update (the working copy only)', 'new', article({ status: 'PUBLISHED' }), false, { action: 'update', forced: false }],
     ['changed, edited since import → conflict', 'new', article({ version: 4 }), false, { action: 'fail', canForce: true, failure: { reason: 'CONFLICT' } }],
-    ['never imported (written in the editor) → conflict', 'new', article({ importedVersion: null }), false, { action: 'fail', failure: { reason: 'CONFLICT' } }],
+    [
+      'never imported (written in the editor) → conflict',
+      'new',
+      article({ importedVersion: null }),
+      false,
+      { action: 'fail', failure: { reason: 'CONFLICT' } },
+    ],
     ['conflict with force → forced update', 'new', article({ version: 4 }), true, { action: 'update', forced: true }],
     ['force on an untouched article is an ordinary update', 'new', article(), true, { action: 'update', forced: false }],
-    ['in the trash → fail even when forced', 'new', article({ deletedAt: new Date() }), true, { action: 'fail', canForce: false, failure: { reason: 'DELETED' } }],
+    [
+      'in the trash → fail even when forced',
+      'new',
+      article({ deletedAt: new Date() }),
+      true,
+      { action: 'fail', canForce: false, failure: { reason: 'DELETED' } },
+    ],
   ] as const)('%s', (_label, hash, existing, force, expected) => {
     expect(decideImport(hash, existing, { force })).toMatchObject(expected);
   });

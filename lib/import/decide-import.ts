@@ -33,7 +33,12 @@ export const conflictMessage =
 export function decideImport(hash: string, existing: ExistingArticle | null, options: { force: boolean }): ImportDecision {
   if (!existing) return { action: 'create' };
   if (existing.deletedAt) {
-    return { action: 'fail', articleId: existing.id, canForce: false, failure: { reason: 'DELETED', message: '对应的文章已被删除（在回收站中），请先恢复后再导入。' } };
+    return {
+      action: 'fail',
+      articleId: existing.id,
+      canForce: false,
+      failure: { reason: 'DELETED', message: '对应的文章已被删除（在回收站中），请先恢复后再导入。' },
+    };
   }
   if (existing.matchHash === hash) return { action: 'unchanged', articleId: existing.id };
   const editedSinceImport = existing.importedVersion !== existing.version;

@@ -40,8 +40,14 @@ describe('expandInputs', () => {
   });
 
   it('reads an archive recognised by its bytes whatever its name, and an empty one is an error', () => {
-    expect(expandInputs([{ name: 'upload.bin', bytes: makeZip({ 'a.txt': 'A' }) }], { records: false })[0]).toMatchObject({ kind: 'page', name: 'upload.bin/a.txt' });
-    expect(expandInputs([{ name: 'e.zip', bytes: makeZip({ 'dir/': new Uint8Array() }) }], { records: false })[0]).toMatchObject({ kind: 'rejected', failure: { reason: 'EMPTY' } });
+    expect(expandInputs([{ name: 'upload.bin', bytes: makeZip({ 'a.txt': 'A' }) }], { records: false })[0]).toMatchObject({
+      kind: 'page',
+      name: 'upload.bin/a.txt',
+    });
+    expect(expandInputs([{ name: 'e.zip', bytes: makeZip({ 'dir/': new Uint8Array() }) }], { records: false })[0]).toMatchObject({
+      kind: 'rejected',
+      failure: { reason: 'EMPTY' },
+    });
   });
 
   it('splits an export file into records when allowed, and refuses it otherwise', () => {

@@ -1,6 +1,15 @@
 import { isUtf8 } from 'node:buffer';
 import { isExportHeaderLine } from '@/lib/export/article-record';
-import { formatSize, MAX_ARCHIVE_BYTES, MAX_ARCHIVE_ENTRIES, MAX_ARCHIVE_TOTAL_BYTES, MAX_EXPORT_FILE_BYTES, MAX_NAME_LENGTH, MAX_PAGE_BYTES, MAX_RECORD_BYTES } from './limits';
+import {
+  formatSize,
+  MAX_ARCHIVE_BYTES,
+  MAX_ARCHIVE_ENTRIES,
+  MAX_ARCHIVE_TOTAL_BYTES,
+  MAX_EXPORT_FILE_BYTES,
+  MAX_NAME_LENGTH,
+  MAX_PAGE_BYTES,
+  MAX_RECORD_BYTES,
+} from './limits';
 import type { ImportFailure } from './reasons';
 import { isZipBytes, readZipDirectory, readZipEntry, ZipError, type ZipEntry } from './page/zip-archive';
 
@@ -9,10 +18,7 @@ import { isZipBytes, readZipDirectory, readZipEntry, ZipError, type ZipEntry } f
  * is read only when its turn comes (so a folder of thousands of pages is never all in memory),
  * or a file already refused before reading.
  */
-export type ImportInput =
-  | { name: string; bytes: Uint8Array }
-  | { name: string; path: string }
-  | { name: string; failure: ImportFailure };
+export type ImportInput = { name: string; bytes: Uint8Array } | { name: string; path: string } | { name: string; failure: ImportFailure };
 
 /**
  * One thing the importer decides about: a scraped page, one line of an export file, or a file
@@ -99,7 +105,11 @@ function expandArchive(archiveName: string, bytes: Uint8Array): ImportUnit[] {
 function expandEntry(archiveName: string, bytes: Uint8Array, entry: ZipEntry): ImportUnit {
   const path = safeEntryPath(entry.name);
   if (!path) {
-    return rejected(`${archiveName}/${safeLabel(entry.name)}`, 'UNSAFE_NAME', `压缩包内的文件名“${safeLabel(entry.name)}”指向压缩包之外（绝对路径或 ..），已拒绝。`);
+    return rejected(
+      `${archiveName}/${safeLabel(entry.name)}`,
+      'UNSAFE_NAME',
+      `压缩包内的文件名“${safeLabel(entry.name)}”指向压缩包之外（绝对路径或 ..），已拒绝。`,
+    );
   }
   const name = `${archiveName}/${path}`;
   if (ARCHIVE_FILE.test(path)) return rejected(name, 'NESTED_ARCHIVE', '压缩包里不能再套压缩包，请解开后直接打包 .txt 页面。');
@@ -132,7 +142,7 @@ function expandRecordFile(name: string, bytes: Uint8Array): ImportUnit[] {
   // of articles is never held as one string and again as its lines.
   const lines: { start: number; end: number }[] = [];
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  for (let start = bom; start <= bytes.length; ) {
+  for (let start = bom; start <= bytes.length;) {
     const newline = bytes.indexOf(0x0a, start);
     const end = newline === -1 ? bytes.length : newline;
     lines.push({ start, end });

@@ -5,7 +5,22 @@ import type { ImportBatchDetail } from './history-queries';
 import { itemOutcomeLabels } from './outcome-labels';
 import { reasonLabel } from './reasons';
 
-export const historyCsvHeader = ['序号', '文件', '结果', '原因代码', '原因', '说明', '标题', '文章ID', '推荐条数', '建议地区', '提醒', '覆盖编辑的修改', '导入时间', '导入人'];
+export const historyCsvHeader = [
+  '序号',
+  '文件',
+  '结果',
+  '原因代码',
+  '原因',
+  '说明',
+  '标题',
+  '文章ID',
+  '推荐条数',
+  '建议地区',
+  '提醒',
+  '覆盖编辑的修改',
+  '导入时间',
+  '导入人',
+];
 
 export function importBatchCsv(batch: ImportBatchDetail): string {
   const when = formatDateTime(batch.createdAt);

@@ -48,7 +48,11 @@ export type CliReport = { dryRun: boolean; batchId?: string; normalizePunctuatio
  * Runs the command; throws MissingPathError for a path that does not exist (a usage error).
  * `onProgress` follows an import (not a dry run) as files complete, for the progress bar.
  */
-export async function runImportCommand(db: Db, command: ImportCommand, onProgress?: ImportOptions['onProgress']): Promise<{ report: CliReport; exitCode: 0 | 2 }> {
+export async function runImportCommand(
+  db: Db,
+  command: ImportCommand,
+  onProgress?: ImportOptions['onProgress'],
+): Promise<{ report: CliReport; exitCode: 0 | 2 }> {
   const files = collectInputs(command.paths);
   const options = { files, normalizePunctuation: command.normalizePunctuation, force: command.force, records: true };
   // Fails the batches of CLI imports that died, and keeps this one from looking dead (batch-lease.ts).
@@ -70,12 +74,18 @@ export function formatTextReport(report: CliReport): string {
   const labels = report.dryRun ? previewOutcomeLabels : outcomeLabels;
   const lines = report.files.map((f) => {
     const reason = f.reason ? `\t[${reasonLabel(f.reason)}] ${f.error ?? ''}` : '';
-    const extra = [f.forced ? '（按 --force 覆盖编辑的修改）' : '', f.duplicateOf ? `（与本批次 ${f.duplicateOf} 相同）` : '', f.warnings?.length && !f.duplicateOf ? `（提醒：${f.warnings.join('；')}）` : ''].join('');
+    const extra = [
+      f.forced ? '（按 --force 覆盖编辑的修改）' : '',
+      f.duplicateOf ? `（与本批次 ${f.duplicateOf} 相同）` : '',
+      f.warnings?.length && !f.duplicateOf ? `（提醒：${f.warnings.join('；')}）` : '',
+    ].join('');
     return `${labels[f.outcome]}\t${f.file}${f.title ? `\t${f.title}` : ''}${extra}${reason}`;
   });
   const t = report.totals;
   const conflicts = report.files.filter((f) => f.reason === 'CONFLICT').length;
   lines.push('');
-  lines.push(`${report.dryRun ? '预览（未写入任何数据）：' : ''}新建 ${t.created}，更新 ${t.updated}，未变 ${t.unchanged}，失败 ${t.failed}${conflicts ? `（其中冲突 ${conflicts}，可用 --force 导入为新版本）` : ''}`);
+  lines.push(
+    `${report.dryRun ? '预览（未写入任何数据）：' : ''}新建 ${t.created}，更新 ${t.updated}，未变 ${t.unchanged}，失败 ${t.failed}${conflicts ? `（其中冲突 ${conflicts}，可用 --force 导入为新版本）` : ''}`,
+  );
   return lines.join('\n');
 }

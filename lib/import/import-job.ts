@@ -87,7 +87,13 @@ export async function markImportFailed(db: Db, batchId: string, message: string)
   await db.$transaction([
     db.importBatch.updateMany({
       where: { id: batchId, status: { in: ['QUEUED', 'RUNNING'] } },
-      data: { status: 'FAILED', error: message, finishedAt: new Date(), ...totals, processedFiles: totals.created + totals.updated + totals.unchanged + totals.failed },
+      data: {
+        status: 'FAILED',
+        error: message,
+        finishedAt: new Date(),
+        ...totals,
+        processedFiles: totals.created + totals.updated + totals.unchanged + totals.failed,
+      },
     }),
     db.importStage.deleteMany({ where: { batchId } }),
   ]);

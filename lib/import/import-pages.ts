@@ -8,7 +8,17 @@ import { analyseUnit, createDuplicateMarker, type AnalysedUnit } from './analyse
 import { failBatch, finishBatch, openBatch, progressRecorder, recordItems } from './batch';
 import { expandInputs, type ImportInput, type ImportUnit } from './expand-inputs';
 import { linkItemsToNewPages, planPages, preparePage, type PreparedPage } from './plan-pages';
-import { busyFailure, databaseFailure, decidedResult, duplicateResult, failedResult, importItemRow, totalsOf, type ImportFileResult, type ImportReport } from './results';
+import {
+  busyFailure,
+  databaseFailure,
+  decidedResult,
+  duplicateResult,
+  failedResult,
+  importItemRow,
+  totalsOf,
+  type ImportFileResult,
+  type ImportReport,
+} from './results';
 import { resolvePendingLinks } from './pending-links';
 import { importRecord } from './write-record';
 
@@ -113,7 +123,9 @@ class BatchRun {
         // Files an earlier run of this batch imported are analysed (for duplicates), not written again.
         const chunk = (await analyseInTurn(units, start, start + size, markDuplicate, normalizePunctuation)).filter((u) => !this.results.has(u.position));
         if (chunk.length === 0) continue;
-        const pages = chunk.flatMap((u) => (u.state === 'ready' && u.candidate.kind === 'page' ? [preparePage(u.position, u.name, u.candidate, this.isForced(u.position))] : []));
+        const pages = chunk.flatMap((u) =>
+          u.state === 'ready' && u.candidate.kind === 'page' ? [preparePage(u.position, u.name, u.candidate, this.isForced(u.position))] : [],
+        );
         await writing;
         writing = this.writeChunk(sql, chunk, pages).then(async () => {
           chunksWritten += 1;
@@ -138,7 +150,13 @@ class BatchRun {
   private async writeChunk(client: pg.Client, chunk: AnalysedUnit[], pages: PreparedPage[]): Promise<void> {
     for (const unit of chunk) {
       if (unit.state !== 'ready' || unit.candidate.kind !== 'record') continue;
-      const result = await importRecord(this.db, { batchId: this.batchId, unit, candidate: unit.candidate, force: this.isForced(unit.position), actorId: this.options.actorId });
+      const result = await importRecord(this.db, {
+        batchId: this.batchId,
+        unit,
+        candidate: unit.candidate,
+        force: this.isForced(unit.position),
+        actorId: this.options.actorId,
+      });
       this.results.set(result.position, result);
     }
     const rest = chunk.filter((u) => u.state !== 'ready' || u.candidate.kind === 'page');
@@ -148,7 +166,11 @@ class BatchRun {
       const results = await inTransaction(client, async () => {
         const written = await this.writePages(sql, pages, unitAt);
         const all = [...written, ...this.unwrittenResults(rest, written)];
-        await recordItems(sql, this.batchId, all.map((r) => importItemRow(r, contentHashOf(unitAt.get(r.position)!))));
+        await recordItems(
+          sql,
+          this.batchId,
+          all.map((r) => importItemRow(r, contentHashOf(unitAt.get(r.position)!))),
+        );
         return all;
       });
       for (const result of results) this.results.set(result.position, result);
@@ -246,7 +268,13 @@ async function inTransaction<T>(client: pg.Client, run: () => Promise<T>): Promi
  * each file: the database's replies to the previous chunk's statements are handled at once (the
  * database never waits for us), and in the web server other requests get through.
  */
-async function analyseInTurn(units: ImportUnit[], start: number, end: number, markDuplicate: (unit: AnalysedUnit) => AnalysedUnit, normalizePunctuation: boolean): Promise<AnalysedUnit[]> {
+async function analyseInTurn(
+  units: ImportUnit[],
+  start: number,
+  end: number,
+  markDuplicate: (unit: AnalysedUnit) => AnalysedUnit,
+  normalizePunctuation: boolean,
+): Promise<AnalysedUnit[]> {
   const analysed: AnalysedUnit[] = [];
   for (let position = start; position < Math.min(end, units.length); position += 1) {
     analysed.push(markDuplicate(analyseUnit(units[position], position, { normalizePunctuation })));

@@ -122,7 +122,10 @@ async function linkPending(tx: Tx, links: PendingLink[]): Promise<void> {
   }
   const livePages: string[] = [];
   for (const [revisionId, patch] of patches) {
-    const revision = await tx.revision.findUniqueOrThrow({ where: { id: revisionId }, select: { recommendations: true, publishedFor: { select: { id: true } } } });
+    const revision = await tx.revision.findUniqueOrThrow({
+      where: { id: revisionId },
+      select: { recommendations: true, publishedFor: { select: { id: true } } },
+    });
     const items = (revision.recommendations as RevisionRecommendation[]).map((item, i) => {
       const targetId = patch.get(i);
       return targetId && !item.targetArticleId ? { ...item, targetArticleId: targetId } : item;

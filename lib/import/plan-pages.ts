@@ -61,15 +61,27 @@ export type PageState = {
  * decides each page (decideImport) and plans the creates and updates.
  */
 export async function planPages(sql: Sql, pages: PreparedPage[]): Promise<PagePlan> {
-  const existing = await loadExisting(sql, pages.map((p) => p.candidate.sourceKey));
-  const decided = pages.map((page) => ({ page, decision: decideImport(page.candidate.hash, existing.get(page.candidate.sourceKey) ?? null, { force: page.force }) }));
+  const existing = await loadExisting(
+    sql,
+    pages.map((p) => p.candidate.sourceKey),
+  );
+  const decided = pages.map((page) => ({
+    page,
+    decision: decideImport(page.candidate.hash, existing.get(page.candidate.sourceKey) ?? null, { force: page.force }),
+  }));
   const toWrite = decided.filter((d) => d.decision.action === 'create' || d.decision.action === 'update');
-  const state = toWrite.length ? await loadPageState(sql, toWrite, existing) : { takenSlugs: new Set<string>(), titleOwners: new Map(), manualRegionCodes: new Map() };
+  const state = toWrite.length
+    ? await loadPageState(sql, toWrite, existing)
+    : { takenSlugs: new Set<string>(), titleOwners: new Map(), manualRegionCodes: new Map() };
   return planVersions(decided, existing, state);
 }
 
 /** The pure half of planPages: decided pages and their state in, versions out. */
-export function planVersions(decided: { page: PreparedPage; decision: ImportDecision }[], existing: Map<string, ExistingPageArticle>, state: PageState): PagePlan {
+export function planVersions(
+  decided: { page: PreparedPage; decision: ImportDecision }[],
+  existing: Map<string, ExistingPageArticle>,
+  state: PageState,
+): PagePlan {
   const { takenSlugs, titleOwners, manualRegionCodes } = state;
   const outcomes: PageOutcome[] = [];
   const versions: NewVersion[] = [];
@@ -125,7 +137,9 @@ export function planVersions(decided: { page: PreparedPage; decision: ImportDeci
       revision: { note: row ? (forced ? `重新导入 ${fileName}（覆盖编辑的修改，按要求导入为新版本）` : `重新导入 ${fileName}`) : `导入 ${fileName}` },
       audit: {
         action: 'article.import',
-        summary: row ? { outcome: 'updated', file: fileName, ...(forced ? { forced: true, overwrittenVersion: row.version } : {}) } : { outcome: 'created', file: fileName },
+        summary: row
+          ? { outcome: 'updated', file: fileName, ...(forced ? { forced: true, overwrittenVersion: row.version } : {}) }
+          : { outcome: 'created', file: fileName },
       },
     });
     outcomes.push({ position: page.position, decision, articleId: id });
@@ -167,18 +181,32 @@ async function loadExisting(sql: Sql, sourceKeys: string[]): Promise<Map<string,
        FROM "Article" WHERE "sourceKey" = ANY($1::text[]) FOR UPDATE`,
     [sourceKeys],
   );
-  return new Map(rows.map(({ sourceKey, sourceHash, rejectedRegionCodes, ...r }) => [sourceKey, { ...r, matchHash: sourceHash, rejectedRegionCodes: rejectedRegionCodes ?? [] }]));
+  return new Map(
+    rows.map(({ sourceKey, sourceHash, rejectedRegionCodes, ...r }) => [
+      sourceKey,
+      { ...r, matchHash: sourceHash, rejectedRegionCodes: rejectedRegionCodes ?? [] },
+    ]),
+  );
 }
 
-async function loadPageState(sql: Sql, toWrite: { page: PreparedPage; decision: ImportDecision }[], existing: Map<string, ExistingPageArticle>): Promise<PageState> {
+async function loadPageState(
+  sql: Sql,
+  toWrite: { page: PreparedPage; decision: ImportDecision }[],
+  existing: Map<string, ExistingPageArticle>,
+): Promise<PageState> {
   const creates = toWrite.filter((d) => d.decision.action === 'create');
   const updateIds = toWrite.filter((d) => d.decision.action === 'update').map((d) => existing.get(d.page.candidate.sourceKey)!.id);
   const titles = [...new Set(toWrite.flatMap((d) => d.page.candidate.page.items.map((i) => i.title)))];
   // One connection: these run one after another.
-  const takenSlugs = await loadTakenSlugs(sql, creates.map((d) => d.page.slugBase));
+  const takenSlugs = await loadTakenSlugs(
+    sql,
+    creates.map((d) => d.page.slugBase),
+  );
   const titleOwners = new Map<string, string[]>();
   if (titles.length) {
-    const owners = await sql.rows<{ id: string; title: string }>(`SELECT id, title FROM "Article" WHERE title = ANY($1::text[]) AND "deletedAt" IS NULL`, [titles]);
+    const owners = await sql.rows<{ id: string; title: string }>(`SELECT id, title FROM "Article" WHERE title = ANY($1::text[]) AND "deletedAt" IS NULL`, [
+      titles,
+    ]);
     for (const row of owners) addOwner(titleOwners, row.title, row.id);
   }
   const manualRegionCodes = new Map<string, string[]>();
@@ -200,7 +228,11 @@ function addOwner(owners: Map<string, string[]>, title: string, id: string) {
 
 function dropOwner(owners: Map<string, string[]>, title: string, id: string) {
   const list = owners.get(title);
-  if (list) owners.set(title, list.filter((x) => x !== id));
+  if (list)
+    owners.set(
+      title,
+      list.filter((x) => x !== id),
+    );
 }
 
 /** A title shared by several articles resolves to the last one named (as a Map keyed by title would). */

@@ -28,10 +28,19 @@ export async function previewImport(db: Db, options: Pick<ImportOptions, 'files'
       // Analysis is synchronous CPU work: other requests get through between files.
       await setImmediate();
     }
-    const existingPages = await findArticlesForPages(db, chunk.flatMap((u) => (u.state === 'ready' && u.candidate.kind === 'page' ? [u.candidate.sourceKey] : [])));
+    const existingPages = await findArticlesForPages(
+      db,
+      chunk.flatMap((u) => (u.state === 'ready' && u.candidate.kind === 'page' ? [u.candidate.sourceKey] : [])),
+    );
     for (const unit of chunk) {
       if (unit.state === 'failed') files.push(failedResult(unit, unit.failure));
-      else if (unit.state === 'duplicate') files.push(duplicateResult(unit, files.find((f) => f.position === unit.duplicateOf.position)));
+      else if (unit.state === 'duplicate')
+        files.push(
+          duplicateResult(
+            unit,
+            files.find((f) => f.position === unit.duplicateOf.position),
+          ),
+        );
       else {
         const { candidate } = unit;
         const existing = candidate.kind === 'page' ? (existingPages.get(candidate.sourceKey) ?? null) : await findArticleForRecord(db, candidate);

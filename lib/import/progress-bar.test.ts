@@ -24,12 +24,7 @@ describe('the CLI progress bar', () => {
     time = 160;
     bar.update(4, 4); // the last one is always drawn
     bar.finish();
-    expect(written).toEqual([
-      `\r${formatProgressBar(1, 4)}\x1b[K`,
-      `\r${formatProgressBar(3, 4)}\x1b[K`,
-      `\r${formatProgressBar(4, 4)}\x1b[K`,
-      '\n',
-    ]);
+    expect(written).toEqual([`\r${formatProgressBar(1, 4)}\x1b[K`, `\r${formatProgressBar(3, 4)}\x1b[K`, `\r${formatProgressBar(4, 4)}\x1b[K`, '\n']);
   });
 
   it('writes nothing when the stream is not a terminal (piped, --json)', () => {

@@ -80,7 +80,14 @@ export function decidedResult(unit: AnalysedUnit, decision: ImportDecision, arti
       case 'create':
         return { position: unit.position, file: unit.name, outcome: 'created', ...summaryFields(unit), ...(articleId ? { articleId } : {}) };
       case 'update':
-        return { position: unit.position, file: unit.name, outcome: 'updated', ...summaryFields(unit), articleId: decision.existing.id, ...(decision.forced ? { forced: true } : {}) };
+        return {
+          position: unit.position,
+          file: unit.name,
+          outcome: 'updated',
+          ...summaryFields(unit),
+          articleId: decision.existing.id,
+          ...(decision.forced ? { forced: true } : {}),
+        };
       case 'unchanged':
         return { position: unit.position, file: unit.name, outcome: 'unchanged', ...summaryFields(unit), articleId: decision.articleId };
       case 'fail':
@@ -113,8 +120,14 @@ export type ImportItemRow = {
 };
 
 // A file's outcome as the report names it and as ImportItem stores it.
-const itemOutcomeOf = { created: 'CREATED', updated: 'UPDATED', unchanged: 'UNCHANGED', failed: 'FAILED' } as const satisfies Record<ImportOutcomeName, ImportOutcome>;
-const outcomeOfItem = { CREATED: 'created', UPDATED: 'updated', UNCHANGED: 'unchanged', FAILED: 'failed' } as const satisfies Record<ImportOutcome, ImportOutcomeName>;
+const itemOutcomeOf = { created: 'CREATED', updated: 'UPDATED', unchanged: 'UNCHANGED', failed: 'FAILED' } as const satisfies Record<
+  ImportOutcomeName,
+  ImportOutcome
+>;
+const outcomeOfItem = { CREATED: 'created', UPDATED: 'updated', UNCHANGED: 'unchanged', FAILED: 'failed' } as const satisfies Record<
+  ImportOutcome,
+  ImportOutcomeName
+>;
 
 export function importItemRow(result: ImportFileResult, contentHash: string | null): ImportItemRow {
   return {

@@ -77,7 +77,10 @@ export async function confirmUpload(db: Db, input: { actorId: string; stageId: s
   } catch (error) {
     console.error(`import: queueing batch ${batchId} failed`, error);
     // Nothing was imported: the stage goes back to its preview, so that confirming again works.
-    await db.$transaction([db.importStage.updateMany({ where: { batchId }, data: { batchId: null, forcePositions: [] } }), db.importBatch.delete({ where: { id: batchId } })]);
+    await db.$transaction([
+      db.importStage.updateMany({ where: { batchId }, data: { batchId: null, forcePositions: [] } }),
+      db.importBatch.delete({ where: { id: batchId } }),
+    ]);
     throw new AppError('UNAVAILABLE', '后台导入服务暂时不可用，本次没有导入任何内容，请稍后再点“确认导入”。');
   }
   return { batchId, stageId: input.stageId };
@@ -93,5 +96,6 @@ function checkUploadLimits(files: ImportFile[]) {
   if (files.length === 0) throw new AppError('INVALID', '请选择要导入的文件');
   if (files.length > MAX_UPLOAD_FILES) throw new AppError('INVALID', `一次最多上传 ${MAX_UPLOAD_FILES} 个文件；更多页面请打包成 .zip 上传。`);
   const total = files.reduce((sum, f) => sum + f.bytes.length, 0);
-  if (total > MAX_UPLOAD_BYTES) throw new AppError('INVALID', `所选文件共 ${formatSize(total)}，一次上传不能超过 ${formatSize(MAX_UPLOAD_BYTES)}，请分批上传。`);
+  if (total > MAX_UPLOAD_BYTES)
+    throw new AppError('INVALID', `所选文件共 ${formatSize(total)}，一次上传不能超过 ${formatSize(MAX_UPLOAD_BYTES)}，请分批上传。`);
 }

@@ -26,7 +26,6 @@ import { busyFailure, databaseFailure, decidedResult, failedResult, importItemRo
 // article, its published version. A record that matches an existing article is an ordinary
 // import update: the working copy becomes a new version, the published version is left alone.
 
-
 export type RecordWriteResult =
   | { ok: true; articleId: string; warnings: string[]; pending: PendingLink[] }
   | { ok: false; articleId?: string; reason: 'BUSY' | 'SLUG_TAKEN'; message: string };
@@ -41,7 +40,6 @@ export async function findArticleForRecord(tx: Tx, candidate: RecordCandidate): 
   const current = await loadArticleRecord(tx, row.id);
   return { ...row, matchHash: current ? recordContentHash(current) : null };
 }
-
 
 async function resolveAll(tx: Tx, items: RecordRecommendation[], selfId: string) {
   return Promise.all(items.map(async (item) => ({ item, targetId: await resolveRef(tx, item.target, selfId) })));
@@ -70,7 +68,14 @@ function pendingFor(
 ): PendingLink[] {
   return resolved.flatMap(({ item, targetId }, index) =>
     item.target && !targetId
-      ? [{ articleId, ref: item.target, itemPosition: options.working ? index : null, revisions: options.revisionId ? [{ revisionId: options.revisionId, index }] : [] }]
+      ? [
+          {
+            articleId,
+            ref: item.target,
+            itemPosition: options.working ? index : null,
+            revisions: options.revisionId ? [{ revisionId: options.revisionId, index }] : [],
+          },
+        ]
       : [],
   );
 }
@@ -96,12 +101,20 @@ export async function importRecord(
   } catch (error) {
     console.error(`import: ${unit.name} failed at the database`, error);
     const result = failedResult(unit, error instanceof StaleVersionError ? busyFailure : databaseFailure);
-    await recordItems(txSql(db), batchId, [importItemRow(result, candidate.hash)]).catch((e) => console.error(`import: recording the outcome of ${unit.name} failed`, e));
+    await recordItems(txSql(db), batchId, [importItemRow(result, candidate.hash)]).catch((e) =>
+      console.error(`import: recording the outcome of ${unit.name} failed`, e),
+    );
     return result;
   }
 }
 
-async function applyDecision(tx: Tx, unit: AnalysedUnit, candidate: RecordCandidate, decision: ImportDecision, actorId: string | null): Promise<{ result: ImportFileResult; pending: PendingLink[] }> {
+async function applyDecision(
+  tx: Tx,
+  unit: AnalysedUnit,
+  candidate: RecordCandidate,
+  decision: ImportDecision,
+  actorId: string | null,
+): Promise<{ result: ImportFileResult; pending: PendingLink[] }> {
   if (decision.action === 'unchanged' || decision.action === 'fail') return { result: decidedResult(unit, decision), pending: [] };
   const written =
     decision.action === 'create'
@@ -185,7 +198,10 @@ export async function createFromRecord(tx: Tx, candidate: RecordCandidate, fileN
       },
       select: { id: true },
     });
-    await tx.article.update({ where: { id: articleId }, data: { publishedRevisionId: live.id, liveSlug: published.slug, updatedAt: new Date(record.updatedAt) } });
+    await tx.article.update({
+      where: { id: articleId },
+      data: { publishedRevisionId: live.id, liveSlug: published.slug, updatedAt: new Date(record.updatedAt) },
+    });
     const liveRegions = regionRows(published.regions).map((r) => ({ articleId, regionCode: r.regionCode, ...regionAncestorCodes(r.regionCode)! }));
     if (liveRegions.length) await tx.publishedArticleRegion.createMany({ data: liveRegions });
     await writeLiveSearch(tx, articleId);

@@ -2,7 +2,16 @@ import type { Db } from '@/lib/db/client';
 import { importJobFailedMessage, markImportFailed, recordImportAttemptFailed, runImportJob } from '@/lib/import/import-job';
 import { runDueSchedules } from '@/lib/schedule/run-due-schedules';
 import { purgeExpiredTrash } from '@/lib/trash/purge-trash';
-import { getJobQueue, importFailedQueue, importQueue, registerLocalWorker, scheduleQueue, trashPurgeQueue, type ImportJobData, type ScheduleJobData } from './queue';
+import {
+  getJobQueue,
+  importFailedQueue,
+  importQueue,
+  registerLocalWorker,
+  scheduleQueue,
+  trashPurgeQueue,
+  type ImportJobData,
+  type ScheduleJobData,
+} from './queue';
 
 /**
  * Starts this process's workers: the server process runs them (scripts/serve.ts). Imports run one

@@ -28,7 +28,17 @@ describe('tagsForChange', () => {
   it('a new version with the same slug, title, regions and month leaves the indexes and linking pages alone', () => {
     const tags = tagsForChange(live, { ...live });
     expect(tags).toEqual(
-      [publicTags.article('a1'), publicTags.home, publicTags.search, publicTags.month('2025-03'), publicTags.region('440000'), publicTags.region('440100'), publicTags.slug('ju-min-yi-bao'), publicTags.sitemap, publicTags.feed].sort(),
+      [
+        publicTags.article('a1'),
+        publicTags.home,
+        publicTags.search,
+        publicTags.month('2025-03'),
+        publicTags.region('440000'),
+        publicTags.region('440100'),
+        publicTags.slug('ju-min-yi-bao'),
+        publicTags.sitemap,
+        publicTags.feed,
+      ].sort(),
     );
   });
 
@@ -42,7 +52,15 @@ describe('tagsForChange', () => {
 
   it('moving regions or months expires the pages before and after, and the indexes', () => {
     const tags = tagsForChange(live, { ...live, regionCodes: ['110000'], month: '2025-04' });
-    for (const tag of [publicTags.region('440000'), publicTags.region('440100'), publicTags.region('110000'), publicTags.month('2025-03'), publicTags.month('2025-04'), publicTags.regionIndex, publicTags.monthIndex]) {
+    for (const tag of [
+      publicTags.region('440000'),
+      publicTags.region('440100'),
+      publicTags.region('110000'),
+      publicTags.month('2025-03'),
+      publicTags.month('2025-04'),
+      publicTags.regionIndex,
+      publicTags.monthIndex,
+    ]) {
       expect(tags).toContain(tag);
     }
   });

@@ -22,7 +22,13 @@ export async function readLiveState(tx: Tx, articleId: string): Promise<LiveStat
   if (!article || !rev || article.deletedAt) return null;
   const regionCodes = new Set<string>();
   for (const r of article.publishedRegions) for (const code of [r.regionCode, r.provinceCode, r.cityCode]) if (code) regionCodes.add(code);
-  return { id: articleId, slug: rev.slug, title: rev.title, regionCodes: [...regionCodes].sort(), month: rev.contentDate ? toIsoDate(rev.contentDate).slice(0, 7) : null };
+  return {
+    id: articleId,
+    slug: rev.slug,
+    title: rev.title,
+    regionCodes: [...regionCodes].sort(),
+    month: rev.contentDate ? toIsoDate(rev.contentDate).slice(0, 7) : null,
+  };
 }
 
 /**

@@ -14,7 +14,13 @@ describe('regionChildren', () => {
   it('goes province → city → county', () => {
     expect(names('440000')).toContain('广州市');
     const counties = regionChildren('440100')!;
-    expect(counties.find((c) => c.name === '天河区')).toEqual({ code: '440106', name: '天河区', level: 'COUNTY', path: ['广东省', '广州市', '天河区'], hasChildren: false });
+    expect(counties.find((c) => c.name === '天河区')).toEqual({
+      code: '440106',
+      name: '天河区',
+      level: 'COUNTY',
+      path: ['广东省', '广州市', '天河区'],
+      hasChildren: false,
+    });
   });
 
   it('hangs the counties of a municipality and province-administered counties under the province', () => {

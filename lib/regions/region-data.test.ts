@@ -1,15 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import {
-  buildRegionRows,
-  deriveShortName,
-  isPlaceholderCity,
-  isStatisticalZoneCode,
-  REGION_DATA_SOURCE,
-  regionSyllables,
-  type RegionRow,
-} from './region-data';
+import { buildRegionRows, deriveShortName, isPlaceholderCity, isStatisticalZoneCode, REGION_DATA_SOURCE, regionSyllables, type RegionRow } from './region-data';
 
 const rows = buildRegionRows();
 const byCode = new Map(rows.map((row) => [row.code, row]));

@@ -45,19 +45,71 @@ const SUFFIXES: Readonly<Record<RegionLevel, readonly string[]>> = {
 // autonomous regions carry them between the place name and the 自治 suffix: 延边|朝鲜族|自治州.
 // 各 covers the 各族 of 龙胜各族自治县.
 const ETHNIC_GROUPS: readonly string[] = [
-  '汉', '蒙古', '回', '藏', '维吾尔', '苗', '彝', '壮', '布依', '朝鲜', '满', '侗', '瑶', '白',
-  '土家', '哈尼', '哈萨克', '傣', '黎', '傈僳', '佤', '畲', '高山', '拉祜', '水', '东乡', '纳西',
-  '景颇', '柯尔克孜', '土', '达斡尔', '仫佬', '羌', '布朗', '撒拉', '毛南', '仡佬', '锡伯', '阿昌',
-  '普米', '塔吉克', '怒', '乌孜别克', '俄罗斯', '鄂温克', '德昂', '保安', '裕固', '京', '塔塔尔',
-  '独龙', '鄂伦春', '赫哲', '门巴', '珞巴', '基诺', '各',
+  '汉',
+  '蒙古',
+  '回',
+  '藏',
+  '维吾尔',
+  '苗',
+  '彝',
+  '壮',
+  '布依',
+  '朝鲜',
+  '满',
+  '侗',
+  '瑶',
+  '白',
+  '土家',
+  '哈尼',
+  '哈萨克',
+  '傣',
+  '黎',
+  '傈僳',
+  '佤',
+  '畲',
+  '高山',
+  '拉祜',
+  '水',
+  '东乡',
+  '纳西',
+  '景颇',
+  '柯尔克孜',
+  '土',
+  '达斡尔',
+  '仫佬',
+  '羌',
+  '布朗',
+  '撒拉',
+  '毛南',
+  '仡佬',
+  '锡伯',
+  '阿昌',
+  '普米',
+  '塔吉克',
+  '怒',
+  '乌孜别克',
+  '俄罗斯',
+  '鄂温克',
+  '德昂',
+  '保安',
+  '裕固',
+  '京',
+  '塔塔尔',
+  '独龙',
+  '鄂伦春',
+  '赫哲',
+  '门巴',
+  '珞巴',
+  '基诺',
+  '各',
 ];
 
 // Longest first, so 土家族 is removed as a whole and not as 土族 after 家. The bare form (维吾尔,
 // 哈萨克, 蒙古 without 族) occurs only for multi-character names; a bare single character would eat
 // into place names (…白, …水), so it is not allowed.
-const ETHNIC_AFFIXES: readonly string[] = ETHNIC_GROUPS.flatMap((group) =>
-  group.length > 1 ? [`${group}族`, group] : [`${group}族`],
-).sort((a, b) => b.length - a.length);
+const ETHNIC_AFFIXES: readonly string[] = ETHNIC_GROUPS.flatMap((group) => (group.length > 1 ? [`${group}族`, group] : [`${group}族`])).sort(
+  (a, b) => b.length - a.length,
+);
 
 /** Removes trailing ethnic-group names while at least two characters of place name remain. */
 export function stripEthnicGroups(stem: string): string {
@@ -161,9 +213,7 @@ function isCityStandIn(area: { code: string; name: string; cityCode: string }, c
 export function buildRegionRows(): RegionRow[] {
   const placeholderCities = new Set(cities.filter((city) => isPlaceholderCity(city.name)).map((city) => city.code));
   const provinceRows = provinces.map((p) => toRow(padCode(p.code), p.name, 'PROVINCE', null));
-  const cityRows = cities
-    .filter((c) => !placeholderCities.has(c.code))
-    .map((c) => toRow(padCode(c.code), c.name, 'CITY', padCode(c.provinceCode)));
+  const cityRows = cities.filter((c) => !placeholderCities.has(c.code)).map((c) => toRow(padCode(c.code), c.name, 'CITY', padCode(c.provinceCode)));
   const cityNames = new Map(cities.map((city) => [city.code, city.name]));
   const countyRows = areas
     .filter((a) => !isStatisticalZoneCode(a.code) && !isCityStandIn(a, cityNames))

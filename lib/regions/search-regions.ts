@@ -11,7 +11,10 @@ type MatchRank = (typeof MATCH_RANK)[keyof typeof MATCH_RANK];
 
 function normaliseQuery(query: string): string {
   // Editors type "guang zhou" or "Guang'zhou" as often as "guangzhou".
-  return query.trim().toLowerCase().replace(/[\s'’]+/g, '');
+  return query
+    .trim()
+    .toLowerCase()
+    .replace(/[\s'’]+/g, '');
 }
 
 function matchRank(row: RegionRow, query: string): MatchRank | null {
@@ -32,8 +35,6 @@ export function searchRegions(query: string, limit: number = DEFAULT_SEARCH_LIMI
     const rank = matchRank(row, needle);
     if (rank !== null) hits.push({ row, rank });
   }
-  hits.sort(
-    (a, b) => a.rank - b.rank || LEVEL_RANK[a.row.level] - LEVEL_RANK[b.row.level] || a.row.code.localeCompare(b.row.code),
-  );
+  hits.sort((a, b) => a.rank - b.rank || LEVEL_RANK[a.row.level] - LEVEL_RANK[b.row.level] || a.row.code.localeCompare(b.row.code));
   return hits.slice(0, limit).map((hit) => hit.row);
 }

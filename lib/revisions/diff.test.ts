@@ -8,7 +8,8 @@ const h = (text: string) => ({ type: 'heading', attrs: { level: 2 }, content: [{
 const ul = (...items: string[]) => ({ type: 'bulletList', content: items.map((text) => ({ type: 'listItem', content: [p(text)] })) });
 const doc = (...content: unknown[]) => ({ type: 'doc', content });
 
-const render = (parts: { kind: string; text: string }[]) => parts.map((part) => (part.kind === 'ins' ? `<ins>${part.text}</ins>` : part.kind === 'del' ? `<del>${part.text}</del>` : part.text)).join('');
+const render = (parts: { kind: string; text: string }[]) =>
+  parts.map((part) => (part.kind === 'ins' ? `<ins>${part.text}</ins>` : part.kind === 'del' ? `<del>${part.text}</del>` : part.text)).join('');
 
 describe('text diff, character by character', () => {
   it('marks an insertion inside a Chinese sentence and nothing else', () => {
@@ -44,15 +45,25 @@ describe('body diff, block by block', () => {
   });
 
   it('recognises a list item moved to another place', () => {
-    const before = doc(ul('若连续缴费满1年，次年可享受医保待遇。', '若中断缴费，次年将无法享受医保待遇，需重新参保。', '若错过缴费期限，需等待下一年度再参保。'));
-    const after = doc(ul('若中断缴费，次年将无法享受医保待遇，需重新参保。', '若错过缴费期限，需等待下一年度再参保。', '若连续缴费满1年，次年可享受医保待遇。'));
+    const before = doc(
+      ul('若连续缴费满1年，次年可享受医保待遇。', '若中断缴费，次年将无法享受医保待遇，需重新参保。', '若错过缴费期限，需等待下一年度再参保。'),
+    );
+    const after = doc(
+      ul('若中断缴费，次年将无法享受医保待遇，需重新参保。', '若错过缴费期限，需等待下一年度再参保。', '若连续缴费满1年，次年可享受医保待遇。'),
+    );
     const changes = diffBody(before, after);
     expect(changes.map((c) => c.type)).toEqual(['movedFrom', 'same', 'same', 'movedTo']);
     expect(changes.every((c) => 'block' in c && c.block.kind === 'listItem')).toBe(true);
   });
 });
 
-const item = (title: string, targetArticleId: string | null = null, summary = ''): RevisionRecommendation => ({ title, summary, category: '医保问答', itemDate: null, targetArticleId });
+const item = (title: string, targetArticleId: string | null = null, summary = ''): RevisionRecommendation => ({
+  title,
+  summary,
+  category: '医保问答',
+  itemDate: null,
+  targetArticleId,
+});
 
 describe('recommendation list diff', () => {
   it('finds moves in a reordered list, and nothing else', () => {
@@ -98,7 +109,10 @@ describe('version diff', () => {
     const diff = diffVersions(base, {
       ...base,
       title: '居民医保只能一年一交吗（2025年更新）',
-      regions: [{ code: '440106', origin: 'MANUAL', confidence: 1 }, { code: '110105', origin: 'MANUAL', confidence: 1 }],
+      regions: [
+        { code: '440106', origin: 'MANUAL', confidence: 1 },
+        { code: '110105', origin: 'MANUAL', confidence: 1 },
+      ],
       plainText: '2025年度缴费标准为400元。',
       body: doc(p('2025年度缴费标准为400元。')),
     });

@@ -155,7 +155,10 @@ export function diffRecommendations(before: RevisionRecommendation[], after: Rev
   // positions in old and in new order) stayed; the others moved.
   const matched = matchOf.filter((i): i is number => i !== undefined);
   const stayed = new Set<number>();
-  for (const change of diffArrays([...matched].sort((a, b) => a - b), matched)) {
+  for (const change of diffArrays(
+    [...matched].sort((a, b) => a - b),
+    matched,
+  )) {
     if (!change.added && !change.removed) for (const i of change.value) stayed.add(i);
   }
   const changes: ItemChange[] = after.map((item, k) => {
@@ -190,7 +193,15 @@ export type VersionSnapshot = {
 
 export type FieldChange = { field: string; label: string; before: string; after: string; parts: TextPart[] };
 
-const fieldLabels = { title: '标题', summary: '摘要', slug: '网址（slug）', contentDate: '内容日期', regions: '地区', policyYears: '政策年份', disclaimer: '免责声明' } as const;
+const fieldLabels = {
+  title: '标题',
+  summary: '摘要',
+  slug: '网址（slug）',
+  contentDate: '内容日期',
+  regions: '地区',
+  policyYears: '政策年份',
+  disclaimer: '免责声明',
+} as const;
 
 function fieldValues(version: VersionSnapshot): Record<keyof typeof fieldLabels, string> {
   return {
@@ -199,7 +210,9 @@ function fieldValues(version: VersionSnapshot): Record<keyof typeof fieldLabels,
     slug: version.slug,
     contentDate: version.contentDate ?? '',
     regions: version.regions.map((r) => regionPath(r.code).join(' › ') || r.code).join('、'),
-    policyYears: extractPolicyYears(`${version.title}\n${version.plainText}`).map((year) => `${year}年`).join('、'),
+    policyYears: extractPolicyYears(`${version.title}\n${version.plainText}`)
+      .map((year) => `${year}年`)
+      .join('、'),
     disclaimer: version.disclaimer,
   };
 }

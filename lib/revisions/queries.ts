@@ -44,14 +44,19 @@ export type RevisionListItem = {
   isWorkingCopy: boolean;
 };
 
-export async function listRevisions(articleId: string): Promise<{ title: string; version: number; liveVersion: number | null; revisions: RevisionListItem[] } | null> {
+export async function listRevisions(
+  articleId: string,
+): Promise<{ title: string; version: number; liveVersion: number | null; revisions: RevisionListItem[] } | null> {
   const article = await db.article.findFirst({
     where: { id: articleId, deletedAt: null },
     select: {
       title: true,
       version: true,
       publishedRevision: { select: { articleVersion: true } },
-      revisions: { orderBy: { articleVersion: 'desc' }, select: { articleVersion: true, createdAt: true, note: true, title: true, author: { select: { name: true } } } },
+      revisions: {
+        orderBy: { articleVersion: 'desc' },
+        select: { articleVersion: true, createdAt: true, note: true, title: true, author: { select: { name: true } } },
+      },
       reviews: { where: { decision: 'APPROVED' }, select: { articleVersion: true } },
     },
   });
@@ -80,7 +85,19 @@ export async function listRevisions(articleId: string): Promise<{ title: string;
 export async function getVersion(articleId: string, version: number): Promise<(VersionSnapshot & { version: number; createdAt: Date }) | null> {
   const revision = await db.revision.findFirst({
     where: { articleId, articleVersion: version, article: { deletedAt: null } },
-    select: { articleVersion: true, createdAt: true, title: true, slug: true, summary: true, contentDate: true, regions: true, disclaimer: true, plainText: true, body: true, recommendations: true },
+    select: {
+      articleVersion: true,
+      createdAt: true,
+      title: true,
+      slug: true,
+      summary: true,
+      contentDate: true,
+      regions: true,
+      disclaimer: true,
+      plainText: true,
+      body: true,
+      recommendations: true,
+    },
   });
   if (!revision) return null;
   return {

@@ -11,7 +11,14 @@ export type ScheduleInput = TransitionInput & { action: ScheduledAction; runAt: 
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-type Locked = { id: string; status: ArticleStatus; version: number; publishedRevisionId: string | null; scheduledAction: ScheduledAction | null; scheduledAt: Date | null };
+type Locked = {
+  id: string;
+  status: ArticleStatus;
+  version: number;
+  publishedRevisionId: string | null;
+  scheduledAction: ScheduledAction | null;
+  scheduledAt: Date | null;
+};
 
 /**
  * Schedules a publish of the approved version the person saw (`version`), or the take-down of the
@@ -37,7 +44,12 @@ export async function scheduleArticle(input: ScheduleInput): Promise<{ runAt: Da
     }
     await tx.article.update({
       where: { id: article.id },
-      data: { scheduledAt: input.runAt, scheduledAction: input.action, scheduledVersion: input.action === 'PUBLISH' ? input.version : null, scheduledById: input.actor.id },
+      data: {
+        scheduledAt: input.runAt,
+        scheduledAction: input.action,
+        scheduledVersion: input.action === 'PUBLISH' ? input.version : null,
+        scheduledById: input.actor.id,
+      },
     });
     const previous = article.scheduledAction && article.scheduledAt ? { action: article.scheduledAction, runAt: article.scheduledAt.toISOString() } : null;
     await recordAudit(tx, {

@@ -9,6 +9,8 @@ import { sendScheduleWakeUp } from '@/lib/jobs/queue';
 export async function wakeSchedulerAt(...times: Date[]): Promise<void> {
   const distinct = [...new Set(times.map((t) => t.getTime()))];
   await Promise.all(
-    distinct.map((t) => sendScheduleWakeUp(new Date(t)).catch((error) => console.error('schedule: waking the scheduler failed; the minute sweep will run it', error))),
+    distinct.map((t) =>
+      sendScheduleWakeUp(new Date(t)).catch((error) => console.error('schedule: waking the scheduler failed; the minute sweep will run it', error)),
+    ),
   );
 }

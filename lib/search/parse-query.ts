@@ -75,13 +75,17 @@ function wordQuery(word: string, weight: '' | 'A'): string {
     // One character, or letters/digits: a prefix (药 → 药x bigrams and a run-final 药).
     if (chars.some(isHan) && chars.length > 1) {
       // Mixed text such as "2025年" was split into runs by queryWords; treat what is left as a phrase of bigrams.
-      return `(${hanBigrams(word).map((g) => `${quote(g)}${w ? `:${w}` : ''}`).join(' & ')})`;
+      return `(${hanBigrams(word)
+        .map((g) => `${quote(g)}${w ? `:${w}` : ''}`)
+        .join(' & ')})`;
     }
     return `${quote(word)}:*${w}`;
   }
   if (chars.length === 2) return `${quote(word)}${w ? `:${w}` : ''}`;
   // The word itself (a stored jieba word ranks higher), or all of its bigrams.
-  const grams = hanBigrams(word).map((g) => `${quote(g)}${w ? `:${w}` : ''}`).join(' & ');
+  const grams = hanBigrams(word)
+    .map((g) => `${quote(g)}${w ? `:${w}` : ''}`)
+    .join(' & ');
   return `(${quote(word)}${w ? `:${w}` : ''} | ${grams})`;
 }
 

@@ -24,7 +24,16 @@ export const CANDIDATES = 1000;
 export type SearchHit = { id: string; slug: string; title: string; date: string | null; snippet: SnippetSegment[]; titleMatch: boolean };
 export type SearchResults = { total: number; totalIsEstimate: boolean; page: number; pageCount: number; hits: SearchHit[] };
 
-type HitRow = { total: number; id: string | null; slug: string; title: string; summary: string; plainText: string; publishedAt: Date | null; titleMatch: boolean };
+type HitRow = {
+  total: number;
+  id: string | null;
+  slug: string;
+  title: string;
+  summary: string;
+  plainText: string;
+  publishedAt: Date | null;
+  titleMatch: boolean;
+};
 
 /** `hugeAbove`: the estimate from which the date-index path is taken (tests lower it). */
 export async function searchPublished(db: Db, query: ParsedQuery, page: number, { hugeAbove = HUGE } = {}): Promise<SearchResults> {

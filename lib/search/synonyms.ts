@@ -23,10 +23,22 @@ export async function listSynonymGroups(db: Db) {
 export const synonymTermsSchema = z
   .string()
   .max(500, '内容过长')
-  .transform((text) => [...new Set(text.split(/[,，、;；\n]+/u).map((t) => normalizeText(t).trim().replace(/\s+/gu, '')).filter(Boolean))])
+  .transform((text) => [
+    ...new Set(
+      text
+        .split(/[,，、;；\n]+/u)
+        .map((t) => normalizeText(t).trim().replace(/\s+/gu, ''))
+        .filter(Boolean),
+    ),
+  ])
   .pipe(
     z
-      .array(z.string().max(32, '每个词最多 32 个字').regex(/^[\p{L}\p{N}]+$/u, '词语只能包含文字和数字'))
+      .array(
+        z
+          .string()
+          .max(32, '每个词最多 32 个字')
+          .regex(/^[\p{L}\p{N}]+$/u, '词语只能包含文字和数字'),
+      )
       .min(2, '一组至少需要两个词')
       .max(12, '一组最多 12 个词'),
   );
@@ -44,7 +56,14 @@ export async function saveSynonymGroup(db: Db, actor: Actor, input: SynonymGroup
       ? await tx.synonymGroup.update({ where: { id: input.id }, data: { terms: input.terms } })
       : await tx.synonymGroup.create({ data: { terms: input.terms } });
     await recordTags(tx, [publicTags.search]);
-    await recordAudit(tx, { actorId: actor.id, action: input.id ? 'synonyms.update' : 'synonyms.create', entityType: 'SynonymGroup', entityId: group.id, summary: { before: before?.terms ?? null, after: input.terms }, ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: input.id ? 'synonyms.update' : 'synonyms.create',
+      entityType: 'SynonymGroup',
+      entityId: group.id,
+      summary: { before: before?.terms ?? null, after: input.terms },
+      ip,
+    });
     return group;
   });
 }

@@ -37,7 +37,11 @@ export function documentFieldVectors(doc: SearchDocument): FieldVectors {
 export function documentVectorLiteral(doc: SearchDocument): string {
   const entries = new Map<string, string[]>();
   let shift = 0;
-  for (const [text, weight] of [[doc.title, 'A'], [doc.summary, 'B'], [doc.body, 'C']] as const) {
+  for (const [text, weight] of [
+    [doc.title, 'A'],
+    [doc.summary, 'B'],
+    [doc.body, 'C'],
+  ] as const) {
     const lexemes = fieldLexemes(text);
     let maxPosition = 0;
     lexemes.forEach((lexeme, i) => {

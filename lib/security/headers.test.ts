@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import {
-  contentSecurityPolicy,
-  createNonce,
-  isPrivatePath,
-  permissionsPolicy,
-  responseSecurityHeaders,
-  staticSecurityHeaders,
-  usesNonce,
-} from './headers';
+import { contentSecurityPolicy, createNonce, isPrivatePath, permissionsPolicy, responseSecurityHeaders, staticSecurityHeaders, usesNonce } from './headers';
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  return new Map(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 describe('contentSecurityPolicy', () => {
@@ -80,7 +77,21 @@ describe('paths', () => {
 
   it('treats the admin, sign-in, password reset and every API response as private', () => {
     for (const path of ['/admin', '/admin/import', '/login', '/reset-password/x', '/api/auth/session', '/api/regions']) expect(isPrivatePath(path)).toBe(true);
-    for (const path of ['/', '/a/slug', '/regions/44', '/months', '/apis', '/administrator', '/robots.txt', '/sitemap.xml', '/sitemap-2.xml', '/feed.xml', '/share.png', '/psb-badge.svg']) expect(isPrivatePath(path)).toBe(false);
+    for (const path of [
+      '/',
+      '/a/slug',
+      '/regions/44',
+      '/months',
+      '/apis',
+      '/administrator',
+      '/robots.txt',
+      '/sitemap.xml',
+      '/sitemap-2.xml',
+      '/feed.xml',
+      '/share.png',
+      '/psb-badge.svg',
+    ])
+      expect(isPrivatePath(path)).toBe(false);
   });
 });
 

@@ -26,12 +26,15 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 function send(chunks: Buffer[], chunked: boolean): Promise<{ status: number; type?: string; body: string }> {
   return new Promise((resolve, reject) => {
     const total = chunks.reduce((sum, c) => sum + c.length, 0);
-    const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/', headers: chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': total } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, method: 'POST', path: '/', headers: chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': total } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, type: res.headers['content-type'], body }));
+      },
+    );
     req.on('error', reject);
     let i = 0;
     const next = () => {

@@ -17,8 +17,7 @@ export async function enforceBodyLimit(req: IncomingMessage, res: ServerResponse
   const declared = req.headers['content-length'];
   // Without Content-Length or Transfer-Encoding an HTTP/1.1 request has no body; with both, Node
   // refuses the request itself.
-  const ok =
-    declared !== undefined ? Number(declared) <= limit : req.headers['transfer-encoding'] === undefined || (await holdChunkedBody(req, limit));
+  const ok = declared !== undefined ? Number(declared) <= limit : req.headers['transfer-encoding'] === undefined || (await holdChunkedBody(req, limit));
   if (!ok) refuse(res, message);
   return ok;
 }

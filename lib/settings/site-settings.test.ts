@@ -19,7 +19,9 @@ const messages = (input: unknown) => {
 describe('site settings schema', () => {
   it('accepts real filing numbers, an e-mail or phone, a site path or https image', () => {
     expect(siteSettingsSchema.parse(valid)).toEqual(valid);
-    expect(siteSettingsSchema.parse({ ...valid, icpNumber: '粤ICP证030173号', contact: '+86 10-1234 5678', shareImage: 'https://cdn.example.cn/og.png' })).toBeTruthy();
+    expect(
+      siteSettingsSchema.parse({ ...valid, icpNumber: '粤ICP证030173号', contact: '+86 10-1234 5678', shareImage: 'https://cdn.example.cn/og.png' }),
+    ).toBeTruthy();
   });
 
   it('trims, and leaves optional fields empty', () => {
@@ -36,7 +38,14 @@ describe('site settings schema', () => {
   });
 
   it('names every wrong field at once, in Chinese', () => {
-    const found = messages({ ...valid, siteName: ' ', icpNumber: 'ICP 12345', psbNumber: '公安 123', shareImage: 'http://insecure.example/a.png', contact: 'not a contact' });
+    const found = messages({
+      ...valid,
+      siteName: ' ',
+      icpNumber: 'ICP 12345',
+      psbNumber: '公安 123',
+      shareImage: 'http://insecure.example/a.png',
+      contact: 'not a contact',
+    });
     expect(found).toEqual(
       expect.arrayContaining([
         '请填写网站名称',

@@ -25,10 +25,9 @@ const shareImage = text(500, '默认分享图片').refine((value) => value === '
   message: '默认分享图片须是以 https:// 开头的完整地址，或本站路径（如 /share.png）',
 });
 
-const contact = text(100, '联系方式').refine(
-  (value) => value === '' || z.email().safeParse(value).success || /^\+?[\d\s-]{7,20}$/.test(value),
-  { message: '联系方式须是电子邮箱或电话号码' },
-);
+const contact = text(100, '联系方式').refine((value) => value === '' || z.email().safeParse(value).success || /^\+?[\d\s-]{7,20}$/.test(value), {
+  message: '联系方式须是电子邮箱或电话号码',
+});
 
 export const siteSettingsSchema = z.object({
   siteName: text(40, '网站名称').min(1, '请填写网站名称').default('保答'),
@@ -66,7 +65,14 @@ export async function updateSiteSettings(db: Db, actorId: string, input: SiteSet
     const before = await tx.setting.findUnique({ where: { key }, select: { value: true } });
     await tx.setting.upsert({ where: { key }, create: { key, value, updatedById: actorId }, update: { value, updatedById: actorId } });
     await recordTags(tx, tags);
-    await recordAudit(tx, { actorId, action: 'settings.site.update', entityType: 'Setting', entityId: key, summary: { before: before?.value ?? null, after: value }, ip });
+    await recordAudit(tx, {
+      actorId,
+      action: 'settings.site.update',
+      entityType: 'Setting',
+      entityId: key,
+      summary: { before: before?.value ?? null, after: value },
+      ip,
+    });
   });
   return { settings: value, tags };
 }

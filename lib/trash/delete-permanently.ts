@@ -72,7 +72,9 @@ export async function deleteTrashedArticle(
 /** An admin empties one item of the trash. */
 export async function deletePermanently(input: { actor: CurrentUser; articleId: string; ip?: string | null }): Promise<DeletedArticle> {
   if (!roleHas(input.actor.role, 'article:delete-permanently')) throw new AppError('FORBIDDEN', '只有管理员可以永久删除文章');
-  const deleted = await db.$transaction((tx) => deleteTrashedArticle(tx, { articleId: input.articleId, actorId: input.actor.id, action: 'article.delete', ip: input.ip }));
+  const deleted = await db.$transaction((tx) =>
+    deleteTrashedArticle(tx, { articleId: input.articleId, actorId: input.actor.id, action: 'article.delete', ip: input.ip }),
+  );
   if (!deleted) throw new AppError('NOT_FOUND', '回收站中没有这篇文章（可能已被恢复或永久删除）');
   return deleted;
 }

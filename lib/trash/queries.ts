@@ -15,7 +15,15 @@ export const trashPageSize = 50;
 export async function readTrashConfirmation(user: CurrentUser, articleId: string) {
   const article = await db.article.findFirst({
     where: { id: articleId, deletedAt: null },
-    select: { id: true, title: true, status: true, version: true, createdById: true, publishedRevisionId: true, publishedRevision: { select: { slug: true, title: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      version: true,
+      createdById: true,
+      publishedRevisionId: true,
+      publishedRevision: { select: { slug: true, title: true } },
+    },
   });
   if (!article) return null;
   const live = article.publishedRevision;

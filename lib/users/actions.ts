@@ -28,7 +28,10 @@ const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reset-two-factor') }),
 ]);
 
-const userChangeSchema = z.object({ userId: userIdSchema }).and(changeSchema).transform(({ userId, ...change }) => ({ userId, change: change as UserChange }));
+const userChangeSchema = z
+  .object({ userId: userIdSchema })
+  .and(changeSchema)
+  .transform(({ userId, ...change }) => ({ userId, change: change as UserChange }));
 
 // --- Admins: /admin/users -------------------------------------------------------------------
 
@@ -61,48 +64,78 @@ const own = { permission: 'admin:access', beforeTwoFactor: true } as const;
 
 export type AccountActionState = ActionResult<unknown> | null;
 
-export const endOwnSessionAction = defineAction(own, z.object({ sessionId: z.string().min(1).max(100) }), async ({ actor, input }) => {
-  if (input.sessionId === actor.sessionId) throw new AppError('INVALID', '这是当前会话，请用“退出登录”');
-  if (!(await endSession(db, { userId: actor.id, sessionId: input.sessionId, actorId: actor.id, reason: 'ended-by-user', ip: await requestIp() }))) {
-    throw new AppError('NOT_FOUND', '该会话已结束');
-  }
-  revalidatePath('/admin/account');
-}, { message: '会话已结束' });
+export const endOwnSessionAction = defineAction(
+  own,
+  z.object({ sessionId: z.string().min(1).max(100) }),
+  async ({ actor, input }) => {
+    if (input.sessionId === actor.sessionId) throw new AppError('INVALID', '这是当前会话，请用“退出登录”');
+    if (!(await endSession(db, { userId: actor.id, sessionId: input.sessionId, actorId: actor.id, reason: 'ended-by-user', ip: await requestIp() }))) {
+      throw new AppError('NOT_FOUND', '该会话已结束');
+    }
+    revalidatePath('/admin/account');
+  },
+  { message: '会话已结束' },
+);
 
-export const endOtherSessionsAction = defineAction(own, noInput, async ({ actor }) => {
-  await endOtherSessions(db, actor, await requestIp());
-  revalidatePath('/admin/account');
-}, { message: '其他会话已全部结束' });
+export const endOtherSessionsAction = defineAction(
+  own,
+  noInput,
+  async ({ actor }) => {
+    await endOtherSessions(db, actor, await requestIp());
+    revalidatePath('/admin/account');
+  },
+  { message: '其他会话已全部结束' },
+);
 
 const passwordChangeSchema = z
   .object({ current: z.string().min(1, '请输入当前密码').max(200), next: z.string().max(200, '密码过长'), confirm: z.string() })
   .refine((v) => v.next === v.confirm, { message: '两次输入的新密码不一致', path: ['confirm'] });
 
-export const changePasswordAction = defineAction(own, passwordChangeSchema, async ({ actor, input }) => {
-  await changeOwnPassword(db, actor, input, await requestIp());
-  revalidatePath('/admin/account');
-}, { message: '密码已修改，其他设备上的会话已结束' });
+export const changePasswordAction = defineAction(
+  own,
+  passwordChangeSchema,
+  async ({ actor, input }) => {
+    await changeOwnPassword(db, actor, input, await requestIp());
+    revalidatePath('/admin/account');
+  },
+  { message: '密码已修改，其他设备上的会话已结束' },
+);
 
 const codeSchema = z.object({ code: z.string({ error: '请输入验证码' }).trim().min(1, '请输入验证码').max(40, '验证码无效') });
 
 export const beginTwoFactorAction = defineAction(own, noInput, async ({ actor }) => beginTotpEnrolment(db, actor));
 
-export const confirmTwoFactorAction = defineAction(own, codeSchema, async ({ actor, input }) => {
-  const codes = await confirmTotpEnrolment(db, actor, input.code, await requestIp());
-  revalidatePath('/admin/account');
-  return codes;
-}, { message: '两步验证已启用' });
+export const confirmTwoFactorAction = defineAction(
+  own,
+  codeSchema,
+  async ({ actor, input }) => {
+    const codes = await confirmTotpEnrolment(db, actor, input.code, await requestIp());
+    revalidatePath('/admin/account');
+    return codes;
+  },
+  { message: '两步验证已启用' },
+);
 
-export const renewRecoveryCodesAction = defineAction(own, codeSchema, async ({ actor, input }) => {
-  const codes = await renewRecoveryCodes(db, actor, input.code, await requestIp());
-  revalidatePath('/admin/account');
-  return codes;
-}, { message: '已生成新的恢复码，旧恢复码已失效' });
+export const renewRecoveryCodesAction = defineAction(
+  own,
+  codeSchema,
+  async ({ actor, input }) => {
+    const codes = await renewRecoveryCodes(db, actor, input.code, await requestIp());
+    revalidatePath('/admin/account');
+    return codes;
+  },
+  { message: '已生成新的恢复码，旧恢复码已失效' },
+);
 
-export const disableTwoFactorAction = defineAction(own, codeSchema, async ({ actor, input }) => {
-  await disableTwoFactor(db, actor, input.code, await requestIp());
-  revalidatePath('/admin/account');
-}, { message: '两步验证已关闭' });
+export const disableTwoFactorAction = defineAction(
+  own,
+  codeSchema,
+  async ({ actor, input }) => {
+    await disableTwoFactor(db, actor, input.code, await requestIp());
+    revalidatePath('/admin/account');
+  },
+  { message: '两步验证已关闭' },
+);
 
 // --- Whoever holds a one-time link: /reset-password/<token> -------------------------------------
 

@@ -12,12 +12,7 @@ import { AppError } from '@/lib/errors';
  * the new one must pass the policy, and every other session of the user ends; the one making
  * the change stays signed in.
  */
-export async function changeOwnPassword(
-  db: Db,
-  user: SignedInUser,
-  input: { current: string; next: string },
-  ip: string | null,
-): Promise<void> {
+export async function changeOwnPassword(db: Db, user: SignedInUser, input: { current: string; next: string }, ip: string | null): Promise<void> {
   const keys = throttleKeys('password', user.email, ip);
   if (!(await claimAttempt(db, keys))) throw new AppError('RATE_LIMITED', '尝试次数过多，请稍后再试');
   const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });

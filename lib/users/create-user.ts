@@ -36,7 +36,14 @@ export async function inviteUser(db: Db, actor: CurrentUser, input: NewUserInput
   const unusable = await hashPassword(randomBytes(32).toString('base64url'));
   return db.$transaction(async (tx) => {
     const user = await insertUser(tx, data, unusable);
-    await recordAudit(tx, { actorId: actor.id, action: 'user.create', entityType: 'User', entityId: user.id, summary: { email: data.email, role: data.role }, ip });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'user.create',
+      entityType: 'User',
+      entityId: user.id,
+      summary: { email: data.email, role: data.role },
+      ip,
+    });
     return { userId: user.id, passwordToken: await issuePasswordLink(tx, { userId: user.id, actorId: actor.id, ip }) };
   });
 }

@@ -20,10 +20,7 @@ export async function hasEditedUnpublishedChanges(tx: Tx, userId: string, articl
  * Who may move an article to the trash: editors their own drafts that are not live; admins
  * anything (a live article is unpublished on the way, lib/trash/move-to-trash.ts).
  */
-export function canDeleteArticle(
-  user: CurrentUser,
-  article: { createdById: string | null; status: string; publishedRevisionId: string | null },
-): boolean {
+export function canDeleteArticle(user: CurrentUser, article: { createdById: string | null; status: string; publishedRevisionId: string | null }): boolean {
   if (roleHas(user.role, 'article:delete-any')) return true;
   return (
     roleHas(user.role, 'article:delete-own-draft') &&

@@ -60,7 +60,14 @@ export async function submitForReview(input: TransitionInput) {
   return db.$transaction(async (tx) => {
     const { article, to } = await checkedTarget(tx, 'submit', input);
     await moveStatus(tx, article.id, article.status, input.version, { status: to });
-    await recordAudit(tx, { actorId: input.actor.id, action: 'article.submit', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, version: input.version }, ip: input.ip });
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: 'article.submit',
+      entityType: 'Article',
+      entityId: article.id,
+      summary: { from: article.status, to, version: input.version },
+      ip: input.ip,
+    });
     return { slug: article.slug };
   });
 }
@@ -77,7 +84,14 @@ export async function reviewArticle(input: TransitionInput & { decision: 'APPROV
     await tx.review.create({
       data: { articleId: article.id, articleVersion: input.version, reviewerId: input.actor.id, decision: input.decision, comment: input.comment.trim() },
     });
-    await recordAudit(tx, { actorId: input.actor.id, action: `article.${transition}`, entityType: 'Article', entityId: article.id, summary: { from: article.status, to, version: input.version, comment: input.comment.trim() }, ip: input.ip });
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: `article.${transition}`,
+      entityType: 'Article',
+      entityId: article.id,
+      summary: { from: article.status, to, version: input.version, comment: input.comment.trim() },
+      ip: input.ip,
+    });
     return { slug: article.slug };
   });
 }
@@ -120,7 +134,14 @@ export async function publishInTransaction(tx: Tx, input: TransitionInput) {
   await recordSlugChange(tx, article.id, before?.slug ?? null, revision.slug);
   const revived = await reviveSlugs(tx, article.id, revision.slug);
   const publicTags = await recordPublicChange(tx, before, await readLiveState(tx, article.id), revived);
-  await recordAudit(tx, { actorId: input.actor.id, action: 'article.publish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, version: input.version, slug: revision.slug, ...scheduledMark(input) }, ip: input.ip });
+  await recordAudit(tx, {
+    actorId: input.actor.id,
+    action: 'article.publish',
+    entityType: 'Article',
+    entityId: article.id,
+    summary: { from: article.status, to, version: input.version, slug: revision.slug, ...scheduledMark(input) },
+    ip: input.ip,
+  });
   return { slug: revision.slug, previousSlug: before?.slug ?? null, publicTags };
 }
 
@@ -167,7 +188,14 @@ export async function takeDownLivePage(tx: Tx, article: { id: string; status: Ar
   await removeLiveSearch(tx, article.id);
   const retired = before ? await retireSlugs(tx, article.id, before.slug) : [];
   const publicTags = await recordPublicChange(tx, before, null, retired);
-  await recordAudit(tx, { actorId: input.actor.id, action: 'article.unpublish', entityType: 'Article', entityId: article.id, summary: { from: article.status, to, slug: before?.slug, ...scheduledMark(input) }, ip: input.ip });
+  await recordAudit(tx, {
+    actorId: input.actor.id,
+    action: 'article.unpublish',
+    entityType: 'Article',
+    entityId: article.id,
+    summary: { from: article.status, to, slug: before?.slug, ...scheduledMark(input) },
+    ip: input.ip,
+  });
   return { slug: before?.slug ?? null, publicTags, status: to };
 }
 

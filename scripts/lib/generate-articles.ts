@@ -106,7 +106,15 @@ function sqlTextArray(values: readonly string[]): string {
 
 /** Writes `count` articles with 0–3 region tags each, then ANALYZEs the tables. */
 export async function generateArticles(client: pg.Client, options: GenerateOptions): Promise<GenerateResult> {
-  const { count, years = 3, today = new Date().toISOString().slice(0, 10), seed = 0.42, allPublished = false, recommendations = 0, publishedRevisions = false } = options;
+  const {
+    count,
+    years = 3,
+    today = new Date().toISOString().slice(0, 10),
+    seed = 0.42,
+    allPublished = false,
+    recommendations = 0,
+    publishedRevisions = false,
+  } = options;
   const regions = buildRegionRows().flatMap((row) => {
     const ancestors = regionAncestorCodes(row.code);
     return ancestors ? [{ ...row, ...ancestors }] : [];
@@ -126,7 +134,8 @@ export async function generateArticles(client: pg.Client, options: GenerateOptio
       FROM generate_series(1, 5) n`);
 
     // Regions numbered per level, so a random pick is one indexed equality.
-    await client.query(`
+    await client.query(
+      `
       CREATE TEMP TABLE gen_region ON COMMIT DROP AS
       SELECT r.level, (row_number() OVER (PARTITION BY r.level ORDER BY r.code))::int AS idx,
              r.code, r.province_code, r.city_code, r.short_name
@@ -145,7 +154,8 @@ export async function generateArticles(client: pg.Client, options: GenerateOptio
 
     // One row per article with its random choices; region picks are 35% province, 40% city, 25% county.
     const pick = (name: string) => `random() AS ${name}_l, random() AS ${name}_r`;
-    await client.query(`
+    await client.query(
+      `
       CREATE TEMP TABLE gen ON COMMIT DROP AS
       SELECT n,
              'bench' || to_char(n, 'FM00000000') AS id,
@@ -189,7 +199,8 @@ export async function generateArticles(client: pg.Client, options: GenerateOptio
       JOIN gen_region ${name} ON ${name}.level = g.${name}_level
        AND ${name}.idx = 1 + floor(g.${name}_r * CASE g.${name}_level WHEN 'PROVINCE' THEN ${levelCount.PROVINCE} WHEN 'CITY' THEN ${levelCount.CITY} ELSE ${levelCount.COUNTY} END)::int`;
 
-    const { rowCount: articles } = await client.query(`
+    const { rowCount: articles } = await client.query(
+      `
       INSERT INTO "Article" (id, slug, title, summary, body, "plainText", disclaimer, category, status, "contentDate", "publishedAt", version,
                              "sourceKey", "sourceFile", "sourceHash", "importedVersion",
                              "createdById", "updatedById", "createdAt", "updatedAt", "deletedAt")
@@ -264,7 +275,8 @@ export async function generateArticles(client: pg.Client, options: GenerateOptio
  * external reading with a title of their own.
  */
 async function generateRecommendations(client: pg.Client, count: number, perArticle: number): Promise<number> {
-  await client.query(`
+  await client.query(
+    `
     CREATE TEMP TABLE gen_item ON COMMIT DROP AS
     SELECT g.n, g.id, k AS position, random() < 0.25 AS internal,
            (1 + floor(random() * $1::int))::int AS target_n,

@@ -20,7 +20,28 @@ export type GeneratedPages = { files: number; items: number; bytes: number; titl
 type SampleItem = { title: string; summary: string; meta: string };
 type Sample = { title: string; body: string[]; disclaimer: string; items: SampleItem[] };
 
-const places = ['北京', '上海', '广州', '深圳', '杭州', '成都', '武汉', '西安', '南京', '郑州', '长沙', '沈阳', '昆明', '福州', '漯河', '丽水', '洛阳', '南阳', '天河区', '海淀区'];
+const places = [
+  '北京',
+  '上海',
+  '广州',
+  '深圳',
+  '杭州',
+  '成都',
+  '武汉',
+  '西安',
+  '南京',
+  '郑州',
+  '长沙',
+  '沈阳',
+  '昆明',
+  '福州',
+  '漯河',
+  '丽水',
+  '洛阳',
+  '南阳',
+  '天河区',
+  '海淀区',
+];
 const years = ['2023', '2024', '2025'];
 const asides = [
   '具体以当地医保部门公布的为准。',

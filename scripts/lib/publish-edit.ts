@@ -10,7 +10,12 @@ import { publishArticle, reviewArticle, submitForReview } from '@/lib/workflow/w
  * `editor`, submitted, approved by `reviewer` (four eyes) and published. Resolves once the publish
  * has committed.
  */
-export async function publishEdit(editor: CurrentUser, reviewer: CurrentUser, articleId: string, change: (input: SaveArticleInput) => SaveArticleInput): Promise<void> {
+export async function publishEdit(
+  editor: CurrentUser,
+  reviewer: CurrentUser,
+  articleId: string,
+  change: (input: SaveArticleInput) => SaveArticleInput,
+): Promise<void> {
   const { version } = await saveArticle(editor, change(await editInput(db, articleId)));
   await submitForReview({ actor: editor, articleId, version });
   await reviewArticle({ actor: reviewer, articleId, version, decision: 'APPROVED', comment: '已核对' });

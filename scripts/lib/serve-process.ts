@@ -7,14 +7,27 @@ import { randomBytes } from 'node:crypto';
 /** Starts the server with `env` on top of this process's and resolves once `/` answers. */
 export async function startServeProcess(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', SITE_URL: `http://127.0.0.1:${port}`, AUTH_SECRET: randomBytes(32).toString('base64url') },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SITE_URL: `http://127.0.0.1:${port}`,
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the server exited with ${code} before answering`))));
   exited.catch(() => {});
   const deadline = performance.now() + 60_000;
   while (performance.now() < deadline) {
-    const up = await Promise.race([fetch(`http://127.0.0.1:${port}/`).then((r) => r.arrayBuffer().then(() => true), () => false), exited]);
+    const up = await Promise.race([
+      fetch(`http://127.0.0.1:${port}/`).then(
+        (r) => r.arrayBuffer().then(() => true),
+        () => false,
+      ),
+      exited,
+    ]);
     if (up) return child;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -8,7 +8,7 @@ export type TestDatabase = { url: string; kind: string; drop: () => Promise<void
  * 127.0.0.1:5432 (or TEST_DATABASE_ADMIN_URL), otherwise an in-memory embedded PGlite.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? (await portAnswers(5432) ? 'postgresql://postgres@127.0.0.1:5432/postgres' : null);
+  const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? ((await portAnswers(5432)) ? 'postgresql://postgres@127.0.0.1:5432/postgres' : null);
   if (!adminUrl) {
     const embedded = await startEmbeddedDatabase({ dataDir: null });
     return { url: embedded.url, kind: 'embedded PGlite (in memory)', drop: embedded.stop };

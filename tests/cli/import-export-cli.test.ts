@@ -30,7 +30,10 @@ describe('import and export (CLI) on a fresh database', () => {
     const exported = await runScript('scripts/export.ts', [], { DATABASE_URL: database.url });
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stderr).toBe('Exported 1 article.\n');
-    const lines = exported.stdout.trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = exported.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatchObject({ format: 'baoda-articles' });
   });

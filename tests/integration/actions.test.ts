@@ -61,7 +61,11 @@ describe("the editor's save", () => {
     signedIn.user = editor;
     const { articleId } = await importSample('000_f9d22c9b16a877c9.txt', editor.id);
     const input = await editInput(articleId);
-    expect(await saveArticleAction(null, editorForm(input, { regions: '[{' }))).toEqual({ ok: false, code: 'INVALID', error: '表单数据无效，请刷新页面后重试' });
+    expect(await saveArticleAction(null, editorForm(input, { regions: '[{' }))).toEqual({
+      ok: false,
+      code: 'INVALID',
+      error: '表单数据无效，请刷新页面后重试',
+    });
 
     signedIn.user = await makeUser('REVIEWER');
     expect(await saveArticleAction(null, editorForm(input, { title: '' }))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
@@ -69,7 +73,11 @@ describe("the editor's save", () => {
 
   it('answers a bad article search with a result instead of throwing', async () => {
     signedIn.user = await makeUser('EDITOR');
-    expect(await findLinkableArticlesAction({ text: '医保', excludeId: 'x'.repeat(41) })).toMatchObject({ ok: false, code: 'INVALID', fieldErrors: { excludeId: [expect.any(String)] } });
+    expect(await findLinkableArticlesAction({ text: '医保', excludeId: 'x'.repeat(41) })).toMatchObject({
+      ok: false,
+      code: 'INVALID',
+      fieldErrors: { excludeId: [expect.any(String)] },
+    });
     expect(await findLinkableArticlesAction({ text: '医保', excludeId: 'none' })).toEqual({ ok: true, data: [], message: undefined });
   });
 });

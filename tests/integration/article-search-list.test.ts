@@ -36,7 +36,10 @@ beforeAll(async () => {
   await resetDatabase();
   const editor = await makeUser('EDITOR');
   for (const f of [...matching, ...others]) {
-    ids.set(f.key, await makeArticle(editor, { title: f.title, status: f.status, regions: f.region ? [f.region] : [], contentDate: f.contentDate, deleted: f.deleted }));
+    ids.set(
+      f.key,
+      await makeArticle(editor, { title: f.title, status: f.status, regions: f.region ? [f.region] : [], contentDate: f.contentDate, deleted: f.deleted }),
+    );
   }
 }, 120_000);
 
@@ -53,14 +56,20 @@ const filters: { params: Record<string, string>; expect: (f: Fixture) => boolean
   { params: { region: '440000' }, expect: (f) => inProvince(f.region, '440000') },
   { params: { region: '110000', status: 'PUBLISHED' }, expect: (f) => inProvince(f.region, '110000') && f.status === 'PUBLISHED' },
   { params: { from: '2025-03-12', to: '2025-03-14' }, expect: (f) => f.contentDate !== null && f.contentDate >= '2025-03-12' && f.contentDate <= '2025-03-14' },
-  { params: { region: '440100', from: '2025-03-11', status: 'UNPUBLISHED' }, expect: (f) => f.region === '440106' && f.contentDate !== null && f.contentDate >= '2025-03-11' && unpublished.includes(f.status) },
+  {
+    params: { region: '440100', from: '2025-03-11', status: 'UNPUBLISHED' },
+    expect: (f) => f.region === '440106' && f.contentDate !== null && f.contentDate >= '2025-03-11' && unpublished.includes(f.status),
+  },
 ];
 const sorts = (['updatedAt', 'contentDate', 'title', 'status'] as const).flatMap((sort) => (['desc', 'asc'] as const).map((dir) => ({ sort, dir })));
 
-describe('the admin table\'s keyword search, exact and estimated', () => {
+describe("the admin table's keyword search, exact and estimated", () => {
   it('finds exactly the matching articles out of the trash, with every filter, and counts them exactly on the exact path', async () => {
     for (const { params, expect: wanted } of filters) {
-      const expected = matching.filter(wanted).map((f) => ids.get(f.key)!).sort();
+      const expected = matching
+        .filter(wanted)
+        .map((f) => ids.get(f.key)!)
+        .sort();
       const found: string[] = [];
       for (let page = 1; page <= 3; page++) {
         const list = await listArticles(articleListQuerySchema.parse({ ...params, q: '医保', size: '10', page: String(page) }));
@@ -81,7 +90,10 @@ describe('the admin table\'s keyword search, exact and estimated', () => {
           const label = JSON.stringify({ ...params, sort, dir, page });
           const exact = await listArticles(query);
           const estimated = await listArticles(query, { hugeAbove: 0 });
-          expect(estimated.rows.map((r) => r.id), label).toEqual(exact.rows.map((r) => r.id));
+          expect(
+            estimated.rows.map((r) => r.id),
+            label,
+          ).toEqual(exact.rows.map((r) => r.id));
           expect(estimated.page).toBe(page);
           if (estimated.totalIsEstimate) {
             // Walked, and more follow: the total is the planner's, but never below what the walk has seen.
@@ -121,12 +133,14 @@ describe('the admin table\'s keyword search, exact and estimated', () => {
     expect(await countArticles(articleListQuerySchema.parse({ q: 'wen-da' }), new Map(), { hugeAbove: 0 })).toMatchObject({ totalIsEstimate: false });
   });
 
-  it('keeps the table\'s order: newest change first by default, undated content last', async () => {
+  it("keeps the table's order: newest change first by default, undated content last", async () => {
     for (const options of [{}, { hugeAbove: 0 }]) {
       const byUpdate = await listArticles(articleListQuerySchema.parse({ q: '医保', size: '50' }), options);
       const updated = byUpdate.rows.map((r) => r.updatedAt);
       expect(updated).toEqual([...updated].sort().reverse());
-      const byContent = (await listArticles(articleListQuerySchema.parse({ q: '医保', sort: 'contentDate', dir: 'desc', size: '50' }), options)).rows.map((r) => r.contentDate);
+      const byContent = (await listArticles(articleListQuerySchema.parse({ q: '医保', sort: 'contentDate', dir: 'desc', size: '50' }), options)).rows.map(
+        (r) => r.contentDate,
+      );
       const dated = byContent.filter((d) => d !== null);
       expect(byContent).toEqual([...dated, ...byContent.filter((d) => d === null)]);
       expect(dated).toEqual([...dated].sort().reverse());

@@ -39,13 +39,19 @@ describe('audit log', () => {
     await db.user.update({ where: { id: reviewer.id }, data: { name: '=cmd|calc' } });
     const csv = await auditCsv(filter({ article: articleId }));
     expect(csv.startsWith('\uFEFF"时间","操作人"')).toBe(true);
-    expect(csv).toContain(`"'=cmd|calc","${reviewer.email}","审核通过","article.approve","Article","${articleId}","居民医保只能一年一交吗","to: APPROVED；from: IN_REVIEW；comment: =HYPERLINK(""x"")；version: ${version}"`);
+    expect(csv).toContain(
+      `"'=cmd|calc","${reviewer.email}","审核通过","article.approve","Article","${articleId}","居民医保只能一年一交吗","to: APPROVED；from: IN_REVIEW；comment: =HYPERLINK(""x"")；version: ${version}"`,
+    );
   });
 
-  it('takes days in China\'s time, both ends included', async () => {
+  it("takes days in China's time, both ends included", async () => {
     const at = (iso: string) => new Date(iso);
     // 2026-03-01 00:30 and 23:30 in Shanghai, and 2026-02-28 23:30 there.
-    for (const [id, createdAt] of [['in-1', at('2026-02-28T16:30:00Z')], ['in-2', at('2026-03-01T15:30:00Z')], ['before', at('2026-02-28T15:30:00Z')]] as const) {
+    for (const [id, createdAt] of [
+      ['in-1', at('2026-02-28T16:30:00Z')],
+      ['in-2', at('2026-03-01T15:30:00Z')],
+      ['before', at('2026-02-28T15:30:00Z')],
+    ] as const) {
       await db.auditEvent.create({ data: { action: 'settings.update', entityType: 'Setting', entityId: id, createdAt } });
     }
     const day = await listAuditEvents(filter({ from: '2026-03-01', to: '2026-03-01' }));

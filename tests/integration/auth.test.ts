@@ -53,7 +53,11 @@ describe('checkPassword', () => {
     expect(await checkPassword(db, { email: 'nobody@test.local', password: 'correct-horse-battery' }, client())).toEqual({ ok: false, reason: 'invalid' });
     expect(await checkPassword(db, { email: 'not-an-email', password: 'x' }, client())).toEqual({ ok: false, reason: 'invalid' });
     expect(await checkPassword(db, null, client())).toEqual({ ok: false, reason: 'invalid' });
-    const failures = await db.auditEvent.findMany({ where: { action: 'auth.sign-in-failed' }, orderBy: { id: 'asc' }, select: { entityId: true, summary: true, ip: true } });
+    const failures = await db.auditEvent.findMany({
+      where: { action: 'auth.sign-in-failed' },
+      orderBy: { id: 'asc' },
+      select: { entityId: true, summary: true, ip: true },
+    });
     expect(failures).toEqual([
       { entityId: user.id, summary: { email: user.email }, ip },
       { entityId: '', summary: { email: 'nobody@test.local' }, ip },
@@ -92,9 +96,7 @@ describe('checkPassword', () => {
 describe('sign-in throttling', () => {
   it('lets at most the limit through when 50 wrong passwords arrive at once', async () => {
     const user = await makeUser('EDITOR');
-    const results = await Promise.all(
-      Array.from({ length: 50 }, () => checkPassword(db, { email: user.email, password: 'wrong-password-123' }, client())),
-    );
+    const results = await Promise.all(Array.from({ length: 50 }, () => checkPassword(db, { email: user.email, password: 'wrong-password-123' }, client())));
     const processed = results.filter((r) => !r.ok && r.reason === 'invalid').length;
     expect(processed).toBe(throttleLimits.perAccountAndAddress.limit);
     expect(results.filter((r) => !r.ok && r.reason === 'throttled')).toHaveLength(50 - processed);
@@ -117,7 +119,9 @@ describe('sign-in throttling', () => {
   it('stops guessing spread over many addresses at the account-wide ceiling', async () => {
     const user = await makeUser('EDITOR');
     const perAddress = throttleLimits.perAccountAndAddress.limit;
-    await Promise.all(Array.from({ length: throttleLimits.perAccount.password.limit / perAddress }, (_, a) => failTimes(perAddress, user.email, `198.51.100.${a + 1}`)));
+    await Promise.all(
+      Array.from({ length: throttleLimits.perAccount.password.limit / perAddress }, (_, a) => failTimes(perAddress, user.email, `198.51.100.${a + 1}`)),
+    );
     expect(await checkPassword(db, { email: user.email, password: user.password }, client('192.0.2.1'))).toEqual({ ok: false, reason: 'throttled' });
     const other = await makeUser('EDITOR');
     expect(await signInOk(other.email, other.password, '192.0.2.1')).toBe(true);
@@ -172,15 +176,19 @@ describe('createUser', () => {
   it('stores the e-mail in lower case and refuses the same address in another case', async () => {
     const user = await createUser(db, { email: ' Wang.Li@Test.local ', name: '王丽', role: 'EDITOR', password: 'long-enough-passphrase' });
     expect(user).toEqual({ id: expect.any(String), email: 'wang.li@test.local', name: '王丽', role: 'EDITOR' });
-    await expect(
-      createUser(db, { email: 'WANG.LI@test.local', name: '另一个', role: 'ADMIN', password: 'long-enough-passphrase' }),
-    ).rejects.toMatchObject({ name: 'AppError', code: 'INVALID', message: '该邮箱已被使用' });
+    await expect(createUser(db, { email: 'WANG.LI@test.local', name: '另一个', role: 'ADMIN', password: 'long-enough-passphrase' })).rejects.toMatchObject({
+      name: 'AppError',
+      code: 'INVALID',
+      message: '该邮箱已被使用',
+    });
     expect(await db.user.count()).toBe(1);
   });
 
   it('refuses a password the policy refuses', async () => {
     await expect(createUser(db, { email: 'short@test.local', name: 'x', role: 'EDITOR', password: 'short-pass' })).rejects.toMatchObject({ code: 'INVALID' });
-    await expect(createUser(db, { email: 'zhang.wei@test.local', name: 'x', role: 'EDITOR', password: 'zhang.wei-2026-spring' })).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(createUser(db, { email: 'zhang.wei@test.local', name: 'x', role: 'EDITOR', password: 'zhang.wei-2026-spring' })).rejects.toMatchObject({
+      code: 'INVALID',
+    });
     expect(await db.user.count()).toBe(0);
   });
 });

@@ -13,7 +13,14 @@ afterAll(() => db.$disconnect());
 async function state(id: string) {
   return db.article.findUniqueOrThrow({
     where: { id },
-    select: { version: true, status: true, contentDate: true, rejectedRegionCodes: true, updatedById: true, regions: { select: { regionCode: true, provinceCode: true, cityCode: true, origin: true } } },
+    select: {
+      version: true,
+      status: true,
+      contentDate: true,
+      rejectedRegionCodes: true,
+      updatedById: true,
+      regions: { select: { regionCode: true, provinceCode: true, cityCode: true, origin: true } },
+    },
   });
 }
 
@@ -42,7 +49,10 @@ describe('bulkUpdateArticles', () => {
     // Tagging by hand takes the region off the rejected suggestions, and nothing else.
     expect(p.rejectedRegionCodes).toEqual(['110000']);
 
-    for (const [id, s] of [[published, p], [changes, c]] as const) {
+    for (const [id, s] of [
+      [published, p],
+      [changes, c],
+    ] as const) {
       const revision = await latestRevision(id);
       expect(revision.articleVersion).toBe(s.version);
       expect(revision.regions).toEqual([{ code: '440100', origin: 'MANUAL', confidence: 1 }]);
@@ -52,7 +62,12 @@ describe('bulkUpdateArticles', () => {
     const audits = await db.auditEvent.findMany({ where: { action: 'article.bulk-edit' }, orderBy: { entityId: 'asc' } });
     expect(audits.map((a) => a.entityId).sort()).toEqual([published, changes].sort());
     expect(audits.every((a) => a.actorId === editor.id && a.ip === '192.0.2.7')).toBe(true);
-    expect(audits.find((a) => a.entityId === published)?.summary).toMatchObject({ from: 'PUBLISHED', to: 'DRAFT', version: p.version, change: { kind: 'addRegion', regionCode: '440100' } });
+    expect(audits.find((a) => a.entityId === published)?.summary).toMatchObject({
+      from: 'PUBLISHED',
+      to: 'DRAFT',
+      version: p.version,
+      change: { kind: 'addRegion', regionCode: '440100' },
+    });
 
     // The province filter of the table now finds both (广州市 rolls up to 广东省).
     const listed = await listArticles(articleListQuerySchema.parse({ region: '440000' }));
@@ -97,7 +112,10 @@ describe('bulkUpdateArticles', () => {
     const trashed = await makeArticle(editor, { title: '回收站里的文章', deleted: true });
     const before = await state(imported);
 
-    const result = await bulkUpdateArticles(editor, { articleIds: [imported, fresh, trashed, 'no-such-article'], change: { kind: 'setContentDate', contentDate: '2025-04-30' } });
+    const result = await bulkUpdateArticles(editor, {
+      articleIds: [imported, fresh, trashed, 'no-such-article'],
+      change: { kind: 'setContentDate', contentDate: '2025-04-30' },
+    });
     expect(result).toEqual({ changed: 2, unchanged: 0, skipped: 2 });
     const after = await state(imported);
     expect(toIsoDate(after.contentDate!)).toBe('2025-04-30');
@@ -116,14 +134,21 @@ describe('bulkUpdateArticles', () => {
     expect(listed.rows.map((r) => r.id).sort()).toEqual([imported, fresh].sort());
 
     // Setting the same date again changes nothing.
-    expect(await bulkUpdateArticles(editor, { articleIds: [imported, fresh], change: { kind: 'setContentDate', contentDate: '2025-04-30' } })).toEqual({ changed: 0, unchanged: 2, skipped: 0 });
+    expect(await bulkUpdateArticles(editor, { articleIds: [imported, fresh], change: { kind: 'setContentDate', contentDate: '2025-04-30' } })).toEqual({
+      changed: 0,
+      unchanged: 2,
+      skipped: 0,
+    });
   });
 
   it('refuses a reviewer and changes nothing', async () => {
     const editor = await makeUser('EDITOR');
     const reviewer = await makeUser('REVIEWER');
     const id = await makeArticle(editor, { title: '审核员不能批量编辑' });
-    await expect(bulkUpdateArticles(reviewer, { articleIds: [id], change: { kind: 'addRegion', regionCode: '440100' } })).rejects.toMatchObject({ name: 'AppError', code: 'FORBIDDEN' });
+    await expect(bulkUpdateArticles(reviewer, { articleIds: [id], change: { kind: 'addRegion', regionCode: '440100' } })).rejects.toMatchObject({
+      name: 'AppError',
+      code: 'FORBIDDEN',
+    });
     const after = await state(id);
     expect(after.version).toBe(1);
     expect(after.regions).toEqual([]);
@@ -132,9 +157,13 @@ describe('bulkUpdateArticles', () => {
   it('rejects an unknown region and more than 200 articles', async () => {
     const editor = await makeUser('EDITOR');
     const id = await makeArticle(editor, { title: '地区不存在' });
-    await expect(bulkUpdateArticles(editor, { articleIds: [id], change: { kind: 'addRegion', regionCode: '999999' } })).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(bulkUpdateArticles(editor, { articleIds: [id], change: { kind: 'addRegion', regionCode: '999999' } })).rejects.toMatchObject({
+      code: 'INVALID',
+    });
     const ids = Array.from({ length: 201 }, (_, i) => `id-${i}`);
-    await expect(bulkUpdateArticles(editor, { articleIds: ids, change: { kind: 'removeRegion', regionCode: '440100' } })).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(bulkUpdateArticles(editor, { articleIds: ids, change: { kind: 'removeRegion', regionCode: '440100' } })).rejects.toMatchObject({
+      code: 'INVALID',
+    });
     expect((await state(id)).version).toBe(1);
   });
 
@@ -143,7 +172,21 @@ describe('bulkUpdateArticles', () => {
     const a = await makeArticle(editor, { title: '甲' });
     const b = await makeArticle(editor, { title: '乙' });
     // A revision already holding b's next version makes the revision insert fail.
-    await db.revision.create({ data: { articleId: b, articleVersion: 2, title: '乙', slug: 'x', summary: '', body: {}, plainText: '', disclaimer: '', category: '', regions: [], recommendations: [] } });
+    await db.revision.create({
+      data: {
+        articleId: b,
+        articleVersion: 2,
+        title: '乙',
+        slug: 'x',
+        summary: '',
+        body: {},
+        plainText: '',
+        disclaimer: '',
+        category: '',
+        regions: [],
+        recommendations: [],
+      },
+    });
     await expect(bulkUpdateArticles(editor, { articleIds: [a, b], change: { kind: 'setContentDate', contentDate: '2025-01-01' } })).rejects.toThrow();
     expect((await state(a)).version).toBe(1);
     expect((await state(a)).contentDate).toBeNull();

@@ -25,7 +25,11 @@ const row = async (articleId: string) => {
   const { version } = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true } });
   return { articleId, version };
 };
-const state = (id: string) => db.article.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, slug: true, publishedRevisionId: true, deletedAt: true, scheduledAction: true } });
+const state = (id: string) =>
+  db.article.findUniqueOrThrow({
+    where: { id },
+    select: { status: true, version: true, slug: true, publishedRevisionId: true, deletedAt: true, scheduledAction: true },
+  });
 
 function run(actor: CurrentUser, rows: { articleId: string; version: number }[], operation: BulkWorkflowRequest['operation']) {
   return bulkWorkflow(actor, bulkWorkflowSchema.parse({ rows, operation }));
@@ -133,13 +137,20 @@ describe('bulk workflow steps', () => {
     expect(down.rows.map((r) => r.outcome)).toEqual(['notLive', 'notLive', 'done']);
 
     const listed = await listArticles(parseArticleListQuery({ scheduled: 'ANY' }));
-    expect(listed.rows.map((r) => [r.id, r.schedule?.action]).sort()).toEqual([[a.approved, 'PUBLISH'], [a.live, 'UNPUBLISH']].sort());
+    expect(listed.rows.map((r) => [r.id, r.schedule?.action]).sort()).toEqual(
+      [
+        [a.approved, 'PUBLISH'],
+        [a.live, 'UNPUBLISH'],
+      ].sort(),
+    );
     expect((await listArticles(parseArticleListQuery({ scheduled: 'UNPUBLISH' }))).rows.map((r) => r.id)).toEqual([a.live]);
     expect(listed.rows.find((r) => r.id === a.approved)?.schedule).toMatchObject({ problem: null });
 
     const cancelled = await run(reviewer, rows, { kind: 'cancelSchedule' });
     expect(cancelled.rows.map((r) => r.outcome)).toEqual(['done', 'notScheduled', 'done']);
     expect((await listArticles(parseArticleListQuery({ scheduled: 'ANY' }))).total).toBe(0);
-    await expect(run(editor, rows, { kind: 'schedule', action: 'PUBLISH', runAt: toShanghaiDateTime(new Date(Date.now() - 60_000)) })).rejects.toMatchObject({ code: 'INVALID' });
+    await expect(run(editor, rows, { kind: 'schedule', action: 'PUBLISH', runAt: toShanghaiDateTime(new Date(Date.now() - 60_000)) })).rejects.toMatchObject({
+      code: 'INVALID',
+    });
   });
 });

@@ -79,7 +79,13 @@ describe('autosave', () => {
     // Submitted and sent back on version 4: the reviewed version stays as it was.
     const actor = await db.user.findUniqueOrThrow({ where: { id: editor.id } });
     await submitForReview({ actor, articleId, version: 4 });
-    await reviewArticle({ actor: await db.user.findUniqueOrThrow({ where: { id: reviewer.id } }), articleId, version: 4, decision: 'CHANGES_REQUESTED', comment: '请补充材料' });
+    await reviewArticle({
+      actor: await db.user.findUniqueOrThrow({ where: { id: reviewer.id } }),
+      articleId,
+      version: 4,
+      decision: 'CHANGES_REQUESTED',
+      comment: '请补充材料',
+    });
     await autosave(editor, articleId, '补充了材料');
     await autosave(editor, articleId, '补充了材料清单');
     const history = await versions(articleId);
@@ -108,7 +114,10 @@ describe('edit locks', () => {
     expect((await acquireEditLock(db, wang, articleId)).held).toBe(true);
     const other = await acquireEditLock(db, li, articleId);
     expect(other).toMatchObject({ held: false, holder: { userId: wang.id, name: wang.name } });
-    await expect(saveArticle(li, await editInput(articleId, { title: '李的修改' }))).rejects.toMatchObject({ code: 'LOCKED', message: expect.stringContaining(`${wang.name} 正在编辑`) });
+    await expect(saveArticle(li, await editInput(articleId, { title: '李的修改' }))).rejects.toMatchObject({
+      code: 'LOCKED',
+      message: expect.stringContaining(`${wang.name} 正在编辑`),
+    });
 
     // Take-over: the first page's heartbeat learns it lost the lock, and to whom; its saves are refused.
     const taken = await takeOverEditLock(db, li, articleId);

@@ -44,7 +44,13 @@ describe('the SQL pattern reads texts as extractPolicyYears does', () => {
 });
 
 // Published texts state (title + body): 000 → 2020, 2021; 001 → 2025; 002 → 2024; 003 → none.
-const pages = { y2021: '000_f9d22c9b16a877c9.txt', y2025: '001_09de7306f3693664.txt', y2024: '002_61664b8a0a0df384.txt', none: '003_91985a4ab1a3ef30.txt', draft: '004_e9231330f69d2e16.txt' };
+const pages = {
+  y2021: '000_f9d22c9b16a877c9.txt',
+  y2025: '001_09de7306f3693664.txt',
+  y2024: '002_61664b8a0a0df384.txt',
+  none: '003_91985a4ab1a3ef30.txt',
+  draft: '004_e9231330f69d2e16.txt',
+};
 const ids: Record<keyof typeof pages, string> = { y2021: '', y2025: '', y2024: '', none: '', draft: '' };
 let editor: CurrentUser;
 

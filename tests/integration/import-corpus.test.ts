@@ -279,7 +279,11 @@ describe('conflicts with an editor’s work', () => {
     const editor = await makeUser('EDITOR');
     const current = await db.article.findUniqueOrThrow({ where: { id: articleId } });
     await db.$transaction((tx) =>
-      writeVersions(txSql(tx), [{ articleId, from: { version: current.version, status: current.status }, set: { title }, revision: { note: '编辑保存' }, audit: null }], { actorId: editor.id }),
+      writeVersions(
+        txSql(tx),
+        [{ articleId, from: { version: current.version, status: current.status }, set: { title }, revision: { note: '编辑保存' }, audit: null }],
+        { actorId: editor.id },
+      ),
     );
     return editor;
   }
@@ -296,7 +300,11 @@ describe('conflicts with an editor’s work', () => {
     expect(conflict.exitCode).toBe(2);
     expect(conflict.report.files[0]).toMatchObject({ outcome: 'failed', reason: 'CONFLICT', articleId, error: expect.stringMatching(/^冲突/) });
     expect(await db.article.findUniqueOrThrow({ where: { id: articleId } })).toMatchObject({ title: '编辑改过的标题', version: 2, importedVersion: 1 });
-    expect(await db.importItem.findFirstOrThrow({ where: { batchId: conflict.report.batchId } })).toMatchObject({ outcome: 'FAILED', reason: 'CONFLICT', forced: false });
+    expect(await db.importItem.findFirstOrThrow({ where: { batchId: conflict.report.batchId } })).toMatchObject({
+      outcome: 'FAILED',
+      reason: 'CONFLICT',
+      forced: false,
+    });
 
     const forcedPreview = await runImportCommand(db, command({ paths: [changed], dryRun: true, force: true }));
     expect(forcedPreview.report.files[0]).toMatchObject({ outcome: 'updated', forced: true });
@@ -326,7 +334,10 @@ describe('conflicts with an editor’s work', () => {
     const report = await importPages(db, {
       actorId: null,
       source: 'upload',
-      files: [{ name: 'a.txt', bytes: changedA }, { name: 'b.txt', bytes: changedB }],
+      files: [
+        { name: 'a.txt', bytes: changedA },
+        { name: 'b.txt', bytes: changedB },
+      ],
       force: [1],
     });
     expect(report.files.map((f) => [f.outcome, f.reason ?? null, f.forced ?? false])).toEqual([

@@ -148,7 +148,11 @@ describe('export and re-import', () => {
     const liveAfter = await readPublishedArticle(liveBefore!.slug);
     expect(liveAfter).not.toBeNull();
     // (ids are new: the article's own and those its links point at)
-    const page = ({ id: _id, linkTargets, ...rest }: NonNullable<typeof liveAfter>) => ({ ...rest, linkedTitles: linkTargets.titles, links: linkTargets.ids.length });
+    const page = ({ id: _id, linkTargets, ...rest }: NonNullable<typeof liveAfter>) => ({
+      ...rest,
+      linkedTitles: linkTargets.titles,
+      links: linkTargets.ids.length,
+    });
     expect(page(liveAfter!)).toEqual(page(liveBefore!));
     // The restored live page is announced to the servers' caches.
     expect((await readChangesAfter(db, 0n)).flatMap((c) => c.tags)).toContain(publicTags.article(liveAfter!.id));
@@ -222,7 +226,13 @@ describe('export and re-import', () => {
     await buildContent();
     const good = (await records()).find((r) => !r.published)!;
     const file = path.join(workDir, 'broken.ndjson');
-    const unknownRegion = { ...good, sourceKey: 'x'.repeat(32), slug: 'another-slug', title: '另一个标题', regions: [{ code: '999999', origin: 'MANUAL', confidence: 1 }] };
+    const unknownRegion = {
+      ...good,
+      sourceKey: 'x'.repeat(32),
+      slug: 'another-slug',
+      title: '另一个标题',
+      regions: [{ code: '999999', origin: 'MANUAL', confidence: 1 }],
+    };
     await writeFile(
       file,
       [

@@ -22,7 +22,10 @@ function pageText(title: string, paragraph: string): string {
 
 /** Pages with distinct titles, plus what real batches hold: a copy, a clash and a broken file. */
 function batchFiles(count: number) {
-  const files = Array.from({ length: count }, (_, i) => ({ name: `page-${i}.txt`, bytes: encode(pageText(`后台导入测试第${i}个问题怎么办理`, `第${i}段正文,说明办理流程。`)) }));
+  const files = Array.from({ length: count }, (_, i) => ({
+    name: `page-${i}.txt`,
+    bytes: encode(pageText(`后台导入测试第${i}个问题怎么办理`, `第${i}段正文,说明办理流程。`)),
+  }));
   files.splice(2, 0, { name: 'copy-of-0.txt', bytes: files[0].bytes });
   files.splice(5, 0, { name: 'clash-with-1.txt', bytes: encode(pageText('后台导入测试第1个问题怎么办理', '内容不同的同一问题。')) });
   files.splice(7, 0, { name: 'empty.txt', bytes: new Uint8Array() });
@@ -67,7 +70,10 @@ async function allowBatchesToFinish() {
 
 /** Everything an import writes, with ids replaced by the articles' sourceKeys. */
 async function snapshot(batchId: string) {
-  const articles = await db.article.findMany({ orderBy: { sourceKey: 'asc' }, include: { revisions: { orderBy: { articleVersion: 'asc' } }, regions: { orderBy: { regionCode: 'asc' } } } });
+  const articles = await db.article.findMany({
+    orderBy: { sourceKey: 'asc' },
+    include: { revisions: { orderBy: { articleVersion: 'asc' } }, regions: { orderBy: { regionCode: 'asc' } } },
+  });
   const key = new Map(articles.map((a) => [a.id, a.sourceKey]));
   const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId }, include: { items: { orderBy: { position: 'asc' } } } });
   const audits = await db.auditEvent.findMany({ orderBy: { id: 'asc' } });
@@ -113,7 +119,14 @@ describe('confirming an upload', () => {
 
     const { batchId } = confirmed[0];
     expect(await db.importBatch.count()).toBe(1);
-    expect(await batchRow(batchId)).toMatchObject({ userId: editor.id, source: 'upload', status: 'QUEUED', normalizePunctuation: false, processedFiles: 0, created: 0 });
+    expect(await batchRow(batchId)).toMatchObject({
+      userId: editor.id,
+      source: 'upload',
+      status: 'QUEUED',
+      normalizePunctuation: false,
+      processedFiles: 0,
+      created: 0,
+    });
     expect(await jobsOf(batchId)).toEqual([{ state: 'created', retry_count: 0 }]);
     // The staged bytes now belong to the job: cancelling and the expiry sweep leave them alone.
     expect(await db.importStage.findUniqueOrThrow({ where: { id: preview.stageId } })).toMatchObject({ batchId, forcePositions: [1] });
@@ -200,7 +213,11 @@ describe('confirming an upload', () => {
     } finally {
       vi.unstubAllEnvs();
     }
-    expect(seen).toEqual([[4, 10], [8, 10], [10, 10]]);
+    expect(seen).toEqual([
+      [4, 10],
+      [8, 10],
+      [10, 10],
+    ]);
     expect(await batchRow(batchId)).toMatchObject({ status: 'DONE', processedFiles: 10, totalFiles: 10, created: 7, unchanged: 1, failed: 2 });
   });
 });
@@ -223,7 +240,10 @@ describe('a job interrupted by a dead process', () => {
     vi.unstubAllEnvs();
   });
 
-  for (const path of [{ name: 'file by file', chunkSize: 1, killAfter: 4 }, { name: 'in chunks', chunkSize: 3, killAfter: 6 }]) {
+  for (const path of [
+    { name: 'file by file', chunkSize: 1, killAfter: 4 },
+    { name: 'in chunks', chunkSize: 3, killAfter: 6 },
+  ]) {
     it(`resumes ${path.name} and ends exactly as a clean run does`, async () => {
       vi.stubEnv('IMPORT_CHUNK_FILES', String(path.chunkSize));
       const options = {};
@@ -254,9 +274,17 @@ describe('the worker', () => {
   it('picks up a confirmed upload and imports it', async () => {
     const editor = await makeUser('EDITOR');
     const { batchId } = await queueBatch(editor.id, batchFiles(4));
-    const batch = await waitFor(() => batchRow(batchId), (b) => b.status === 'DONE');
+    const batch = await waitFor(
+      () => batchRow(batchId),
+      (b) => b.status === 'DONE',
+    );
     expect(batch).toMatchObject({ status: 'DONE', totalFiles: 7, processedFiles: 7, created: 4, unchanged: 1, failed: 2 });
-    expect(await waitFor(() => jobsOf(batchId), (jobs) => jobs[0]?.state === 'completed')).toEqual([{ state: 'completed', retry_count: 0 }]);
+    expect(
+      await waitFor(
+        () => jobsOf(batchId),
+        (jobs) => jobs[0]?.state === 'completed',
+      ),
+    ).toEqual([{ state: 'completed', retry_count: 0 }]);
     expect(await db.importStage.count()).toBe(0);
   });
 
@@ -264,9 +292,17 @@ describe('the worker', () => {
     const editor = await makeUser('EDITOR');
     const { id: batchId } = await db.importBatch.create({ data: { userId: editor.id, source: 'upload', status: 'QUEUED' } });
     await sendImportJob(batchId);
-    const batch = await waitFor(() => batchRow(batchId), (b) => b.status === 'FAILED');
+    const batch = await waitFor(
+      () => batchRow(batchId),
+      (b) => b.status === 'FAILED',
+    );
     expect(batch).toMatchObject({ status: 'FAILED', error: stageMissingMessage });
-    expect(await waitFor(() => jobsOf(batchId), (jobs) => jobs[0]?.state === 'completed')).toEqual([{ state: 'completed', retry_count: 0 }]);
+    expect(
+      await waitFor(
+        () => jobsOf(batchId),
+        (jobs) => jobs[0]?.state === 'completed',
+      ),
+    ).toEqual([{ state: 'completed', retry_count: 0 }]);
   });
 
   it('retries a failing job, resuming each time, and marks the batch failed after the last attempt', async () => {
@@ -275,10 +311,19 @@ describe('the worker', () => {
     await refuseToFinishBatches();
     try {
       const { batchId } = await queueBatch(editor.id, batchFiles(3));
-      const batch = await waitFor(() => batchRow(batchId), (b) => b.status === 'FAILED', 25_000);
+      const batch = await waitFor(
+        () => batchRow(batchId),
+        (b) => b.status === 'FAILED',
+        25_000,
+      );
       expect(batch).toMatchObject({ status: 'FAILED', error: importJobFailedMessage, processedFiles: 6, created: 3, unchanged: 1, failed: 2 });
       // The handler fails the batch before it rethrows; pg-boss records the job's end just after.
-      expect(await waitFor(() => jobsOf(batchId), (jobs) => jobs[0]?.state !== 'active')).toEqual([{ state: 'failed', retry_count: importQueueOptions.retryLimit }]);
+      expect(
+        await waitFor(
+          () => jobsOf(batchId),
+          (jobs) => jobs[0]?.state !== 'active',
+        ),
+      ).toEqual([{ state: 'failed', retry_count: importQueueOptions.retryLimit }]);
       // Each retry resumed: every file was imported once.
       expect(await db.importItem.count({ where: { batchId } })).toBe(6);
       expect(await db.article.count()).toBe(3);

@@ -111,7 +111,10 @@ describe('preview and confirm on the upload page', () => {
     });
     const articleId = first.files[0].articleId!;
     await db.article.update({ where: { id: articleId }, data: { title: '编辑改的', version: { increment: 1 } } });
-    const changed = { name: 'again.txt', bytes: new TextEncoder().encode(new TextDecoder().decode((await samplePage(page000)).bytes).replace('具有以下特点', '具有如下特点')) };
+    const changed = {
+      name: 'again.txt',
+      bytes: new TextEncoder().encode(new TextDecoder().decode((await samplePage(page000)).bytes).replace('具有以下特点', '具有如下特点')),
+    };
 
     const preview = await previewUpload(db, { actorId: editor.id, normalizePunctuation: true, files: [changed] });
     expect(preview.files[0]).toMatchObject({ outcome: 'failed', reason: 'CONFLICT', canForce: true, articleId });
@@ -125,7 +128,11 @@ describe('preview and confirm on the upload page', () => {
 
   it('refuses NDJSON exports and too many files at the upload', async () => {
     const editor = await makeUser('EDITOR');
-    const preview = await previewUpload(db, { actorId: editor.id, normalizePunctuation: true, files: [{ name: 'all.ndjson', bytes: new TextEncoder().encode('{"format":"baoda-articles","version":1}\n') }] });
+    const preview = await previewUpload(db, {
+      actorId: editor.id,
+      normalizePunctuation: true,
+      files: [{ name: 'all.ndjson', bytes: new TextEncoder().encode('{"format":"baoda-articles","version":1}\n') }],
+    });
     expect(preview.files[0]).toMatchObject({ outcome: 'failed', reason: 'NOT_TEXT' });
     const many = Array.from({ length: MAX_UPLOAD_FILES + 1 }, (_, i) => ({ name: `${i}.txt`, bytes: new Uint8Array([65]) }));
     await expect(previewUpload(db, { actorId: editor.id, normalizePunctuation: true, files: many })).rejects.toThrow(/最多上传/);

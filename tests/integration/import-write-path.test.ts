@@ -58,14 +58,38 @@ async function story(chunkFiles?: number): Promise<ImportReport[]> {
   await db.article.create({ data: { slug: 'cheng-du-yi-di-jiu-yi-bei-an-liu-cheng', title: '占用链接名的文章', body: {} } });
   const other = await db.article.create({ data: { slug: 'bie-de-wen-zhang', title: '别的文章', body: {} }, select: { id: true } });
   const live = await db.revision.create({
-    data: { articleId: other.id, articleVersion: 1, title: '别的文章', slug: 'hai-mei-you-de-wen-zhang-biao-ti', summary: '', body: {}, plainText: '', disclaimer: '', category: '', regions: [], recommendations: [] },
+    data: {
+      articleId: other.id,
+      articleVersion: 1,
+      title: '别的文章',
+      slug: 'hai-mei-you-de-wen-zhang-biao-ti',
+      summary: '',
+      body: {},
+      plainText: '',
+      disclaimer: '',
+      category: '',
+      regions: [],
+      recommendations: [],
+    },
   });
   await db.article.update({ where: { id: other.id }, data: { publishedRevisionId: live.id, status: 'PUBLISHED' } });
   // Two new pages whose titles sound alike share a slug base; the base is free but its first
   // numbered variant is another article's live link name.
   const renamed = await db.article.create({ data: { slug: 'gai-guo-ming-de-wen-zhang', title: '改过链接名的文章', body: {} }, select: { id: true } });
   const renamedLive = await db.revision.create({
-    data: { articleId: renamed.id, articleVersion: 1, title: '改过链接名的文章', slug: 'bei-jing-yi-bao-zen-me-bao-xiao-2', summary: '', body: {}, plainText: '', disclaimer: '', category: '', regions: [], recommendations: [] },
+    data: {
+      articleId: renamed.id,
+      articleVersion: 1,
+      title: '改过链接名的文章',
+      slug: 'bei-jing-yi-bao-zen-me-bao-xiao-2',
+      summary: '',
+      body: {},
+      plainText: '',
+      disclaimer: '',
+      category: '',
+      regions: [],
+      recommendations: [],
+    },
   });
   await db.article.update({ where: { id: renamed.id }, data: { publishedRevisionId: renamedLive.id, status: 'PUBLISHED' } });
 
@@ -99,13 +123,29 @@ async function story(chunkFiles?: number): Promise<ImportReport[]> {
       file('c2.txt', page(2, { ...C, body: '更新：', itemTitles: ['成都异地就医备案流程'] })),
     ]),
   );
-  reports.push(await run([file('b2.txt', page(1, { ...B, body: '更新：' })), file('e.txt', page(4, E)), file('c2.txt', page(2, { ...C, body: '更新：', itemTitles: ['成都异地就医备案流程'] }))], true));
+  reports.push(
+    await run(
+      [
+        file('b2.txt', page(1, { ...B, body: '更新：' })),
+        file('e.txt', page(4, E)),
+        file('c2.txt', page(2, { ...C, body: '更新：', itemTitles: ['成都异地就医备案流程'] })),
+      ],
+      true,
+    ),
+  );
   return reports;
 }
 
 /** Every row the import writes, with ids replaced by the articles' sourceKeys (or slugs). */
 async function snapshot(reports: ImportReport[]) {
-  const articles = await db.article.findMany({ orderBy: { slug: 'asc' }, include: { regions: { orderBy: { regionCode: 'asc' } }, recommendations: { orderBy: { position: 'asc' } }, revisions: { orderBy: { articleVersion: 'asc' } } } });
+  const articles = await db.article.findMany({
+    orderBy: { slug: 'asc' },
+    include: {
+      regions: { orderBy: { regionCode: 'asc' } },
+      recommendations: { orderBy: { position: 'asc' } },
+      revisions: { orderBy: { articleVersion: 'asc' } },
+    },
+  });
   const label = new Map(articles.map((a) => [a.id, a.sourceKey ?? a.slug]));
   const name = (id: string | null | undefined) => (id ? (label.get(id) ?? 'UNKNOWN') : null);
   const batches = await db.importBatch.findMany({ orderBy: { createdAt: 'asc' }, include: { items: { orderBy: { position: 'asc' } } } });
@@ -134,7 +174,11 @@ async function snapshot(reports: ImportReport[]) {
       updatedById: a.updatedById !== null,
       published: a.publishedRevisionId ? (a.revisions.find((r) => r.id === a.publishedRevisionId)?.articleVersion ?? 'elsewhere') : null,
       regions: a.regions.map(({ articleId: _a, ...r }) => r),
-      items: a.recommendations.map(({ articleId: _a, targetArticleId, itemDate, ...i }) => ({ ...i, itemDate: itemDate && toIsoDate(itemDate), target: name(targetArticleId) })),
+      items: a.recommendations.map(({ articleId: _a, targetArticleId, itemDate, ...i }) => ({
+        ...i,
+        itemDate: itemDate && toIsoDate(itemDate),
+        target: name(targetArticleId),
+      })),
       revisions: a.revisions.map(({ id: _id, articleId: _a, createdAt: _c, authorId, contentDate, recommendations, ...r }) => ({
         ...r,
         author: authorId !== null,
@@ -193,7 +237,12 @@ describe('the import write path', () => {
     ]);
     const slugs = whole.articles.map((a) => a.slug);
     expect(slugs).toEqual(
-      expect.arrayContaining(['cheng-du-yi-di-jiu-yi-bei-an-liu-cheng-2', 'hai-mei-you-de-wen-zhang-biao-ti-2', 'bei-jing-yi-bao-zen-me-bao-xiao', 'bei-jing-yi-bao-zen-me-bao-xiao-3']),
+      expect.arrayContaining([
+        'cheng-du-yi-di-jiu-yi-bei-an-liu-cheng-2',
+        'hai-mei-you-de-wen-zhang-biao-ti-2',
+        'bei-jing-yi-bao-zen-me-bao-xiao',
+        'bei-jing-yi-bao-zen-me-bao-xiao-3',
+      ]),
     );
     const b = whole.articles.find((a) => a.title === B.title)!;
     expect(b.items[0].target).toBe(whole.articles.find((a) => a.title === C.title)!.key);
@@ -236,7 +285,12 @@ describe('the import write path', () => {
     await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION bulk_test_boom() RETURNS trigger AS $$
       BEGIN IF NEW.title LIKE '%BOOM%' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
     await db.$executeRawUnsafe('CREATE TRIGGER bulk_test_boom BEFORE INSERT OR UPDATE ON "Article" FOR EACH ROW EXECUTE FUNCTION bulk_test_boom()');
-    const files = [file('a.txt', page(0, A)), file('boom.txt', page(1, { ...B, title: '会失败的页面BOOM' })), file('c.txt', page(2, C)), file('d.txt', page(3, D))];
+    const files = [
+      file('a.txt', page(0, A)),
+      file('boom.txt', page(1, { ...B, title: '会失败的页面BOOM' })),
+      file('c.txt', page(2, C)),
+      file('d.txt', page(3, D)),
+    ];
     const runWith = async (chunkFiles: number) => {
       vi.stubEnv('IMPORT_CHUNK_FILES', String(chunkFiles));
       const editor = await makeUser('EDITOR');
@@ -275,7 +329,11 @@ describe('the import write path', () => {
 async function versionState(articleId: string) {
   const a = await db.article.findUniqueOrThrow({
     where: { id: articleId },
-    include: { regions: { orderBy: { regionCode: 'asc' } }, recommendations: { orderBy: { position: 'asc' } }, revisions: { orderBy: { articleVersion: 'desc' }, take: 1 } },
+    include: {
+      regions: { orderBy: { regionCode: 'asc' } },
+      recommendations: { orderBy: { position: 'asc' } },
+      revisions: { orderBy: { articleVersion: 'desc' }, take: 1 },
+    },
   });
   const [vector] = await db.$queryRaw<{ vector: string }[]>`SELECT vector::text AS vector FROM "ArticleSearch" WHERE "articleId" = ${articleId}`;
   const { id: _rid, articleId: _ra, createdAt: _rc, authorId: _author, note: _note, ...revision } = a.revisions[0];

@@ -35,7 +35,14 @@ describe('the public change feed', () => {
     expect(await feed()).toEqual([]); // an import writes a draft: nothing public changed
     const published = await publishWith(articleId, { regions: [{ code: '440106', origin: 'MANUAL' }] });
     expect(await feed()).toEqual([published.publicTags]);
-    for (const tag of [publicTags.article(articleId), publicTags.home, publicTags.region('440000'), publicTags.region('440100'), publicTags.region('440106'), publicTags.slug(published.slug)]) {
+    for (const tag of [
+      publicTags.article(articleId),
+      publicTags.home,
+      publicTags.region('440000'),
+      publicTags.region('440100'),
+      publicTags.region('440106'),
+      publicTags.slug(published.slug),
+    ]) {
       expect(published.publicTags).toContain(tag);
     }
     const { version } = await db.article.findUniqueOrThrow({ where: { id: articleId } });
@@ -91,13 +98,17 @@ describe('reading the feed in a server', () => {
   it('hands every new change’s tags to the server once, in order, and goes on after a failure', async () => {
     const received: string[][] = [];
     let failOnce = true;
-    const consumer = startFeedConsumer(db, async (tags) => {
-      if (failOnce) {
-        failOnce = false;
-        throw new Error('server not listening yet');
-      }
-      received.push(tags);
-    }, 20);
+    const consumer = startFeedConsumer(
+      db,
+      async (tags) => {
+        if (failOnce) {
+          failOnce = false;
+          throw new Error('server not listening yet');
+        }
+        received.push(tags);
+      },
+      20,
+    );
     try {
       await db.$transaction((tx) => recordTags(tx, ['public:home', 'public:article:x']));
       await expect.poll(() => received.length).toBe(1);

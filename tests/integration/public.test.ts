@@ -87,7 +87,10 @@ describe('public visibility', () => {
     // Every hidden article shares a region (and some a month) with the published one.
     expect(await db.articleRegion.count({ where: { regionCode: region.county } })).toBe(5);
 
-    const seen = await visible(all.map((a) => a.slug), months);
+    const seen = await visible(
+      all.map((a) => a.slug),
+      months,
+    );
     expect(seen.bySlug).toEqual([published.slug]);
     expect(seen.latest).toEqual([published.slug]);
     expect(seen.byRegion).toEqual({ province: [published.slug], city: [published.slug], county: [published.slug] });
@@ -158,7 +161,9 @@ describe('public visibility', () => {
   it('keeps the live page when a re-import changes the working copy', async () => {
     const { articleId, version } = await importSample(pages.published, editor.id);
     await publish(articleId);
-    const text = new TextDecoder().decode((await samplePage(pages.published)).bytes).replace('医保380元一次没用了\n', '医保380元一次没用了\n\n新增的第一段。\n');
+    const text = new TextDecoder()
+      .decode((await samplePage(pages.published)).bytes)
+      .replace('医保380元一次没用了\n', '医保380元一次没用了\n\n新增的第一段。\n');
     const report = await importPages(db, { actorId: editor.id, source: 'upload', files: [{ name: 'rescrape.txt', bytes: new TextEncoder().encode(text) }] });
     expect(report.files[0].outcome).toBe('updated');
     const a = await db.article.findUniqueOrThrow({ where: { id: articleId }, include: { publishedRevision: true } });

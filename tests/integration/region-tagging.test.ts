@@ -59,20 +59,31 @@ describe('accepting and rejecting suggestions', () => {
     const { articleId } = await importPage(editor, await pageText());
     const saved = await saveArticle(
       editor,
-      await formInput(articleId!, [{ code: GUANGZHOU, origin: 'MANUAL' }, { code: TIANHE, origin: 'MANUAL' }], [SHENZHEN]),
+      await formInput(
+        articleId!,
+        [
+          { code: GUANGZHOU, origin: 'MANUAL' },
+          { code: TIANHE, origin: 'MANUAL' },
+        ],
+        [SHENZHEN],
+      ),
     );
 
-    expect(await regionsOf(articleId!)).toEqual([
-      { regionCode: TIANHE, origin: 'MANUAL', confidence: 1 },
-      { regionCode: GUANGZHOU, origin: 'MANUAL', confidence: 1 },
-    ].sort((a, b) => a.regionCode.localeCompare(b.regionCode)));
+    expect(await regionsOf(articleId!)).toEqual(
+      [
+        { regionCode: TIANHE, origin: 'MANUAL', confidence: 1 },
+        { regionCode: GUANGZHOU, origin: 'MANUAL', confidence: 1 },
+      ].sort((a, b) => a.regionCode.localeCompare(b.regionCode)),
+    );
     const article = await db.article.findUniqueOrThrow({ where: { id: articleId! } });
     expect(article.rejectedRegionCodes).toEqual([SHENZHEN]);
     const revision = await db.revision.findUniqueOrThrow({ where: { articleId_articleVersion: { articleId: articleId!, articleVersion: saved.version } } });
-    expect(revision.regions as RevisionRegion[]).toEqual([
-      { code: TIANHE, origin: 'MANUAL', confidence: 1 },
-      { code: GUANGZHOU, origin: 'MANUAL', confidence: 1 },
-    ].sort((a, b) => a.code.localeCompare(b.code)));
+    expect(revision.regions as RevisionRegion[]).toEqual(
+      [
+        { code: TIANHE, origin: 'MANUAL', confidence: 1 },
+        { code: GUANGZHOU, origin: 'MANUAL', confidence: 1 },
+      ].sort((a, b) => a.code.localeCompare(b.code)),
+    );
   });
 
   it('never suggests a rejected region again when a changed page is re-imported', async () => {
@@ -102,11 +113,19 @@ describe('accepting and rejecting suggestions', () => {
 describe('what a client may claim about origins', () => {
   it('cannot create AUTO rows: an unknown AUTO tag is saved as MANUAL with confidence 1', async () => {
     const { articleId } = await importPage(editor, await pageText());
-    await saveArticle(editor, await formInput(articleId!, [{ code: GUANGZHOU, origin: 'AUTO' }, { code: TIANHE, origin: 'AUTO' }]));
-    expect(await regionsOf(articleId!)).toEqual([
-      { regionCode: TIANHE, origin: 'MANUAL', confidence: 1 },
-      { regionCode: GUANGZHOU, origin: 'AUTO', confidence: 0.75 },
-    ].sort((a, b) => a.regionCode.localeCompare(b.regionCode)));
+    await saveArticle(
+      editor,
+      await formInput(articleId!, [
+        { code: GUANGZHOU, origin: 'AUTO' },
+        { code: TIANHE, origin: 'AUTO' },
+      ]),
+    );
+    expect(await regionsOf(articleId!)).toEqual(
+      [
+        { regionCode: TIANHE, origin: 'MANUAL', confidence: 1 },
+        { regionCode: GUANGZHOU, origin: 'AUTO', confidence: 0.75 },
+      ].sort((a, b) => a.regionCode.localeCompare(b.regionCode)),
+    );
   });
 
   it('cannot turn a MANUAL tag back into a suggestion', async () => {
@@ -118,7 +137,17 @@ describe('what a client may claim about origins', () => {
 
   it('records only rejections of actual suggestions', async () => {
     const { articleId } = await importPage(editor, await pageText());
-    await saveArticle(editor, await formInput(articleId!, [{ code: GUANGZHOU, origin: 'MANUAL' }, { code: SHENZHEN, origin: 'AUTO' }], ['110105']));
+    await saveArticle(
+      editor,
+      await formInput(
+        articleId!,
+        [
+          { code: GUANGZHOU, origin: 'MANUAL' },
+          { code: SHENZHEN, origin: 'AUTO' },
+        ],
+        ['110105'],
+      ),
+    );
     expect((await db.article.findUniqueOrThrow({ where: { id: articleId! } })).rejectedRegionCodes).toEqual([]);
   });
 
@@ -133,10 +162,17 @@ describe('what a client may claim about origins', () => {
     const base = await formInput((await importPage(editor, await pageText())).articleId!, []);
     const parse = (changes: Record<string, unknown>) => saveArticleSchema.safeParse({ ...base, ...changes }).success;
     expect(parse({ regions: [{ code: GUANGZHOU, origin: 'MANUAL' }], rejectedRegionCodes: [SHENZHEN] })).toBe(true);
-    expect(parse({ regions: [{ code: GUANGZHOU, origin: 'MANUAL' }] , rejectedRegionCodes: undefined })).toBe(true);
+    expect(parse({ regions: [{ code: GUANGZHOU, origin: 'MANUAL' }], rejectedRegionCodes: undefined })).toBe(true);
     expect(parse({ regions: [{ code: 'gz', origin: 'MANUAL' }] })).toBe(false);
     expect(parse({ regions: [{ code: GUANGZHOU, origin: 'SUGGESTED' }] })).toBe(false);
-    expect(parse({ regions: [{ code: GUANGZHOU, origin: 'MANUAL' }, { code: GUANGZHOU, origin: 'AUTO' }] })).toBe(false);
+    expect(
+      parse({
+        regions: [
+          { code: GUANGZHOU, origin: 'MANUAL' },
+          { code: GUANGZHOU, origin: 'AUTO' },
+        ],
+      }),
+    ).toBe(false);
     expect(parse({ regions: [{ code: GUANGZHOU, origin: 'MANUAL' }], rejectedRegionCodes: [GUANGZHOU] })).toBe(false);
     expect(parse({ regions: [{ code: GUANGZHOU, origin: 'MANUAL', confidence: 0.99 }] })).toBe(true);
     // Extra keys are stripped: a client cannot send a confidence.

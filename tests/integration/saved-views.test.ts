@@ -19,7 +19,10 @@ describe('saved views', () => {
     await createSavedView(db, editor, { name: '我的草稿', query: 'status=DRAFT&page=3&bogus=1&sort=title&dir=asc', shared: false });
     await createSavedView(db, admin, { name: '全部已发布', query: 'status=PUBLISHED', shared: true });
     await expect(createSavedView(db, editor, { name: '想共享', query: '', shared: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(createSavedView(db, editor, { name: '我的草稿', query: '', shared: false })).rejects.toMatchObject({ code: 'INVALID', message: expect.stringContaining('我的草稿') });
+    await expect(createSavedView(db, editor, { name: '我的草稿', query: '', shared: false })).rejects.toMatchObject({
+      code: 'INVALID',
+      message: expect.stringContaining('我的草稿'),
+    });
 
     const mine = await listSavedViews(db, editor);
     expect(mine.map((v) => [v.name, v.href, v.count, v.shared, v.mine])).toEqual([

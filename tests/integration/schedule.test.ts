@@ -34,7 +34,16 @@ async function expectAppError(promise: Promise<unknown>, code: AppErrorCode) {
 const state = (id: string) =>
   db.article.findUniqueOrThrow({
     where: { id },
-    select: { status: true, version: true, slug: true, publishedRevisionId: true, scheduledAt: true, scheduledAction: true, scheduledVersion: true, scheduledById: true },
+    select: {
+      status: true,
+      version: true,
+      slug: true,
+      publishedRevisionId: true,
+      scheduledAt: true,
+      scheduledAction: true,
+      scheduledVersion: true,
+      scheduledById: true,
+    },
   });
 
 /** An imported sample, submitted and approved: ready to publish. */
@@ -60,7 +69,8 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
   }
 }
 
-const audits = (articleId: string) => db.auditEvent.findMany({ where: { entityId: articleId }, orderBy: { id: 'asc' }, select: { action: true, actorId: true, summary: true } });
+const audits = (articleId: string) =>
+  db.auditEvent.findMany({ where: { entityId: articleId }, orderBy: { id: 'asc' }, select: { action: true, actorId: true, summary: true } });
 
 beforeEach(async () => {
   await resetDatabase();
@@ -80,13 +90,23 @@ describe('scheduling', () => {
 
     await scheduleArticle({ actor: editor, articleId, version, action: 'PUBLISH', runAt, ip: '192.0.2.9' });
     await sendScheduleWakeUp(runAt);
-    expect(await state(articleId)).toMatchObject({ status: 'APPROVED', scheduledAction: 'PUBLISH', scheduledVersion: version, scheduledById: editor.id, scheduledAt: runAt });
+    expect(await state(articleId)).toMatchObject({
+      status: 'APPROVED',
+      scheduledAction: 'PUBLISH',
+      scheduledVersion: version,
+      scheduledById: editor.id,
+      scheduledAt: runAt,
+    });
 
     // Not before its time (the worker polls every second) …
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect((await state(articleId)).status).toBe('APPROVED');
     // … and within a second or two of it.
-    const after = await waitFor(() => state(articleId), (s) => s.status === 'PUBLISHED', 10_000);
+    const after = await waitFor(
+      () => state(articleId),
+      (s) => s.status === 'PUBLISHED',
+      10_000,
+    );
     const liveAt = Date.now();
     expect(after).toMatchObject({ status: 'PUBLISHED', scheduledAt: null, scheduledAction: null, scheduledVersion: null, scheduledById: null });
     expect(liveAt - runAt.getTime()).toBeLessThan(4000);
@@ -129,7 +149,14 @@ describe('scheduling', () => {
     expect((await state(articleId)).status).toBe('APPROVED');
 
     await startWorkers(db);
-    expect((await waitFor(() => state(articleId), (s) => s.status === 'PUBLISHED')).status).toBe('PUBLISHED');
+    expect(
+      (
+        await waitFor(
+          () => state(articleId),
+          (s) => s.status === 'PUBLISHED',
+        )
+      ).status,
+    ).toBe('PUBLISHED');
   });
 
   it('runs at start-up a due schedule whose wake-up was lost, and keeps a minute sweep in pg-boss', async () => {
@@ -138,7 +165,14 @@ describe('scheduling', () => {
     // Due an hour ago, and no job in the queue at all.
     await db.article.update({ where: { id: articleId }, data: { scheduledAt: new Date(Date.now() - 60 * minute) } });
     await startWorkers(db);
-    expect((await waitFor(() => state(articleId), (s) => s.status === 'PUBLISHED')).status).toBe('PUBLISHED');
+    expect(
+      (
+        await waitFor(
+          () => state(articleId),
+          (s) => s.status === 'PUBLISHED',
+        )
+      ).status,
+    ).toBe('PUBLISHED');
     const boss = await getJobQueue();
     expect((await boss.getSchedules()).map((s) => [s.name, s.cron])).toContainEqual([scheduleQueue, scheduleSweepCron]);
   });
@@ -152,7 +186,11 @@ describe('scheduling', () => {
     expect(await state(articleId)).toMatchObject({ status: 'APPROVED', scheduledAt: null, scheduledAction: null, scheduledVersion: null, scheduledById: null });
     expect(await runDueSchedules(db, new Date(runAt.getTime() + minute))).toEqual({ published: 0, unpublished: 0, failed: 0 });
     expect((await state(articleId)).status).toBe('APPROVED');
-    expect((await audits(articleId)).at(-1)).toEqual({ action: 'article.unschedule', actorId: admin.id, summary: { action: 'PUBLISH', runAt: runAt.toISOString(), version } });
+    expect((await audits(articleId)).at(-1)).toEqual({
+      action: 'article.unschedule',
+      actorId: admin.id,
+      summary: { action: 'PUBLISH', runAt: runAt.toISOString(), version },
+    });
     await expectAppError(cancelSchedule({ actor: admin, articleId }), 'INVALID');
     // Who may not publish may not cancel either (no role lacks it today; the check is there).
     await scheduleArticle({ actor: editor, articleId, version, action: 'PUBLISH', runAt });
@@ -193,7 +231,13 @@ describe('scheduling', () => {
     await reviewArticle({ actor: reviewer, articleId, version: version + 1, decision: 'APPROVED', comment: '' });
 
     expect(await runDueSchedules(db, new Date(runAt.getTime() + 1000))).toEqual({ published: 0, unpublished: 0, failed: 1 });
-    expect(await state(articleId)).toMatchObject({ status: 'APPROVED', version: version + 1, publishedRevisionId: null, scheduledAction: null, scheduledAt: null });
+    expect(await state(articleId)).toMatchObject({
+      status: 'APPROVED',
+      version: version + 1,
+      publishedRevisionId: null,
+      scheduledAction: null,
+      scheduledAt: null,
+    });
     expect((await audits(articleId)).at(-1)).toMatchObject({
       action: 'article.schedule-fail',
       actorId: null,

@@ -102,7 +102,7 @@ describe('public search', () => {
 
   it('requires every term and matches nothing for hostile or empty input', async () => {
     expect((await search('糖尿病 生育')).total).toBe(0);
-    for (const q of ["' & | ! ( ) : * <->", '医保\' | \'药 & !', '(((', '\\']) await expect(search(q)).resolves.toBeDefined();
+    for (const q of ["' & | ! ( ) : * <->", "医保' | '药 & !", '(((', '\\']) await expect(search(q)).resolves.toBeDefined();
     expect((await search("' & | ! ( ) : * <->")).total).toBe(0);
   });
 
@@ -126,7 +126,11 @@ describe('public search', () => {
   });
 
   it('never finds a draft, nor the working copy of a live article; the admin search does', async () => {
-    const report = await importPages(db, { actorId: editor.id, source: 'upload', files: [{ name: 'draft.txt', bytes: new TextEncoder().encode(pageText('草稿里的独有词语鸿雁', ['这篇草稿提到了鸿雁计划。'])) }] });
+    const report = await importPages(db, {
+      actorId: editor.id,
+      source: 'upload',
+      files: [{ name: 'draft.txt', bytes: new TextEncoder().encode(pageText('草稿里的独有词语鸿雁', ['这篇草稿提到了鸿雁计划。'])) }],
+    });
     const draftId = report.files[0].articleId!;
     expect((await search('鸿雁')).total).toBe(0);
     expect((await adminSearch('鸿雁')).rows.map((r) => r.id)).toEqual([draftId]);
@@ -152,7 +156,7 @@ describe('public search', () => {
     expect((await adminSearch('失能')).rows.map((r) => r.id)).toEqual([id]);
   });
 
-  it('keeps the admin table\'s slug match and its own order', async () => {
+  it("keeps the admin table's slug match and its own order", async () => {
     const { slug } = await db.article.findUniqueOrThrow({ where: { id: ids.get('g20')! }, select: { slug: true } });
     expect((await adminSearch(slug)).rows.map((r) => r.id)).toEqual([ids.get('g20')]);
     const rows = (await adminSearch('医保')).rows;

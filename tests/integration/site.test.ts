@@ -186,13 +186,17 @@ describe('sitemap', () => {
     for (const file of files) expect(file.length).toBeLessThanOrEqual(size);
     const paths = files.flat().map((e) => e.path);
     expect(new Set(paths).size).toBe(paths.length);
-    expect(paths).toEqual(expect.arrayContaining(['/', '/regions', '/regions/440000', '/regions/440100', '/regions/440106', `/a/${liveA.slug}`, `/a/${liveB.slug}`]));
+    expect(paths).toEqual(
+      expect.arrayContaining(['/', '/regions', '/regions/440000', '/regions/440100', '/regions/440106', `/a/${liveA.slug}`, `/a/${liveB.slug}`]),
+    );
     expect(paths).not.toContain(`/a/${draftSlug}`);
     expect(paths).not.toContain('/a/only-in-the-draft');
     expect(index.fileCount).toBe(Math.ceil(paths.length / size));
 
     // lastmod is the time of the live version.
-    const revision = await db.revision.findFirstOrThrow({ where: { article: { id: a.articleId }, id: (await db.article.findUniqueOrThrow({ where: { id: a.articleId } })).publishedRevisionId! } });
+    const revision = await db.revision.findFirstOrThrow({
+      where: { article: { id: a.articleId }, id: (await db.article.findUniqueOrThrow({ where: { id: a.articleId } })).publishedRevisionId! },
+    });
     expect(files.flat().find((e) => e.path === `/a/${liveA.slug}`)?.lastmod).toEqual(revision.createdAt);
 
     await unpublish(a.articleId);
@@ -218,7 +222,12 @@ describe('feed', () => {
     expect(items).toHaveLength(50);
     const times = items.map((i) => i.publishedAt!.getTime());
     expect(times).toEqual([...times].sort((x, y) => y - x));
-    const newest = await db.article.findMany({ where: { publishedRevisionId: { not: null }, deletedAt: null }, orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }], take: 50, select: { publishedRevision: { select: { slug: true } } } });
+    const newest = await db.article.findMany({
+      where: { publishedRevisionId: { not: null }, deletedAt: null },
+      orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
+      take: 50,
+      select: { publishedRevision: { select: { slug: true } } },
+    });
     expect(items.map((i) => i.slug)).toEqual(newest.map((a) => a.publishedRevision!.slug));
     expect(items.map((i) => i.title)).not.toContain(draftTitle);
   });

@@ -42,7 +42,10 @@ async function expectAppError(promise: Promise<unknown>, code: AppErrorCode) {
 }
 
 const state = (id: string) =>
-  db.article.findUnique({ where: { id }, select: { status: true, version: true, deletedAt: true, deletedById: true, publishedRevisionId: true, slug: true, title: true } });
+  db.article.findUnique({
+    where: { id },
+    select: { status: true, version: true, deletedAt: true, deletedById: true, publishedRevisionId: true, slug: true, title: true },
+  });
 
 async function publish(articleId: string) {
   const { version } = await db.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true } });
@@ -117,7 +120,7 @@ describe('moving to the trash', () => {
     await expectAppError(moveToTrash({ actor: editor, articleId, version }), 'NOT_FOUND');
   });
 
-  it("refuses editors anything but their own drafts that are not live, reviewers everything; nothing changes", async () => {
+  it('refuses editors anything but their own drafts that are not live, reviewers everything; nothing changes', async () => {
     const own = await importSample(pages.a, editor.id);
     const others = await importSample(pages.b, otherEditor.id);
     await expectAppError(moveToTrash({ actor: editor, articleId: others.articleId, version: others.version }), 'FORBIDDEN');
@@ -159,7 +162,15 @@ describe('moving to the trash', () => {
     // The linking page shows the item as a plain card, and is among the pages the change expires.
     expect((await readPublishedArticle(linkingSlug))!.recommendations[0].href).toBeNull();
     expect(result.publicTags).toEqual(
-      expect.arrayContaining([publicTags.article(target.articleId), publicTags.slug('ju-min-yi-bao-xin-di-zhi'), publicTags.slug(target.slug), publicTags.linksTo(target.articleId), publicTags.gone, publicTags.home, publicTags.search]),
+      expect.arrayContaining([
+        publicTags.article(target.articleId),
+        publicTags.slug('ju-min-yi-bao-xin-di-zhi'),
+        publicTags.slug(target.slug),
+        publicTags.linksTo(target.articleId),
+        publicTags.gone,
+        publicTags.home,
+        publicTags.search,
+      ]),
     );
     const feed = await db.publicChange.findMany({ where: { id: { gt: feedBefore!.id } } });
     expect(feed).toHaveLength(1);
@@ -180,7 +191,9 @@ describe('moving to the trash', () => {
 
     // The database refuses the trash mark, which is written after the unpublish.
     await db.$executeRawUnsafe(`CREATE FUNCTION refuse_trash() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'trash test: refusing'; END $$`);
-    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_trash BEFORE UPDATE ON "Article" FOR EACH ROW WHEN (NEW."deletedAt" IS NOT NULL) EXECUTE FUNCTION refuse_trash()`);
+    await db.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_trash BEFORE UPDATE ON "Article" FOR EACH ROW WHEN (NEW."deletedAt" IS NOT NULL) EXECUTE FUNCTION refuse_trash()`,
+    );
     try {
       await expect(moveToTrash({ actor: admin, articleId: live.articleId, version: live.version })).rejects.toThrow(/refusing/);
     } finally {
@@ -235,7 +248,9 @@ describe('the confirmation', () => {
     await saveArticle(editor, unlinked);
     await publish(byItem.articleId);
     expect((await readPublishedArticle(byItemSlug))!.recommendations[0].href).toBe(`/a/${target.slug}`);
-    expect((await findLinkingPages(db, target.articleId, '居民医保只能一年一交吗')).pages.find((p) => p.id === byItem.articleId)).toMatchObject({ linksLive: true });
+    expect((await findLinkingPages(db, target.articleId, '居民医保只能一年一交吗')).pages.find((p) => p.id === byItem.articleId)).toMatchObject({
+      linksLive: true,
+    });
     // A page in the trash is not named.
     await moveToTrash({ actor: editor, articleId: draftOnly.articleId, version: (await state(draftOnly.articleId))!.version });
     expect((await readTrashConfirmation(admin, target.articleId))!.linking.total).toBe(2);
@@ -256,7 +271,13 @@ describe('restoring', () => {
     const result = await restoreFromTrash({ actor: admin, articleId: live.articleId, ip: '192.0.2.8' });
 
     expect(result).toEqual({ title: '居民医保只能一年一交吗' });
-    expect(await state(live.articleId)).toMatchObject({ status: 'DRAFT', deletedAt: null, deletedById: null, publishedRevisionId: null, version: live.version });
+    expect(await state(live.articleId)).toMatchObject({
+      status: 'DRAFT',
+      deletedAt: null,
+      deletedById: null,
+      publishedRevisionId: null,
+      version: live.version,
+    });
     expect(await publicFootprint(live.articleId, live.slug)).toEqual({ page: null, search: 0, regions: 0, gone: true });
     expect((await listArticles(parseArticleListQuery({}))).rows.map((r) => r.id)).toContain(live.articleId);
     expect(await db.auditEvent.findFirstOrThrow({ where: { entityId: live.articleId, action: 'article.restore' } })).toMatchObject({
@@ -279,7 +300,11 @@ describe('restoring', () => {
     await moveToTrash({ actor: otherEditor, articleId: others.articleId, version: others.version });
 
     const trash = await readTrashPage(editor, 1);
-    expect(Object.fromEntries(trash.rows.map((r) => [r.id, r.canRestore]))).toEqual({ [own.articleId]: true, [ownMovedByAdmin.articleId]: false, [others.articleId]: false });
+    expect(Object.fromEntries(trash.rows.map((r) => [r.id, r.canRestore]))).toEqual({
+      [own.articleId]: true,
+      [ownMovedByAdmin.articleId]: false,
+      [others.articleId]: false,
+    });
     await expectAppError(restoreFromTrash({ actor: editor, articleId: ownMovedByAdmin.articleId }), 'FORBIDDEN');
     await expectAppError(restoreFromTrash({ actor: editor, articleId: others.articleId }), 'FORBIDDEN');
     await expectAppError(restoreFromTrash({ actor: reviewer, articleId: own.articleId }), 'FORBIDDEN');

@@ -96,7 +96,8 @@ describe('signing in with a second factor', () => {
     expect(throttleLimits.perAccount['second-factor'].limit).toBe(20);
     const ticket = await passwordStep(user);
     for (const ip of ['198.51.100.1', '198.51.100.2']) {
-      for (let i = 0; i < 10; i += 1) expect(await completeSecondFactor(db, ticket, wrongCode(secret), { ip, userAgent: '' })).toEqual({ ok: false, reason: 'invalid' });
+      for (let i = 0; i < 10; i += 1)
+        expect(await completeSecondFactor(db, ticket, wrongCode(secret), { ip, userAgent: '' })).toEqual({ ok: false, reason: 'invalid' });
     }
     expect(await completeSecondFactor(db, ticket, nextCode(secret), { ip: '198.51.100.3', userAgent: '' })).toEqual({ ok: false, reason: 'throttled' });
   });
@@ -126,7 +127,7 @@ describe('turning it off', () => {
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true, totpEnabledAt: true } });
     expect(row).toEqual({ totpSecret: null, totpEnabledAt: null });
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
-    expect((await checkPassword(db, { email: user.email, password: user.password }, client))).toMatchObject({ ok: true, next: 'ready' });
+    expect(await checkPassword(db, { email: user.email, password: user.password }, client)).toMatchObject({ ok: true, next: 'ready' });
   });
 
   it('is refused where the role requires two-factor sign-in', async () => {
@@ -140,6 +141,9 @@ describe('turning it off', () => {
     const admin = await makeUser('ADMIN');
     await updateUser(admin, user.id, { kind: 'reset-two-factor' });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).toBeNull();
-    expect(await db.auditEvent.findFirst({ where: { action: 'user.two-factor-reset' }, select: { actorId: true, entityId: true } })).toEqual({ actorId: admin.id, entityId: user.id });
+    expect(await db.auditEvent.findFirst({ where: { action: 'user.two-factor-reset' }, select: { actorId: true, entityId: true } })).toEqual({
+      actorId: admin.id,
+      entityId: user.id,
+    });
   });
 });

@@ -108,7 +108,10 @@ describe('public slugs', () => {
 
     // Even if the slug got there (e.g. a direct write), publishing it is refused.
     await db.article.update({ where: { id: second.articleId }, data: { slug: liveSlug } });
-    await db.revision.update({ where: { articleId_articleVersion: { articleId: second.articleId, articleVersion: second.version } }, data: { slug: liveSlug } });
+    await db.revision.update({
+      where: { articleId_articleVersion: { articleId: second.articleId, articleVersion: second.version } },
+      data: { slug: liveSlug },
+    });
     await submitForReview({ actor: editor, articleId: second.articleId, version: second.version });
     await reviewArticle({ actor: reviewer, articleId: second.articleId, version: second.version, decision: 'APPROVED', comment: '' });
     await expectAppError(publishArticle({ actor: editor, articleId: second.articleId, version: second.version }), 'CONFLICT');
@@ -129,7 +132,9 @@ describe('public slugs', () => {
     }
     const results = await Promise.allSettled(pages.map(({ articleId, version }) => publishArticle({ actor: editor, articleId, version })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: { code: 'CONFLICT', message: expect.stringContaining('tong-yi-ge-lian-jie') } });
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({
+      reason: { code: 'CONFLICT', message: expect.stringContaining('tong-yi-ge-lian-jie') },
+    });
     expect(await db.article.count({ where: { liveSlug: 'tong-yi-ge-lian-jie' } })).toBe(1);
   });
 

@@ -15,9 +15,13 @@ export default async function AccountPage() {
     <>
       <PageHeader title="我的账户" />
       {user.mustEnrolTwoFactor && (
-        <p className="alert warn" role="alert">管理员要求你的角色使用两步验证。请先启用两步验证，之后才能使用后台的其他功能。</p>
+        <p className="alert warn" role="alert">
+          管理员要求你的角色使用两步验证。请先启用两步验证，之后才能使用后台的其他功能。
+        </p>
       )}
-      <p>{user.name}（{roleLabels[user.role]}） · {user.email}</p>
+      <p>
+        {user.name}（{roleLabels[user.role]}） · {user.email}
+      </p>
 
       <section className="section" aria-labelledby="two-factor-heading">
         <h2 id="two-factor-heading">两步验证</h2>
@@ -28,7 +32,13 @@ export default async function AccountPage() {
         <h2 id="sessions-heading">登录会话</h2>
         <table className="data" aria-label="登录会话">
           <thead>
-            <tr><th>设备</th><th>IP 地址</th><th>登录时间</th><th>最近活动</th><th>操作</th></tr>
+            <tr>
+              <th>设备</th>
+              <th>IP 地址</th>
+              <th>登录时间</th>
+              <th>最近活动</th>
+              <th>操作</th>
+            </tr>
           </thead>
           <tbody>
             {sessions.map((s) => {
@@ -36,7 +46,10 @@ export default async function AccountPage() {
               const current = s.id === user.sessionId;
               return (
                 <tr key={s.id} data-testid={current ? 'session-current' : 'session-other'}>
-                  <td>{label}{current && <span className="badge badge-inline">当前会话</span>}</td>
+                  <td>
+                    {label}
+                    {current && <span className="badge badge-inline">当前会话</span>}
+                  </td>
                   <td>{s.ip ?? '未知'}</td>
                   <td>{formatDateTime(s.createdAt)}</td>
                   <td>{formatDateTime(s.lastSeenAt)}</td>

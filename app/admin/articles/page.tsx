@@ -24,12 +24,20 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
   return (
     <>
       <PageHeader title="文章">
-        {roleHas(user.role, 'article:create') && <Link href="/admin/articles/new" className="button primary">新建文章</Link>}
+        {roleHas(user.role, 'article:create') && (
+          <Link href="/admin/articles/new" className="button primary">
+            新建文章
+          </Link>
+        )}
       </PageHeader>
       <SavedViews views={views} currentQuery={viewQueryString(query)} canShare={roleHas(user.role, 'article:share-view')} />
       <ArticleFilters query={query} regionName={region?.name ?? null} />
       {/* A new filter, sort or page starts with nothing selected. */}
-      <ArticleTable key={articleListHref(query, {})} list={list} query={query} bulk={{
+      <ArticleTable
+        key={articleListHref(query, {})}
+        list={list}
+        query={query}
+        bulk={{
           canEdit: roleHas(user.role, 'article:edit'),
           canSubmit: roleHas(user.role, 'article:submit'),
           canPublish: roleHas(user.role, 'article:publish'),

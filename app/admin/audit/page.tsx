@@ -1,6 +1,16 @@
 import Link from 'next/link';
 import { PageHeader } from '@/components/admin/page-header';
-import { auditActionGroups, auditActionLabel, auditActionLabels, auditFilterSchema, auditPageSize, listAuditActors, listAuditEvents, summaryText, type AuditFilter } from '@/lib/audit/audit-log';
+import {
+  auditActionGroups,
+  auditActionLabel,
+  auditActionLabels,
+  auditFilterSchema,
+  auditPageSize,
+  listAuditActors,
+  listAuditEvents,
+  summaryText,
+  type AuditFilter,
+} from '@/lib/audit/audit-log';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/dates';
 
@@ -27,15 +37,30 @@ export default async function AuditPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title="审计日志">
-        <a href={`/admin/audit/csv${queryOf(filter)}`} className="button" download>导出 CSV</a>
+        <a href={`/admin/audit/csv${queryOf(filter)}`} className="button" download>
+          导出 CSV
+        </a>
       </PageHeader>
-      {!parsed.success && <p role="alert" className="alert error">筛选条件无效：{parsed.error.issues.map((i) => i.message).join('；')}</p>}
-      <form method="get" className="filters" aria-label="筛选审计日志" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end', marginBottom: 16 }}>
+      {!parsed.success && (
+        <p role="alert" className="alert error">
+          筛选条件无效：{parsed.error.issues.map((i) => i.message).join('；')}
+        </p>
+      )}
+      <form
+        method="get"
+        className="filters"
+        aria-label="筛选审计日志"
+        style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end', marginBottom: 16 }}
+      >
         <div>
           <label htmlFor="audit-user">操作人</label>
           <select id="audit-user" name="user" defaultValue={filter.user ?? ''}>
             <option value="">全部</option>
-            {actors.map((a) => <option key={a.id} value={a.id}>{a.name}（{a.email}）</option>)}
+            {actors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}（{a.email}）
+              </option>
+            ))}
           </select>
         </div>
         <div>
@@ -45,7 +70,13 @@ export default async function AuditPage({ searchParams }: Props) {
             {Object.entries(auditActionGroups).map(([group, label]) => (
               <optgroup key={group} label={label}>
                 <option value={group}>全部{label}操作</option>
-                {Object.keys(auditActionLabels).filter((action) => action.startsWith(`${group}.`)).map((action) => <option key={action} value={action}>{auditActionLabels[action]}</option>)}
+                {Object.keys(auditActionLabels)
+                  .filter((action) => action.startsWith(`${group}.`))
+                  .map((action) => (
+                    <option key={action} value={action}>
+                      {auditActionLabels[action]}
+                    </option>
+                  ))}
               </optgroup>
             ))}
           </select>
@@ -62,14 +93,27 @@ export default async function AuditPage({ searchParams }: Props) {
           <label htmlFor="audit-to">到</label>
           <input id="audit-to" name="to" type="date" defaultValue={filter.to ?? ''} />
         </div>
-        <button type="submit" className="button primary">筛选</button>
-        <Link href="/admin/audit" className="button">清除</Link>
+        <button type="submit" className="button primary">
+          筛选
+        </button>
+        <Link href="/admin/audit" className="button">
+          清除
+        </Link>
       </form>
-      <p className="muted" data-testid="audit-total">共 {total} 条记录</p>
+      <p className="muted" data-testid="audit-total">
+        共 {total} 条记录
+      </p>
       {rows.length > 0 && (
         <table className="data" aria-label="审计记录">
           <thead>
-            <tr><th>时间</th><th>操作人</th><th>操作</th><th>对象</th><th>详情</th><th>IP</th></tr>
+            <tr>
+              <th>时间</th>
+              <th>操作人</th>
+              <th>操作</th>
+              <th>对象</th>
+              <th>详情</th>
+              <th>IP</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
@@ -84,10 +128,14 @@ export default async function AuditPage({ searchParams }: Props) {
                       {row.articleDeleted && '（已永久删除）'}
                     </Link>
                   ) : (
-                    <span className="muted">{row.entityType} {row.entityId}</span>
+                    <span className="muted">
+                      {row.entityType} {row.entityId}
+                    </span>
                   )}
                 </td>
-                <td className="small" style={{ maxWidth: 360, overflowWrap: 'anywhere' }}>{summaryText(row.summary)}</td>
+                <td className="small" style={{ maxWidth: 360, overflowWrap: 'anywhere' }}>
+                  {summaryText(row.summary)}
+                </td>
                 <td className="small">{row.ip ?? ''}</td>
               </tr>
             ))}
@@ -97,7 +145,9 @@ export default async function AuditPage({ searchParams }: Props) {
       {pageCount > 1 && (
         <nav aria-label="分页" style={{ display: 'flex', gap: 12, marginTop: 16 }}>
           {filter.page > 1 && <Link href={`/admin/audit${queryOf(filter, filter.page - 1)}`}>上一页</Link>}
-          <span className="muted">第 {filter.page} / {pageCount} 页</span>
+          <span className="muted">
+            第 {filter.page} / {pageCount} 页
+          </span>
           {filter.page < pageCount && <Link href={`/admin/audit${queryOf(filter, filter.page + 1)}`}>下一页</Link>}
         </nav>
       )}

@@ -22,42 +22,75 @@ export default async function FreshnessPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader title="政策时效" />
       <p className="muted" style={{ marginTop: 0 }}>
-        已发布的文章中，线上版本提到的最新政策年份（如“2024年度”“2025年”）早于今年（{currentYear}年）的，按最新年份从近到远排列。请核实缴费标准等内容是否需要更新。
+        已发布的文章中，线上版本提到的最新政策年份（如“2024年度”“2025年”）早于今年（{currentYear}
+        年）的，按最新年份从近到远排列。请核实缴费标准等内容是否需要更新。
       </p>
       <table className="data" aria-label="可能过期的文章">
         <thead>
-          <tr><th>标题（线上版本）</th><th>政策年份</th><th>状态</th><th>发布时间</th><th>操作</th></tr>
+          <tr>
+            <th>标题（线上版本）</th>
+            <th>政策年份</th>
+            <th>状态</th>
+            <th>发布时间</th>
+            <th>操作</th>
+          </tr>
         </thead>
         <tbody>
           {rows.map((a) => (
             <tr key={a.id}>
-              <td><Link href={`/admin/articles/${a.id}`}>{a.title}</Link></td>
+              <td>
+                <Link href={`/admin/articles/${a.id}`}>{a.title}</Link>
+              </td>
               <td>
                 <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 4 }}>
                   {a.years.map((year) => (
-                    <span key={year} className="badge" style={year === a.newestYear ? { fontWeight: 600 } : undefined}>{year}年</span>
+                    <span key={year} className="badge" style={year === a.newestYear ? { fontWeight: 600 } : undefined}>
+                      {year}年
+                    </span>
                   ))}
                 </span>
               </td>
               <td>
                 <span className={`badge ${a.status}`}>{statusLabels[a.status]}</span>
-                {a.status !== 'PUBLISHED' && <div className="muted" style={{ fontSize: 12 }}>线上为版本 {a.publishedVersion}</div>}
+                {a.status !== 'PUBLISHED' && (
+                  <div className="muted" style={{ fontSize: 12 }}>
+                    线上为版本 {a.publishedVersion}
+                  </div>
+                )}
               </td>
               <td>{a.publishedAt ? formatDateTime(a.publishedAt) : '—'}</td>
               <td style={{ whiteSpace: 'nowrap' }}>
                 <Link href={`/admin/articles/${a.id}`}>编辑</Link>
                 {' · '}
-                <Link href={`/a/${a.slug}`} target="_blank">查看 ↗</Link>
+                <Link href={`/a/${a.slug}`} target="_blank">
+                  查看 ↗
+                </Link>
               </td>
             </tr>
           ))}
-          {rows.length === 0 && <tr><td colSpan={5} className="muted">{page > 1 ? '这一页没有文章' : '没有政策年份过期的已发布文章'}</td></tr>}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={5} className="muted">
+                {page > 1 ? '这一页没有文章' : '没有政策年份过期的已发布文章'}
+              </td>
+            </tr>
+          )}
         </tbody>
       </table>
       <nav aria-label="分页" style={{ display: 'flex', gap: 12, alignItems: 'center', marginTop: 12 }}>
-        <span className="muted">共 {total} 篇，第 {page} / {pageCount} 页</span>
-        {page > 1 && <Link className="button" href={href(Math.min(page - 1, pageCount))}>上一页</Link>}
-        {page < pageCount && <Link className="button" href={href(page + 1)}>下一页</Link>}
+        <span className="muted">
+          共 {total} 篇，第 {page} / {pageCount} 页
+        </span>
+        {page > 1 && (
+          <Link className="button" href={href(Math.min(page - 1, pageCount))}>
+            上一页
+          </Link>
+        )}
+        {page < pageCount && (
+          <Link className="button" href={href(page + 1)}>
+            下一页
+          </Link>
+        )}
       </nav>
     </>
   );

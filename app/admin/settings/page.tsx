@@ -23,7 +23,9 @@ export default async function SettingsPage() {
       </section>
       <section className="section" aria-labelledby="search-heading">
         <h2 id="search-heading">搜索</h2>
-        <p>搜索时，同一组里的词互相替代（如 居民医保 = 城乡居民基本医疗保险）。<Link href="/admin/settings/synonyms">编辑搜索同义词</Link></p>
+        <p>
+          搜索时，同一组里的词互相替代（如 居民医保 = 城乡居民基本医疗保险）。<Link href="/admin/settings/synonyms">编辑搜索同义词</Link>
+        </p>
       </section>
     </>
   );

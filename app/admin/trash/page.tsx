@@ -22,15 +22,23 @@ export default async function TrashPage({ searchParams }: Props) {
     <>
       <PageHeader title="回收站" />
       {moved && (
-        <p className="alert success" role="status">已移到回收站：{moved.title}</p>
+        <p className="alert success" role="status">
+          已移到回收站：{moved.title}
+        </p>
       )}
       <p className="muted">
         回收站中的文章不会出现在网站和文章列表中，移入 {trashRetentionDays} 天后自动永久删除（连同全部历史版本）。恢复的文章成为草稿，需重新审核后才能发布。
         {roleHas(user.role, 'article:delete-permanently') ? '' : '你可以恢复自己移到这里的文章；永久删除只限管理员。'}
       </p>
-      {total === 0 && <p>回收站是空的。<Link href="/admin/articles">返回文章列表</Link></p>}
+      {total === 0 && (
+        <p>
+          回收站是空的。<Link href="/admin/articles">返回文章列表</Link>
+        </p>
+      )}
       <TrashTable rows={rows} />
-      {total > 0 && <Pager page={query.page} pageCount={pageCount} total={total} unit="篇" href={(page) => (page > 1 ? `/admin/trash?page=${page}` : '/admin/trash')} />}
+      {total > 0 && (
+        <Pager page={query.page} pageCount={pageCount} total={total} unit="篇" href={(page) => (page > 1 ? `/admin/trash?page=${page}` : '/admin/trash')} />
+      )}
     </>
   );
 }

@@ -15,10 +15,19 @@ export default async function UsersPage() {
       <PageHeader title="用户" />
       <table className="data" aria-label="用户列表">
         <thead>
-          <tr><th>姓名</th><th>邮箱</th><th>角色</th><th>状态</th><th>两步验证</th><th>操作</th></tr>
+          <tr>
+            <th>姓名</th>
+            <th>邮箱</th>
+            <th>角色</th>
+            <th>状态</th>
+            <th>两步验证</th>
+            <th>操作</th>
+          </tr>
         </thead>
         <tbody>
-          {users.map((u) => <UserRow key={u.id} user={u} isSelf={u.id === me.id} origin={origin} />)}
+          {users.map((u) => (
+            <UserRow key={u.id} user={u} isSelf={u.id === me.id} origin={origin} />
+          ))}
         </tbody>
       </table>
       <h2 className="section">新建用户</h2>

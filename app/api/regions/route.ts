@@ -27,7 +27,11 @@ export async function GET(request: NextRequest) {
     if (!children) return NextResponse.json({ error: '地区不存在' }, { status: 404 });
     return NextResponse.json({ regions: children });
   }
-  const q = z.string().trim().max(30).safeParse(params.get('q') ?? '');
+  const q = z
+    .string()
+    .trim()
+    .max(30)
+    .safeParse(params.get('q') ?? '');
   if (!q.success) return NextResponse.json({ error: '查询过长' }, { status: 400 });
   const regions = searchRegions(q.data, 15).map((r) => ({ code: r.code, name: r.name, level: r.level, path: regionPath(r.code) }));
   return NextResponse.json({ regions });

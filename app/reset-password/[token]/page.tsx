@@ -14,13 +14,19 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
       <h1>设置密码</h1>
       {user ? (
         <>
-          <p>为 {user.name}（{user.email}）设置登录密码。设置后，该账号在其他设备上的会话都会结束。</p>
+          <p>
+            为 {user.name}（{user.email}）设置登录密码。设置后，该账号在其他设备上的会话都会结束。
+          </p>
           <SetPasswordForm token={token} />
         </>
       ) : (
         <>
-          <p className="alert error" role="alert">链接无效或已过期，请联系管理员重新发送。</p>
-          <p><Link href="/login">返回登录</Link></p>
+          <p className="alert error" role="alert">
+            链接无效或已过期，请联系管理员重新发送。
+          </p>
+          <p>
+            <Link href="/login">返回登录</Link>
+          </p>
         </>
       )}
     </main>

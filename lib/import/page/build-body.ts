@@ -103,12 +103,7 @@ function addParagraph(blocks: PmBlock[], open: OpenList[], indent: number, conte
   else blocks.push(paragraph(content));
 }
 
-function addListItem(
-  blocks: PmBlock[],
-  open: OpenList[],
-  line: Extract<BodyLine, { kind: ListKind }>,
-  content: PmText[],
-): void {
+function addListItem(blocks: PmBlock[], open: OpenList[], line: Extract<BodyLine, { kind: ListKind }>, content: PmText[]): void {
   while (open.length > 0) {
     const top = lastOf(open);
     const deeper = top.indent > line.indent;
@@ -126,9 +121,7 @@ function addListItem(
     return;
   }
   const list: PmOrderedList | PmBulletList =
-    line.kind === 'ordered'
-      ? { type: 'orderedList', attrs: { start: line.start }, content: [item] }
-      : { type: 'bulletList', content: [item] };
+    line.kind === 'ordered' ? { type: 'orderedList', attrs: { start: line.start }, content: [item] } : { type: 'bulletList', content: [item] };
   if (top) lastItem(top).content.push(list);
   else blocks.push(list);
   open.push({ kind: line.kind, indent: line.indent, list });

@@ -131,7 +131,10 @@ describe('decodePageBytes UTF-8 decoding', () => {
     const codes: number[] = [];
     for (let code = 0x20; code <= 0x10ffff; code += 1) if (code < 0xd800 || code > 0xdfff) codes.push(code);
     for (let start = 0; start < codes.length; start += 200_000) {
-      const text = `标题\n\n${codes.slice(start, start + 200_000).map((code) => String.fromCodePoint(code)).join('')}`;
+      const text = `标题\n\n${codes
+        .slice(start, start + 200_000)
+        .map((code) => String.fromCodePoint(code))
+        .join('')}`;
       const bytes = utf8(text);
       expect(decodePageBytes(bytes)).toMatchObject({ encoding: 'utf-8', text: normalizeLines(strict.decode(bytes)) });
     }

@@ -98,10 +98,7 @@ function detectEncoding(bytes: Uint8Array): string {
   }
   const encoding = toIconvEncoding(result.encoding);
   if (!encoding) {
-    throw new ImportParseError(
-      'ENCODING',
-      `文件编码 ${result.encoding} 不受支持，请将文件另存为 UTF-8 编码后重新导入。`,
-    );
+    throw new ImportParseError('ENCODING', `文件编码 ${result.encoding} 不受支持，请将文件另存为 UTF-8 编码后重新导入。`);
   }
   return encoding;
 }
@@ -134,8 +131,5 @@ function junkRatio(text: string): number {
 }
 
 function binaryError(): ImportParseError {
-  return new ImportParseError(
-    'BINARY',
-    '文件不是文本（可能是图片、压缩包或已损坏的文件），请确认上传的是抓取的 .txt 页面。',
-  );
+  return new ImportParseError('BINARY', '文件不是文本（可能是图片、压缩包或已损坏的文件），请确认上传的是抓取的 .txt 页面。');
 }

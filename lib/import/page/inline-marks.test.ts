@@ -7,11 +7,7 @@ const plain = (text: string) => ({ type: 'text', text });
 
 describe('toInlineNodes', () => {
   it('turns a space-padded phrase inside a line into bold and drops the padding', () => {
-    expect(toInlineNodes('居民医保通常采用 年缴制 ，即每年需缴纳')).toEqual([
-      plain('居民医保通常采用'),
-      bold('年缴制'),
-      plain('，即每年需缴纳'),
-    ]);
+    expect(toInlineNodes('居民医保通常采用 年缴制 ，即每年需缴纳')).toEqual([plain('居民医保通常采用'), bold('年缴制'), plain('，即每年需缴纳')]);
   });
 
   it('turns a label at the start of a line followed by punctuation into bold', () => {
@@ -20,13 +16,7 @@ describe('toInlineNodes', () => {
   });
 
   it('handles several bold phrases in one line', () => {
-    expect(toInlineNodes('分为 门诊 和 住院 两类')).toEqual([
-      plain('分为'),
-      bold('门诊'),
-      plain('和'),
-      bold('住院'),
-      plain('两类'),
-    ]);
+    expect(toInlineNodes('分为 门诊 和 住院 两类')).toEqual([plain('分为'), bold('门诊'), plain('和'), bold('住院'), plain('两类')]);
   });
 
   it.each([

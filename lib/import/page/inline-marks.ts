@@ -61,11 +61,7 @@ function boldFlagsFor(pieces: string[]): boolean[] {
 }
 
 function isInteriorCandidate(pieces: string[], index: number): boolean {
-  return (
-    looksLikePhrase(pieces[index]) &&
-    !LATIN_OR_DIGIT.test(pieces[index - 1].slice(-1)) &&
-    !LATIN_OR_DIGIT.test(pieces[index + 1][0])
-  );
+  return looksLikePhrase(pieces[index]) && !LATIN_OR_DIGIT.test(pieces[index - 1].slice(-1)) && !LATIN_OR_DIGIT.test(pieces[index + 1][0]);
 }
 
 function isLeadingLabel(pieces: string[]): boolean {

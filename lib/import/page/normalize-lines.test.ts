@@ -6,25 +6,48 @@ import { seededRandom } from '@/tests/fixtures/seeded-random';
 // The definition, line by line: unify line ends, drop invisible and control characters, turn
 // space-like characters into spaces, expand leading tabs, trim trailing blanks.
 function reference(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
-    .replace(/[\u00A0\u2007\u202F]/g, ' ')
-    // oxlint-disable-next-line no-control-regex -- the reference removes control characters too
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '')
-    .split('\n')
-    .map((line) => {
-      if (!line.includes('\t')) return line;
-      const leading = /^[\t ]*/.exec(line)![0];
-      return leading.replace(/\t/g, '    ') + line.slice(leading.length).replace(/\t+/g, ' ');
-    })
-    .map((line) => line.replace(/[ \u3000]+$/, ''))
-    .join('\n');
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+      .replace(/[\u00A0\u2007\u202F]/g, ' ')
+      // oxlint-disable-next-line no-control-regex -- the reference removes control characters too
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '')
+      .split('\n')
+      .map((line) => {
+        if (!line.includes('\t')) return line;
+        const leading = /^[\t ]*/.exec(line)![0];
+        return leading.replace(/\t/g, '    ') + line.slice(leading.length).replace(/\t+/g, ' ');
+      })
+      .map((line) => line.replace(/[ \u3000]+$/, ''))
+      .join('\n')
+  );
 }
 
 describe('normalizeLines', () => {
   it('matches the line-by-line definition on random text, and is idempotent', () => {
-    const alphabet = [' ', '\u3000', '\t', '\n', '\r', '\r\n', '\u00a0', '\u2007', '\u202f', '\u200b', '\ufeff', '\u2060', '\u0001', '\u000b', '\u000c', '\u0085', '\u2028', '医', 'a', '1.'];
+    const alphabet = [
+      ' ',
+      '\u3000',
+      '\t',
+      '\n',
+      '\r',
+      '\r\n',
+      '\u00a0',
+      '\u2007',
+      '\u202f',
+      '\u200b',
+      '\ufeff',
+      '\u2060',
+      '\u0001',
+      '\u000b',
+      '\u000c',
+      '\u0085',
+      '\u2028',
+      '医',
+      'a',
+      '1.',
+    ];
     const random = seededRandom(11);
     for (let n = 0; n < 3000; n += 1) {
       const text = Array.from({ length: random(16) }, () => alphabet[random(alphabet.length)]).join('');

@@ -60,14 +60,7 @@ function page(parts: { title?: string; body?: string; disclaimer?: string | null
     parts.items === undefined
       ? '相关推荐\n\n第一条推荐\n\n第一条摘要。\n\n健康新闻 2025-04-17\n\n第二条推荐\n\n第二条摘要。\n\n健康新闻 2025-04-17'
       : parts.items;
-  return [
-    parts.title ?? '测试标题',
-    '',
-    parts.body ?? '正文第一段。',
-    '',
-    parts.disclaimer === undefined ? DISCLAIMER : parts.disclaimer,
-    items,
-  ]
+  return [parts.title ?? '测试标题', '', parts.body ?? '正文第一段。', '', parts.disclaimer === undefined ? DISCLAIMER : parts.disclaimer, items]
     .filter((part): part is string => part !== null)
     .join('\n');
 }
@@ -301,7 +294,9 @@ describe('parsePage optional sections', () => {
   it('reads a full-width disclaimer colon and normalises the rest of the line like the body', () => {
     const parsed = parsePage(page({ disclaimer: '提示：本内容仅供参考,不能代替面诊。' }));
     expect(parsed.disclaimer).toBe('提示：本内容仅供参考，不能代替面诊。');
-    expect(parsePage(page({ disclaimer: '提示：本内容仅供参考,不能代替面诊。' }), { normalizePunctuation: false }).disclaimer).toBe('提示：本内容仅供参考,不能代替面诊。');
+    expect(parsePage(page({ disclaimer: '提示：本内容仅供参考,不能代替面诊。' }), { normalizePunctuation: false }).disclaimer).toBe(
+      '提示：本内容仅供参考,不能代替面诊。',
+    );
   });
 
   it('keeps a 提示 line that is not the last line before the list in the body', () => {
@@ -388,12 +383,8 @@ describe('parsePage recommendation list', () => {
   });
 
   it('does not take a summary ending in a date for the item date line', () => {
-    const parsed = parsePage(
-      page({ items: '相关推荐\n\n标题\n\n新政策自即日起施行,有效期至 2025-12-31\n\n健康新闻 2025-04-17' }),
-    );
-    expect(parsed.items).toEqual([
-      { title: '标题', summary: '新政策自即日起施行，有效期至 2025-12-31', category: '健康新闻', date: '2025-04-17' },
-    ]);
+    const parsed = parsePage(page({ items: '相关推荐\n\n标题\n\n新政策自即日起施行,有效期至 2025-12-31\n\n健康新闻 2025-04-17' }));
+    expect(parsed.items).toEqual([{ title: '标题', summary: '新政策自即日起施行，有效期至 2025-12-31', category: '健康新闻', date: '2025-04-17' }]);
   });
 
   it('uses the majority date and warns when item dates disagree; invalid dates become null', () => {
@@ -420,9 +411,7 @@ describe('parsePage recommendation list', () => {
   });
 
   it('normalises punctuation in item titles, summaries and categories but not dates', () => {
-    const parsed = parsePage(
-      page({ items: '相关推荐\n\n医保能报销吗?\n\n答案是肯定的,但需满足条件 :医保正常缴费。\n\n健康新闻 2025-04-17' }),
-    );
+    const parsed = parsePage(page({ items: '相关推荐\n\n医保能报销吗?\n\n答案是肯定的,但需满足条件 :医保正常缴费。\n\n健康新闻 2025-04-17' }));
     expect(parsed.items[0]).toEqual({
       title: '医保能报销吗？',
       summary: '答案是肯定的，但需满足条件：医保正常缴费。',
@@ -463,9 +452,7 @@ describe('parsePage treats markup as data', () => {
   it('keeps a <script> title and body text as plain text', () => {
     const parsed = parsePage(page({ title: '<script>alert(1)</script>医保', body: '<b>不是粗体</b> & <img src=x onerror=alert(1)>' }));
     expect(parsed.title).toBe('<script>alert(1)</script>医保');
-    expect(parsed.body.content).toEqual([
-      { type: 'paragraph', content: [{ type: 'text', text: '<b>不是粗体</b> & <img src=x onerror=alert(1)>' }] },
-    ]);
+    expect(parsed.body.content).toEqual([{ type: 'paragraph', content: [{ type: 'text', text: '<b>不是粗体</b> & <img src=x onerror=alert(1)>' }] }]);
   });
 });
 
@@ -479,15 +466,7 @@ describe('parsePage body structure', () => {
   });
 
   it('reads 1、 and 1) markers, but not decimals or years', () => {
-    expect(bodyOf('1、甲\n2)乙\n1.5倍报销\n2025年起施行')).toEqual([
-      'OL(1)',
-      '  LI',
-      '    P 甲',
-      '  LI',
-      '    P 乙',
-      'P 1.5倍报销',
-      'P 2025年起施行',
-    ]);
+    expect(bodyOf('1、甲\n2)乙\n1.5倍报销\n2025年起施行')).toEqual(['OL(1)', '  LI', '    P 甲', '  LI', '    P 乙', 'P 1.5倍报销', 'P 2025年起施行']);
   });
 
   it('nests deeper numbered items inside a bullet and returns to the outer list', () => {
@@ -521,13 +500,7 @@ describe('parsePage body structure', () => {
   });
 
   it('treats tabs and ideographic spaces as indentation', () => {
-    expect(bodyOf('\t1. 甲\n\t\t说明\n\u3000\u3000独立段落')).toEqual([
-      'OL(1)',
-      '  LI',
-      '    P 甲',
-      '    P 说明',
-      'P 独立段落',
-    ]);
+    expect(bodyOf('\t1. 甲\n\t\t说明\n\u3000\u3000独立段落')).toEqual(['OL(1)', '  LI', '    P 甲', '    P 说明', 'P 独立段落']);
   });
 
   it('accepts other bullet glyphs and empty items', () => {
@@ -536,11 +509,7 @@ describe('parsePage body structure', () => {
 
   it('makes (一) a level-3 heading and keeps long 一、 lines as paragraphs', () => {
     const long = `一、${'很长的一段正文'.repeat(10)}`;
-    expect(bodyOf(`一、概述\n（一）适用范围\n${long}`)).toEqual([
-      'H2 一、概述',
-      'H3 （一）适用范围',
-      `P ${Array.from(long).slice(0, 20).join('')}`,
-    ]);
+    expect(bodyOf(`一、概述\n（一）适用范围\n${long}`)).toEqual(['H2 一、概述', 'H3 （一）适用范围', `P ${Array.from(long).slice(0, 20).join('')}`]);
   });
 
   it('measures heading length in characters, not UTF-16 units', () => {
@@ -550,9 +519,7 @@ describe('parsePage body structure', () => {
   });
 
   it('produces documents the editor schema accepts', () => {
-    const parsed: ParsedPage = parsePage(
-      `标题\n\n引言\n一、头\n  1. 甲\n    • 乙\n      1. 丙\n        说明\n  •\n\n（一）尾\n段落`,
-    );
+    const parsed: ParsedPage = parsePage(`标题\n\n引言\n一、头\n  1. 甲\n    • 乙\n      1. 丙\n        说明\n  •\n\n（一）尾\n段落`);
     assertValidForEditor(parsed.body);
   });
 });

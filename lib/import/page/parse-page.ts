@@ -44,8 +44,7 @@ export function parsePage(text: string, options: ParsePageOptions = {}): ParsedP
   if (text.length > MAX_PAGE_CHARS) {
     throw new ImportParseError('TOO_LARGE', '文件过大，单个页面不能超过 1 MB，请确认上传的是单个抓取页面。');
   }
-  const transform: TextTransform =
-    options.normalizePunctuation === false ? (value) => value : normalizeChinesePunctuation;
+  const transform: TextTransform = options.normalizePunctuation === false ? (value) => value : normalizeChinesePunctuation;
   const lines: NumberedLine[] = normalizeLines(text)
     .split('\n')
     .map((line, index) => ({ text: line, line: index + 1 }));
@@ -66,17 +65,11 @@ export function parsePage(text: string, options: ParsePageOptions = {}): ParsedP
     transform,
   );
   if (body.content.length === 0) {
-    throw new ImportParseError(
-      'NO_BODY',
-      '页面没有正文：标题之后、“提示”或“相关推荐”之前没有内容，请检查文件是否完整。',
-      { line: lines[titleIndex].line + 1 },
-    );
+    throw new ImportParseError('NO_BODY', '页面没有正文：标题之后、“提示”或“相关推荐”之前没有内容，请检查文件是否完整。', { line: lines[titleIndex].line + 1 });
   }
 
   const recommendations =
-    headerIndex === -1
-      ? { items: [], warnings: [] }
-      : parseRecommendations(rest.slice(headerIndex + 1), transform, rest[headerIndex].line);
+    headerIndex === -1 ? { items: [], warnings: [] } : parseRecommendations(rest.slice(headerIndex + 1), transform, rest[headerIndex].line);
   const contentDate = pickContentDate(recommendations.items);
   const firstParagraph = findFirstParagraph(body.content);
 

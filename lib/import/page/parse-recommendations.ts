@@ -22,11 +22,7 @@ export const MAX_ITEM_TITLE_LENGTH = 200;
  * remains, the file is rejected (BAD_ITEM): an article silently imported without its
  * list would look fine and never get fixed.
  */
-export function parseRecommendations(
-  lines: NumberedLine[],
-  transform: TextTransform,
-  headerLine: number,
-): ParsedRecommendations {
+export function parseRecommendations(lines: NumberedLine[], transform: TextTransform, headerLine: number): ParsedRecommendations {
   const items: ParsedItem[] = [];
   const warnings: string[] = [];
   let pending: NumberedLine[] = [];
@@ -42,11 +38,9 @@ export function parseRecommendations(
     const itemNumber = items.length + 1;
     const [titleLine, ...summaryLines] = pending;
     if (!titleLine) {
-      throw new ImportParseError(
-        'BAD_ITEM',
-        `相关推荐第 ${itemNumber} 条（第 ${line.line} 行）只有分类和日期，缺少标题和摘要，请补全或删除该条后重新导入。`,
-        { line: line.line },
-      );
+      throw new ImportParseError('BAD_ITEM', `相关推荐第 ${itemNumber} 条（第 ${line.line} 行）只有分类和日期，缺少标题和摘要，请补全或删除该条后重新导入。`, {
+        line: line.line,
+      });
     }
     if (isLongerThan(titleLine.text, MAX_ITEM_TITLE_LENGTH)) {
       throw new ImportParseError(
@@ -69,9 +63,7 @@ export function parseRecommendations(
 
   if (items.length === 0) throw noCompleteItemError(pending[0]?.line ?? headerLine);
   if (pending.length > 0) {
-    warnings.push(
-      `相关推荐最后一条（第 ${pending[0].line} 行起）不完整，文件可能被截断，已忽略该条，保留前 ${items.length} 条。`,
-    );
+    warnings.push(`相关推荐最后一条（第 ${pending[0].line} 行起）不完整，文件可能被截断，已忽略该条，保留前 ${items.length} 条。`);
   }
   return { items, warnings };
 }

@@ -36,9 +36,7 @@ describe('cutSummary', () => {
 
 describe('tidyPlainText', () => {
   it('collapses whitespace and drops spaces around CJK punctuation only', () => {
-    expect(tidyPlainText('  种植牙 ：约6000元 。 Hello   World \n 医院（三甲） 推荐 ')).toBe(
-      '种植牙：约6000元。Hello World 医院（三甲）推荐',
-    );
+    expect(tidyPlainText('  种植牙 ：约6000元 。 Hello   World \n 医院（三甲） 推荐 ')).toBe('种植牙：约6000元。Hello World 医院（三甲）推荐');
   });
 });
 

@@ -24,11 +24,7 @@ export function tidyPlainText(text: string): string {
   if (!WHITESPACE.test(text)) return text;
   return text.replace(WHITESPACE_RUN, (run: string, start: number) => {
     const end = start + run.length;
-    const keepSpace =
-      start > 0 &&
-      end < text.length &&
-      !isCjkPunctuation(text.charCodeAt(start - 1)) &&
-      !isCjkPunctuation(text.charCodeAt(end));
+    const keepSpace = start > 0 && end < text.length && !isCjkPunctuation(text.charCodeAt(start - 1)) && !isCjkPunctuation(text.charCodeAt(end));
     return keepSpace ? ' ' : '';
   });
 }

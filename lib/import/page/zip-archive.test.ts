@@ -11,7 +11,10 @@ describe('readZipDirectory / readZipEntry', () => {
       const zip = makeZip({ 'a.txt': '居民医保'.repeat(100), 'dir/b.txt': 'b' }, { level });
       expect(isZipBytes(zip)).toBe(true);
       const entries = readZipDirectory(zip, 10);
-      expect(entries.map((e) => [e.name, e.uncompressedSize])).toEqual([['a.txt', 1200], ['dir/b.txt', 1]]);
+      expect(entries.map((e) => [e.name, e.uncompressedSize])).toEqual([
+        ['a.txt', 1200],
+        ['dir/b.txt', 1],
+      ]);
       expect(text(readZipEntry(zip, entries[0]))).toBe('居民医保'.repeat(100));
     }
   });

@@ -22,7 +22,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (code === indexSegment) return pageMetadata(settings, { path: '/regions', title: '按地区浏览', description: '按省、市、区县浏览医保问答。' });
   const data = /^\d{6}$/.test(code) ? await getRegionPage(code, 1) : null;
   if (!data) notFound();
-  return pageMetadata(settings, { path: `/regions/${code}`, title: `${data.region.name}医保问答`, description: `${data.region.name}的医保政策问答，共 ${data.total} 篇。` });
+  return pageMetadata(settings, {
+    path: `/regions/${code}`,
+    title: `${data.region.name}医保问答`,
+    description: `${data.region.name}的医保政策问答，共 ${data.total} 篇。`,
+  });
 }
 
 export default async function RegionPage({ params }: Props) {

@@ -43,9 +43,17 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader title={article.title}>
-        <span className={`badge ${article.status}`} data-testid="article-status">{statusLabels[article.status]}</span>
-        {article.status === 'IN_REVIEW' && <Link href={`/admin/articles/${article.id}/review`} className="button">审核视图</Link>}
-        <Link href={`/admin/articles/${article.id}/history`} className="button">历史版本</Link>
+        <span className={`badge ${article.status}`} data-testid="article-status">
+          {statusLabels[article.status]}
+        </span>
+        {article.status === 'IN_REVIEW' && (
+          <Link href={`/admin/articles/${article.id}/review`} className="button">
+            审核视图
+          </Link>
+        )}
+        <Link href={`/admin/articles/${article.id}/history`} className="button">
+          历史版本
+        </Link>
       </PageHeader>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 300px', gap: 24, alignItems: 'start' }}>
         <div>
@@ -70,7 +78,10 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
               <h2 style={{ fontSize: 16 }}>相关推荐（{article.recommendations.length}）</h2>
               <ol>
                 {article.recommendations.map((item) => (
-                  <li key={item.position}>{item.title}{item.targetArticle && <span className="muted">（链接：{linkedTitle(item.targetArticle)}）</span>}</li>
+                  <li key={item.position}>
+                    {item.title}
+                    {item.targetArticle && <span className="muted">（链接：{linkedTitle(item.targetArticle)}）</span>}
+                  </li>
                 ))}
               </ol>
             </article>
@@ -83,13 +94,17 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
             <dt className="muted">线上版本</dt>
             <dd>
               {article.publishedRevision ? (
-                <Link href={`/a/${article.publishedRevision.slug}`} target="_blank">版本 {article.publishedRevision.articleVersion} ↗</Link>
+                <Link href={`/a/${article.publishedRevision.slug}`} target="_blank">
+                  版本 {article.publishedRevision.articleVersion} ↗
+                </Link>
               ) : (
                 '未发布'
               )}
             </dd>
             <dt className="muted">最后修改</dt>
-            <dd>{article.updatedBy?.name ?? '导入'} · {formatDateTime(article.updatedAt)}</dd>
+            <dd>
+              {article.updatedBy?.name ?? '导入'} · {formatDateTime(article.updatedAt)}
+            </dd>
             {article.sourceFile && (
               <>
                 <dt className="muted">导入来源</dt>

@@ -15,14 +15,28 @@ export default async function ImportHistoryPage({ searchParams }: { searchParams
   return (
     <>
       <PageHeader title="导入记录">
-        <Link href="/admin/import" className="button">导入页面</Link>
+        <Link href="/admin/import" className="button">
+          导入页面
+        </Link>
       </PageHeader>
       {rows.length === 0 ? (
         <p className="muted">还没有导入记录。</p>
       ) : (
         <table className="data" aria-label="导入记录">
           <thead>
-            <tr><th>时间</th><th>导入人</th><th>方式</th><th>标点规范化</th><th>状态</th><th>新建</th><th>更新</th><th>未变</th><th>失败</th><th>其中冲突</th><th></th></tr>
+            <tr>
+              <th>时间</th>
+              <th>导入人</th>
+              <th>方式</th>
+              <th>标点规范化</th>
+              <th>状态</th>
+              <th>新建</th>
+              <th>更新</th>
+              <th>未变</th>
+              <th>失败</th>
+              <th>其中冲突</th>
+              <th></th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((b) => (
@@ -37,7 +51,9 @@ export default async function ImportHistoryPage({ searchParams }: { searchParams
                 <td>{b.unchanged}</td>
                 <td>{b.failed}</td>
                 <td>{b.conflicts}</td>
-                <td><Link href={`/admin/import/history/${b.id}`}>查看明细</Link></td>
+                <td>
+                  <Link href={`/admin/import/history/${b.id}`}>查看明细</Link>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -46,7 +62,9 @@ export default async function ImportHistoryPage({ searchParams }: { searchParams
       {pageCount > 1 && (
         <nav aria-label="分页" style={{ display: 'flex', gap: 12, marginTop: 16 }}>
           {page > 1 && <Link href={`/admin/import/history?page=${page - 1}`}>上一页</Link>}
-          <span className="muted">第 {page} / {pageCount} 页</span>
+          <span className="muted">
+            第 {page} / {pageCount} 页
+          </span>
           {page < pageCount && <Link href={`/admin/import/history?page=${page + 1}`}>下一页</Link>}
         </nav>
       )}

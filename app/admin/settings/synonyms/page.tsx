@@ -11,7 +11,9 @@ export default async function SynonymsPage() {
   const groups = await readSynonymGroups();
   return (
     <>
-      <p><Link href="/admin/settings">← 设置</Link></p>
+      <p>
+        <Link href="/admin/settings">← 设置</Link>
+      </p>
       <PageHeader title="搜索同义词" />
       <p className="muted">同一组里的词在搜索时视为同一个词：搜索其中任何一个，也会找到含有组内其他词的文章。词之间用逗号或顿号分隔。</p>
       <section className="section" aria-labelledby="add-heading">

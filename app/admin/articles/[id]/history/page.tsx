@@ -19,29 +19,56 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
   return (
     <>
       <PageHeader title={`历史版本：${history.title}`}>
-        <Link href={`/admin/articles/${id}`} className="button">返回编辑</Link>
+        <Link href={`/admin/articles/${id}`} className="button">
+          返回编辑
+        </Link>
         {history.liveVersion !== null && history.liveVersion !== history.version && (
-          <Link href={compareHref(history.liveVersion, history.version)} className="button primary">工作版本与线上版本对比</Link>
+          <Link href={compareHref(history.liveVersion, history.version)} className="button primary">
+            工作版本与线上版本对比
+          </Link>
         )}
       </PageHeader>
-      <form method="get" action={`/admin/articles/${id}/history/compare`} aria-label="比较两个版本" style={{ display: 'flex', gap: 12, alignItems: 'flex-end', marginBottom: 16 }}>
+      <form
+        method="get"
+        action={`/admin/articles/${id}/history/compare`}
+        aria-label="比较两个版本"
+        style={{ display: 'flex', gap: 12, alignItems: 'flex-end', marginBottom: 16 }}
+      >
         <div>
           <label htmlFor="compare-from">从版本</label>
           <select id="compare-from" name="from" defaultValue={history.liveVersion ?? history.revisions.at(-1)?.version}>
-            {history.revisions.map((r) => <option key={r.version} value={r.version}>版本 {r.version}</option>)}
+            {history.revisions.map((r) => (
+              <option key={r.version} value={r.version}>
+                版本 {r.version}
+              </option>
+            ))}
           </select>
         </div>
         <div>
           <label htmlFor="compare-to">到版本</label>
           <select id="compare-to" name="to" defaultValue={history.version}>
-            {history.revisions.map((r) => <option key={r.version} value={r.version}>版本 {r.version}</option>)}
+            {history.revisions.map((r) => (
+              <option key={r.version} value={r.version}>
+                版本 {r.version}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="button">比较</button>
+        <button type="submit" className="button">
+          比较
+        </button>
       </form>
       <table className="data" aria-label="历史版本">
         <thead>
-          <tr><th>版本</th><th>时间</th><th>作者</th><th>来源</th><th>说明</th><th>状态</th><th>操作</th></tr>
+          <tr>
+            <th>版本</th>
+            <th>时间</th>
+            <th>作者</th>
+            <th>来源</th>
+            <th>说明</th>
+            <th>状态</th>
+            <th>操作</th>
+          </tr>
         </thead>
         <tbody>
           {history.revisions.map((r, i) => {
@@ -54,7 +81,8 @@ export default async function HistoryPage({ params }: { params: Promise<{ id: st
                 <td>{revisionOriginLabels[r.origin]}</td>
                 <td className="small">{r.note}</td>
                 <td>
-                  {r.isWorkingCopy && <span className="badge">工作版本</span>} {r.isLive && <span className="badge PUBLISHED">线上</span>} {r.isApproved && <span className="badge APPROVED">已批准</span>}
+                  {r.isWorkingCopy && <span className="badge">工作版本</span>} {r.isLive && <span className="badge PUBLISHED">线上</span>}{' '}
+                  {r.isApproved && <span className="badge APPROVED">已批准</span>}
                 </td>
                 <td>
                   <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>

@@ -35,23 +35,44 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   return (
     <>
       <PageHeader title={`审核：${article.title}`}>
-        <span className={`badge ${article.status}`} data-testid="article-status">{statusLabels[article.status]}</span>
-        <Link href={`/admin/articles/${id}`} className="button">文章页面</Link>
-        <Link href={`/admin/articles/${id}/history`} className="button">历史版本</Link>
+        <span className={`badge ${article.status}`} data-testid="article-status">
+          {statusLabels[article.status]}
+        </span>
+        <Link href={`/admin/articles/${id}`} className="button">
+          文章页面
+        </Link>
+        <Link href={`/admin/articles/${id}/history`} className="button">
+          历史版本
+        </Link>
       </PageHeader>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 300px', gap: 24, alignItems: 'start' }}>
         <div>
           <section aria-label="与线上版本的差异">
-            <h2 className="section">
-              {live ? `版本 ${article.version} 与线上版本 ${liveVersion} 的差异` : '新文章：尚无线上版本'}
-            </h2>
+            <h2 className="section">{live ? `版本 ${article.version} 与线上版本 ${liveVersion} 的差异` : '新文章：尚无线上版本'}</h2>
             {live && (
               <>
                 <p style={{ display: 'flex', gap: 8 }}>
-                  <Link href={`/admin/articles/${id}/review`} className={`button${view === 'inline' ? ' primary' : ''}`} aria-current={view === 'inline' ? 'page' : undefined}>合并视图</Link>
-                  <Link href={`/admin/articles/${id}/review?view=split`} className={`button${view === 'split' ? ' primary' : ''}`} aria-current={view === 'split' ? 'page' : undefined}>并排视图</Link>
+                  <Link
+                    href={`/admin/articles/${id}/review`}
+                    className={`button${view === 'inline' ? ' primary' : ''}`}
+                    aria-current={view === 'inline' ? 'page' : undefined}
+                  >
+                    合并视图
+                  </Link>
+                  <Link
+                    href={`/admin/articles/${id}/review?view=split`}
+                    className={`button${view === 'split' ? ' primary' : ''}`}
+                    aria-current={view === 'split' ? 'page' : undefined}
+                  >
+                    并排视图
+                  </Link>
                 </p>
-                <VersionDiffView diff={diffVersions(live, working)} view={view} beforeLabel={`线上版本 ${liveVersion}`} afterLabel={`版本 ${article.version}`} />
+                <VersionDiffView
+                  diff={diffVersions(live, working)}
+                  view={view}
+                  beforeLabel={`线上版本 ${liveVersion}`}
+                  afterLabel={`版本 ${article.version}`}
+                />
               </>
             )}
           </section>

@@ -23,14 +23,17 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
   return (
     <>
       <PageHeader title="导入明细">
-        <a href={`/admin/import/history/${batch.id}/csv`} className="button" download>下载 CSV</a>
+        <a href={`/admin/import/history/${batch.id}/csv`} className="button" download>
+          下载 CSV
+        </a>
       </PageHeader>
       <p style={{ display: 'flex', gap: 16 }}>
         <Link href="/admin/import/history">← 全部导入记录</Link>
         <Link href="/admin/import">继续导入</Link>
       </p>
       <p className="muted">
-        {formatDateTime(batch.createdAt)}，{batch.user?.name ?? (batch.source === 'cli' ? '命令行' : '系统')}通过{sourceLabels[batch.source] ?? batch.source}导入。标点规范化：{batch.normalizePunctuation ? '开' : '关'}
+        {formatDateTime(batch.createdAt)}，{batch.user?.name ?? (batch.source === 'cli' ? '命令行' : '系统')}通过{sourceLabels[batch.source] ?? batch.source}
+        导入。标点规范化：{batch.normalizePunctuation ? '开' : '关'}
       </p>
       {!isImportFinished(batch.status) ? (
         <ImportProgress
@@ -40,7 +43,9 @@ export default async function ImportBatchPage({ params }: { params: Promise<{ id
       ) : (
         <section aria-label="导入结果">
           {batch.status === 'DONE' ? (
-            <p role="status" className={batch.failed ? 'alert warn' : 'alert success'}>导入完成：{totals}</p>
+            <p role="status" className={batch.failed ? 'alert warn' : 'alert success'}>
+              导入完成：{totals}
+            </p>
           ) : (
             <p role="alert" className="alert error">
               导入失败：{batch.error}（已处理 {batch.items.length} 个文件：{totals}）
@@ -57,7 +62,15 @@ function ItemTable({ batch }: { batch: ImportBatchDetail }) {
   return (
     <table className="data" aria-label="导入明细">
       <thead>
-        <tr><th>#</th><th>文件</th><th>结果</th><th>标题</th><th>推荐条数</th><th>建议地区</th><th>原因 / 说明</th></tr>
+        <tr>
+          <th>#</th>
+          <th>文件</th>
+          <th>结果</th>
+          <th>标题</th>
+          <th>推荐条数</th>
+          <th>建议地区</th>
+          <th>原因 / 说明</th>
+        </tr>
       </thead>
       <tbody>
         {batch.items.map((item) => (
@@ -66,7 +79,11 @@ function ItemTable({ batch }: { batch: ImportBatchDetail }) {
             <td>{item.fileName}</td>
             <td>{itemOutcomeLabels[item.outcome]}</td>
             <td>
-              {item.article && !item.article.deletedAt ? <Link href={`/admin/articles/${item.article.id}`}>{item.title ?? item.article.title}</Link> : item.title}
+              {item.article && !item.article.deletedAt ? (
+                <Link href={`/admin/articles/${item.article.id}`}>{item.title ?? item.article.title}</Link>
+              ) : (
+                item.title
+              )}
             </td>
             <td>{item.itemCount ?? ''}</td>
             <td>{item.regionCodes.map((code) => regionPath(code).join(' / ') || code).join('、')}</td>
@@ -77,7 +94,11 @@ function ItemTable({ batch }: { batch: ImportBatchDetail }) {
                 </div>
               )}
               {item.forced && <div className="muted">已按要求覆盖编辑的修改，导入为新版本</div>}
-              {item.warnings.map((w, i) => <div key={i} className="muted">{w}</div>)}
+              {item.warnings.map((w, i) => (
+                <div key={i} className="muted">
+                  {w}
+                </div>
+              ))}
             </td>
           </tr>
         ))}

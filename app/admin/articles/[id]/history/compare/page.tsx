@@ -29,9 +29,15 @@ export default async function ComparePage({ params, searchParams }: Props) {
   return (
     <>
       <PageHeader title={`版本 ${from} → 版本 ${to}`}>
-        <Link href={`/admin/articles/${id}/history`} className="button">历史版本</Link>
-        <Link href={href('inline')} className={`button${view === 'inline' ? ' primary' : ''}`} aria-current={view === 'inline' ? 'page' : undefined}>合并视图</Link>
-        <Link href={href('split')} className={`button${view === 'split' ? ' primary' : ''}`} aria-current={view === 'split' ? 'page' : undefined}>并排视图</Link>
+        <Link href={`/admin/articles/${id}/history`} className="button">
+          历史版本
+        </Link>
+        <Link href={href('inline')} className={`button${view === 'inline' ? ' primary' : ''}`} aria-current={view === 'inline' ? 'page' : undefined}>
+          合并视图
+        </Link>
+        <Link href={href('split')} className={`button${view === 'split' ? ' primary' : ''}`} aria-current={view === 'split' ? 'page' : undefined}>
+          并排视图
+        </Link>
       </PageHeader>
       <p className="muted">{after.title}</p>
       <VersionDiffView diff={diffVersions(before, after)} view={view} beforeLabel={`版本 ${from}`} afterLabel={`版本 ${to}`} />
