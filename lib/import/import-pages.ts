@@ -135,6 +135,8 @@ class BatchRun {
           if (isPowerOfFour(chunksWritten)) await refreshStatistics(sql, LOOKUP_TABLES);
           await this.progress(this.results.size, units.length);
         });
+        // A failure is rethrown by the next `await writing`; until then it is not unhandled.
+        writing.catch(() => {});
       }
       await writing;
       if (this.options.records) await resolvePendingLinks(this.db);
