@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { z } from 'zod';
 import { PageHeader } from '@/components/admin/page-header';
+import { Pager } from '@/components/admin/pager';
 import { freshnessPageSize, listStaleArticles } from '@/lib/articles/freshness';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/dates';
@@ -77,21 +78,7 @@ export default async function FreshnessPage({ searchParams }: { searchParams: Pr
           )}
         </tbody>
       </table>
-      <nav aria-label="分页" style={{ display: 'flex', gap: 12, alignItems: 'center', marginTop: 12 }}>
-        <span className="muted">
-          共 {total} 篇，第 {page} / {pageCount} 页
-        </span>
-        {page > 1 && (
-          <Link className="button" href={href(Math.min(page - 1, pageCount))}>
-            上一页
-          </Link>
-        )}
-        {page < pageCount && (
-          <Link className="button" href={href(page + 1)}>
-            下一页
-          </Link>
-        )}
-      </nav>
+      <Pager page={page} pageCount={pageCount} total={total} unit="篇" href={href} />
     </>
   );
 }
