@@ -6,13 +6,13 @@ import { bodyDocSchema } from '@/lib/content/body-schema';
 import { txSql } from '@/lib/db/sql';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { regionAncestorCodes } from '@/lib/regions/region-path';
 import { statusAfterEdit } from '@/lib/workflow/transitions';
-import type { RecommendationInput, RegionTagInput, SaveArticleInput } from './schemas';
+import { editorRegionTags } from './region-tags';
+import type { RecommendationInput, SaveArticleInput } from './schemas';
 import { assertNoOtherEditor } from './edit-lock';
 import { slugInUse } from './slug-in-use';
 import { AUTOSAVE_NOTE } from './write-revision';
-import { StaleVersionError, writeVersions, type ItemRow, type RegionRow } from './write-versions';
+import { StaleVersionError, writeVersions, type ItemRow } from './write-versions';
 
 export type SaveOptions = {
   /** Names the revision (a restore names the version it brings back). */
@@ -138,36 +138,6 @@ async function openAutosaveRevision(tx: Tx, actor: CurrentUser, articleId: strin
   if (!newest || newest.note !== AUTOSAVE_NOTE || newest.authorId !== actor.id || newest.articleVersion !== version || newest.publishedFor) return null;
   const reviewed = await tx.review.count({ where: { articleId, articleVersion: version } });
   return reviewed ? null : newest.id;
-}
-
-/**
- * The editor's region tags as they will be stored. What the client may do with origins is
- * limited to what the editor can do in the UI: keep an AUTO suggestion, accept it (AUTO →
- * MANUAL), reject it (dropped and remembered, so re-detection never suggests it again), remove a
- * tag, or add a MANUAL one. A client cannot create AUTO rows or set confidences: a code that is
- * not already an AUTO row becomes MANUAL, and a MANUAL tag stays MANUAL. A region the editor tags
- * by hand is no longer rejected.
- */
-export function editorRegionTags(
-  existing: { regionCode: string; origin: 'AUTO' | 'MANUAL'; confidence: number }[],
-  currentlyRejected: string[],
-  tags: RegionTagInput[],
-  rejectedCodes: string[] = [],
-): { rows: RegionRow[]; rejectedRegionCodes: string[] } {
-  const before = new Map(existing.map((r) => [r.regionCode, r]));
-  const wanted = new Map<string, RegionTagInput>();
-  for (const tag of tags) if (!wanted.has(tag.code)) wanted.set(tag.code, tag);
-  const rows = [...wanted.values()].map((tag): RegionRow => {
-    const row = before.get(tag.code);
-    if (!row && !regionAncestorCodes(tag.code)) throw new AppError('INVALID', `地区代码 ${tag.code} 不存在`);
-    if (row?.origin === 'AUTO' && tag.origin !== 'MANUAL') return { regionCode: tag.code, origin: 'AUTO', confidence: row.confidence };
-    if (row?.origin === 'MANUAL') return { regionCode: tag.code, origin: 'MANUAL', confidence: row.confidence };
-    return { regionCode: tag.code, origin: 'MANUAL', confidence: 1 };
-  });
-  // Only a suggestion can be rejected; codes that were not AUTO rows are ignored.
-  const newlyRejected = rejectedCodes.filter((code) => before.get(code)?.origin === 'AUTO' && !wanted.has(code));
-  const rejectedRegionCodes = [...new Set([...currentlyRejected, ...newlyRejected])].filter((code) => !wanted.has(code)).sort();
-  return { rows, rejectedRegionCodes };
 }
 
 /**
