@@ -78,6 +78,10 @@ export class StaleVersionError extends Error {
   }
 }
 
+// The time now as Prisma stores it: UTC in a timestamp without a time zone, whatever the
+// session's TimeZone.
+const NOW_UTC = `(now() AT TIME ZONE 'UTC')`;
+
 // Column → SQL type, as the statements read them from json_to_recordset.
 const columnTypes: Record<keyof VersionColumns | keyof CreateColumns | 'plainText', string> = {
   title: 'text',
@@ -137,6 +141,10 @@ type ArticleRow = {
 };
 
 function articleRow(v: NewVersion, actorId: string | null): ArticleRow {
+  for (const key of [...Object.keys(v.set), ...Object.keys(v.create ?? {})]) {
+    // Column names go into the statements: only the known ones.
+    if (!(key in columnTypes)) throw new Error(`writeVersions: unknown article column ${key}`);
+  }
   const values: Partial<Record<Column, unknown>> = {};
   for (const [key, value] of Object.entries(v.set)) if (value !== undefined) values[key as Column] = value;
   if (v.set.body !== undefined) values.plainText = v.plainText ?? bodyPlainText(v.set.body);
@@ -182,11 +190,14 @@ async function insertArticles(sql: Sql, rows: ArticleRow[]) {
   for (const group of byShape(rows)) {
     const columns = Object.keys(group[0].values).sort();
     const names = columns.map((c) => `"${c}"`).join(', ');
-    // updatedAt has no database default (Prisma sets it): now(), unless a restore gives it.
-    const updatedAt = columns.includes('updatedAt') ? '' : ', "updatedAt"';
+    // Prisma fills createdAt and updatedAt in UTC; here the database does, in UTC too (the columns
+    // are timestamps without a time zone), unless a restore gives them.
+    const stamps = (['createdAt', 'updatedAt'] as const).filter((c) => !columns.includes(c));
+    const stampNames = stamps.map((c) => `, "${c}"`).join('');
+    const stampValues = stamps.map(() => `, ${NOW_UTC}`).join('');
     await sql.run(
-      `INSERT INTO "Article" (id, ${names}${updatedAt})
-       SELECT id, ${names}${updatedAt ? ', now()' : ''} FROM json_to_recordset($1::json) AS t(${recordsetColumns(columns, ['id text'])})`,
+      `INSERT INTO "Article" (id, ${names}${stampNames})
+       SELECT id, ${names}${stampValues} FROM json_to_recordset($1::json) AS t(${recordsetColumns(columns, ['id text'])})`,
       [JSON.stringify(group.map((r) => ({ id: r.id, ...r.values })))],
     );
   }
@@ -198,7 +209,7 @@ async function updateArticles(sql: Sql, rows: ArticleRow[]) {
     const columns = Object.keys(group[0].values).sort();
     const sets = columns.map((c) => `"${c}" = t."${c}"`).join(', ');
     const updated = await sql.rows<{ id: string }>(
-      `UPDATE "Article" a SET ${sets}, "updatedAt" = now()
+      `UPDATE "Article" a SET ${sets}, "updatedAt" = ${NOW_UTC}
          FROM json_to_recordset($1::json) AS t(${recordsetColumns(columns, ['id text', '"fromVersion" int'])})
         WHERE a.id = t.id AND a.version = t."fromVersion" AND a."deletedAt" IS NULL
         RETURNING a.id`,
@@ -272,14 +283,14 @@ async function writeRevisions(sql: Sql, versions: NewVersion[], authorId: string
   const rows = versions.flatMap((v, i) => (v.revision ? [{ id: ids[i], articleId: v.articleId, note: v.revision.note }] : []));
   if (rows.length === 0) return ids;
   await sql.run(
-    `INSERT INTO "Revision" (id, "articleId", "articleVersion", title, slug, summary, body, "plainText", disclaimer, category, "contentDate", regions, recommendations, note, "authorId")
+    `INSERT INTO "Revision" (id, "articleId", "articleVersion", title, slug, summary, body, "plainText", disclaimer, category, "contentDate", regions, recommendations, note, "authorId", "createdAt")
      SELECT t.id, a.id, a.version, a.title, a.slug, a.summary, a.body, a."plainText", a.disclaimer, a.category, a."contentDate",
             coalesce((SELECT jsonb_agg(jsonb_build_object('code', r."regionCode", 'origin', r.origin, 'confidence', r.confidence) ORDER BY r."regionCode")
                         FROM "ArticleRegion" r WHERE r."articleId" = a.id), '[]'::jsonb),
             coalesce((SELECT jsonb_agg(jsonb_build_object('title', i.title, 'summary', i.summary, 'category', i.category,
                                                           'itemDate', to_char(i."itemDate", 'YYYY-MM-DD'), 'targetArticleId', i."targetArticleId") ORDER BY i.position)
                         FROM "RecommendationItem" i WHERE i."articleId" = a.id), '[]'::jsonb),
-            t.note, $2
+            t.note, $2, ${NOW_UTC}
        FROM json_to_recordset($1::json) AS t(id text, "articleId" text, note text)
        JOIN "Article" a ON a.id = t."articleId"`,
     [JSON.stringify(rows), authorId],
@@ -291,8 +302,8 @@ async function writeAudits(sql: Sql, versions: NewVersion[], who: { actorId: str
   const rows = versions.flatMap((v) => (v.audit ? [{ entityId: v.articleId, action: v.audit.action, summary: v.audit.summary }] : []));
   if (rows.length === 0) return;
   await sql.run(
-    `INSERT INTO "AuditEvent" ("actorId", action, "entityType", "entityId", summary, ip)
-     SELECT $2, action, 'Article', "entityId", summary, $3 FROM json_to_recordset($1::json) AS t("entityId" text, action text, summary jsonb)`,
+    `INSERT INTO "AuditEvent" ("actorId", action, "entityType", "entityId", summary, ip, "createdAt")
+     SELECT $2, action, 'Article', "entityId", summary, $3, ${NOW_UTC} FROM json_to_recordset($1::json) AS t("entityId" text, action text, summary jsonb)`,
     [JSON.stringify(rows), who.actorId, who.ip ?? null],
   );
 }

@@ -178,7 +178,8 @@ class BatchRun {
       for (const result of results) this.results.set(result.position, result);
       return;
     } catch (error) {
-      if (pages.length === 0) throw error;
+      // A lost connection is not a bad file: the import stops and can be resumed.
+      if (pages.length === 0 || !isStatementError(error)) throw error;
       console.error(`import: writing files ${chunk[0].name} … ${chunk[chunk.length - 1].name} together failed; retrying them one by one`, error);
     }
     // One page at a time, each in its own transaction: the same planner and writer.
@@ -191,6 +192,7 @@ class BatchRun {
           return written;
         });
       } catch (error) {
+        if (!isStatementError(error)) throw error;
         console.error(`import: ${page.fileName} failed at the database`, error);
         result = failedResult(unitAt.get(page.position)!, error instanceof StaleVersionError ? busyFailure : databaseFailure);
         await this.recordSafely(sql, result, page.candidate.hash);
@@ -249,6 +251,11 @@ class BatchRun {
   }
 }
 
+/** An error the database gave for a statement (it has a SQLSTATE), or the writer's own stale-version error. */
+function isStatementError(error: unknown): boolean {
+  return error instanceof StaleVersionError || (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string');
+}
+
 function contentHashOf(unit: AnalysedUnit): string | null {
   return unit.state === 'failed' ? null : unit.candidate.hash;
 }
@@ -305,6 +312,9 @@ async function connectForChunks(): Promise<pg.Client> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
   const client = new pg.Client(pgConfigFromUrl(url));
+  // A connection lost between statements makes the next statement fail; without a listener the
+  // client's error event would end the process.
+  client.on('error', (error) => console.error('import: the database connection failed', error));
   await client.connect();
   // Revisions and bodies are TOASTed; lz4 compresses them several times faster than the
   // default pglz. Servers built without lz4 (the embedded PGlite) keep pglz.
