@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { bodyDocSchema } from '@/lib/content/body-schema';
 import { articleRecordSchema, recordContentHash, recordIdentity, type ArticleRecord } from '@/lib/export/article-record';
 import { detectRegions, type DetectedRegion } from '@/lib/regions/detect-regions';
@@ -185,4 +186,24 @@ export function createDuplicateMarker(): (unit: AnalysedUnit) => AnalysedUnit {
 
 function emptySummary(): UnitSummary {
   return { regionCodes: [], warnings: [] };
+}
+
+/**
+ * Analyses units[start, end) in batch order. Analysis is synchronous CPU work, so it yields after
+ * each file: the database's replies to the previous chunk's statements are handled at once (the
+ * database never waits for us), and in the web server other requests get through.
+ */
+export async function analyseInTurn(
+  units: ImportUnit[],
+  start: number,
+  end: number,
+  markDuplicate: (unit: AnalysedUnit) => AnalysedUnit,
+  normalizePunctuation: boolean,
+): Promise<AnalysedUnit[]> {
+  const analysed: AnalysedUnit[] = [];
+  for (let position = start; position < Math.min(end, units.length); position += 1) {
+    analysed.push(markDuplicate(analyseUnit(units[position], position, { normalizePunctuation })));
+    await setImmediate();
+  }
+  return analysed;
 }

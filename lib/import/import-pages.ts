@@ -1,10 +1,9 @@
-import { setImmediate } from 'node:timers/promises';
 import pg from 'pg';
 import { StaleVersionError, writeVersions } from '@/lib/articles/write-versions';
 import type { Db } from '@/lib/db/client';
 import { pgConfigFromUrl } from '@/lib/db/pg-config';
 import { pgSql, type Sql } from '@/lib/db/sql';
-import { analyseUnit, createDuplicateMarker, type AnalysedUnit } from './analyse-units';
+import { analyseInTurn, createDuplicateMarker, type AnalysedUnit } from './analyse-units';
 import { failBatch, finishBatch, openBatch, progressRecorder, recordItems } from './batch';
 import { expandInputs, type ImportInput, type ImportUnit } from './expand-inputs';
 import { linkItemsToNewPages, planPages, preparePage, type PreparedPage } from './plan-pages';
@@ -270,26 +269,6 @@ async function inTransaction<T>(client: pg.Client, run: () => Promise<T>): Promi
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   }
-}
-
-/**
- * Analyses units[start, end) in batch order. Analysis is synchronous CPU work, so it yields after
- * each file: the database's replies to the previous chunk's statements are handled at once (the
- * database never waits for us), and in the web server other requests get through.
- */
-async function analyseInTurn(
-  units: ImportUnit[],
-  start: number,
-  end: number,
-  markDuplicate: (unit: AnalysedUnit) => AnalysedUnit,
-  normalizePunctuation: boolean,
-): Promise<AnalysedUnit[]> {
-  const analysed: AnalysedUnit[] = [];
-  for (let position = start; position < Math.min(end, units.length); position += 1) {
-    analysed.push(markDuplicate(analyseUnit(units[position], position, { normalizePunctuation })));
-    await setImmediate();
-  }
-  return analysed;
 }
 
 // The tables each chunk looks things up in (slugs and titles).

@@ -1,6 +1,5 @@
-import { setImmediate } from 'node:timers/promises';
 import type { Db } from '@/lib/db/client';
-import { analyseUnit, createDuplicateMarker, type AnalysedUnit } from './analyse-units';
+import { analyseInTurn, createDuplicateMarker } from './analyse-units';
 import { decideImport, type ExistingArticle } from './decide-import';
 import { expandInputs } from './expand-inputs';
 import type { ImportOptions } from './import-pages';
@@ -22,12 +21,7 @@ export async function previewImport(db: Db, options: Pick<ImportOptions, 'files'
   const isForced = (position: number) => options.force === true || forced.has(position);
   const files: ImportFileResult[] = [];
   for (let start = 0; start < units.length; start += PREVIEW_CHUNK) {
-    const chunk: AnalysedUnit[] = [];
-    for (let position = start; position < Math.min(start + PREVIEW_CHUNK, units.length); position += 1) {
-      chunk.push(markDuplicate(analyseUnit(units[position], position, { normalizePunctuation })));
-      // Analysis is synchronous CPU work: other requests get through between files.
-      await setImmediate();
-    }
+    const chunk = await analyseInTurn(units, start, start + PREVIEW_CHUNK, markDuplicate, normalizePunctuation);
     const existingPages = await findArticlesForPages(
       db,
       chunk.flatMap((u) => (u.state === 'ready' && u.candidate.kind === 'page' ? [u.candidate.sourceKey] : [])),
