@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { serveArgs } from './scripts/lib/node-heap';
 
 // The journeys run against a production build (built by `npm test` before this runs) on the
 // test database that `npm test` created; `e2e/global-setup.ts` seeds the accounts.
@@ -30,7 +31,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The same server as production (scripts/serve.ts), on the test database.
-    command: 'node_modules/.bin/tsx scripts/serve.ts',
+    command: ['node', ...serveArgs].join(' '),
     // SITE_URL is the origin the browser uses: the server builds every redirect on it and pins the
     // request's Host and X-Forwarded-* headers to it.
     env: { PORT: String(port), HOST: '127.0.0.1', SITE_URL: baseURL },

@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { get as httpGet } from 'node:http';
 import { expect, test } from '@playwright/test';
+import { serveArgs } from '../scripts/lib/node-heap';
 
 // With WEB_CONCURRENCY=2, scripts/serve.ts runs two processes on one port, each with a page cache
 // of its own (no Redis here). A change made elsewhere reaches both through the change feed, each
@@ -40,9 +41,9 @@ async function responses(path: string, count: number) {
 }
 
 test.beforeAll(async () => {
-  server = spawn('node_modules/.bin/tsx', ['scripts/serve.ts'], {
+  server = spawn(process.execPath, serveArgs, {
     env: { ...process.env, WEB_CONCURRENCY: '2', PORT: new URL(origin).port, HOST: '127.0.0.1', SITE_URL: origin },
-    // Its own process group, so that stopping it also stops tsx's node process and its workers.
+    // Its own process group, so that stopping it also stops its server processes.
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@redis/client';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { serveArgs } from '../scripts/lib/node-heap';
 import { signIn } from './fixtures';
 
 // Two app instances (scripts/serve.ts) on the test database and one Redis, as behind a reverse
@@ -32,9 +33,9 @@ async function isRedisReachable(): Promise<boolean> {
 }
 
 function startInstance(origin: string): ChildProcess {
-  const server = spawn('node_modules/.bin/tsx', ['scripts/serve.ts'], {
+  const server = spawn(process.execPath, serveArgs, {
     env: { ...process.env, PORT: new URL(origin).port, HOST: '127.0.0.1', SITE_URL: origin, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: keyPrefix },
-    // Its own process group, so that stopping it also stops the node process tsx starts.
+    // Its own process group, so that the whole server is stopped together.
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -27,6 +27,7 @@ import { confirmUpload } from '@/lib/import/stage-upload';
 import { stopJobQueue } from '@/lib/jobs/queue';
 import { detectRegions, warmUpRegionDetector } from '@/lib/regions/detect-regions';
 import { freePort } from './lib/free-port';
+import { HEAP_LIMIT_FLAG } from './lib/node-heap';
 import { generatePages } from './lib/generate-pages';
 import { buildIsStale, nextBin, run } from './lib/next-build';
 import { startServeProcess, stopServeProcess } from './lib/serve-process';
@@ -187,7 +188,7 @@ async function memoryOf(pid: number): Promise<{ rss: number; hwm: number } | nul
  */
 async function runCli(pages: string, url: string, expected: number): Promise<{ ms: number; peakRss: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', '--json', pages], {
+  const child = spawn(process.execPath, [HEAP_LIMIT_FLAG, '--import', 'tsx', 'scripts/import.ts', '--json', pages], {
     env: { ...process.env, DATABASE_URL: url },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

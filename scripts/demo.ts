@@ -6,7 +6,8 @@ import { db } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/prepare-database';
 import { seedDemo } from '@/lib/seed/seed-demo';
 import { ensureAuthSecret } from './lib/auth-secret';
-import { buildIsStale, nextBin, run, tsxBin } from './lib/next-build';
+import { buildIsStale, nextBin, run } from './lib/next-build';
+import { serveArgs } from './lib/node-heap';
 
 if (process.env.DATABASE_URL) {
   console.error('npm run demo always uses the embedded database; unset DATABASE_URL, or use `npm start` for your own PostgreSQL.');
@@ -28,7 +29,7 @@ if (await buildIsStale()) {
   await run(nextBin(), ['build']);
 }
 
-const server = spawn(tsxBin(), ['scripts/serve.ts'], { stdio: 'inherit', env: { ...process.env, PORT: String(port) } });
+const server = spawn(process.execPath, serveArgs, { stdio: 'inherit', env: { ...process.env, PORT: String(port) } });
 console.log(`\n保答 CMS: http://localhost:${port}  (admin: http://localhost:${port}/admin)`);
 console.log('Demo logins (embedded demo database only):');
 for (const login of logins) console.log(`  ${login.role.padEnd(8)} ${login.email}  ${login.password}`);

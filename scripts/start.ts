@@ -2,7 +2,7 @@
 // No demo accounts or sample content are ever created here; use `npm run create-admin`.
 import { spawn } from 'node:child_process';
 import { withPreparedDatabase } from './lib/database-url';
-import { tsxBin } from './lib/next-build';
+import { serveArgs } from './lib/node-heap';
 import { runCli, UsageError } from './lib/run-cli';
 
 await runCli(async () => {
@@ -12,7 +12,7 @@ await runCli(async () => {
   // Migrations applied are listed on stderr by withPreparedDatabase.
   await withPreparedDatabase(async () => {});
 
-  const server = spawn(tsxBin(), ['scripts/serve.ts'], { stdio: 'inherit' });
+  const server = spawn(process.execPath, serveArgs, { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));
 });

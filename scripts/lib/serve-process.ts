@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { serveArgs } from './node-heap';
 
 // The production server (scripts/serve.ts) as a child process of a measuring script (the
 // benchmarks and audits): on 127.0.0.1 at `port`, with SITE_URL on it and a fresh AUTH_SECRET.
 
 /** Starts the server with `env` on top of this process's and resolves once `/` answers. */
 export async function startServeProcess(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+  const child = spawn(process.execPath, serveArgs, {
     env: {
       ...process.env,
       ...env,
