@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db/client';
-import { importPages, type ImportOptions } from './import-pages';
+import { importPages, type ImportFile, type ImportOptions } from './import-pages';
 import type { ImportReport } from './results';
 
 // The background half of an upload: stage-upload.ts's confirmUpload queues a batch with its
@@ -36,7 +36,7 @@ async function importStagedBatch(db: Db, batchId: string, options: JobOptions): 
       userId: true,
       status: true,
       normalizePunctuation: true,
-      stage: { select: { id: true, forcePositions: true, files: { orderBy: { position: 'asc' }, select: { name: true, bytes: true } } } },
+      stage: { select: { id: true, forcePositions: true } },
     },
   });
   if (!batch) return null;
@@ -54,14 +54,34 @@ async function importStagedBatch(db: Db, batchId: string, options: JobOptions): 
     batchId,
     actorId: batch.userId,
     source: 'upload',
-    // The staged bytes as the driver returns them: no copy of a batch's archives.
-    files: batch.stage.files,
+    files: await readStagedFiles(db, batch.stage.id),
     normalizePunctuation: batch.normalizePunctuation,
     force: batch.stage.forcePositions,
     ...options,
   });
   await db.importStage.deleteMany({ where: { id: batch.stage.id } });
   return report;
+}
+
+// Staged bytes are read a piece at a time: a row of tens of MB read whole arrives as hex text twice
+// its size, several transient copies of a batch's archives (about 5× their size at the peak).
+const STAGED_PIECE_BYTES = 1024 * 1024;
+
+/** A stage's files in their order (the job's input), each read into one buffer of its own size. */
+export async function readStagedFiles(db: Db, stageId: string): Promise<ImportFile[]> {
+  const files = await db.$queryRaw<{ id: string; name: string; size: number }[]>`
+    SELECT id, name, octet_length(bytes) AS size FROM "ImportStageFile" WHERE "stageId" = ${stageId} ORDER BY position`;
+  const read: ImportFile[] = [];
+  for (const file of files) {
+    const bytes = Buffer.allocUnsafe(file.size);
+    for (let at = 0; at < file.size; at += STAGED_PIECE_BYTES) {
+      const [row] = await db.$queryRaw<{ piece: string }[]>`
+        SELECT encode(substring(bytes FROM ${at + 1}::int FOR ${STAGED_PIECE_BYTES}::int), 'base64') AS piece FROM "ImportStageFile" WHERE id = ${file.id}`;
+      bytes.write(row.piece, at, 'base64');
+    }
+    read.push({ name: file.name, bytes });
+  }
+  return read;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db/client';
-import { importJobFailedMessage, runImportJob, stageMissingMessage } from '@/lib/import/import-job';
+import { importJobFailedMessage, readStagedFiles, runImportJob, stageMissingMessage } from '@/lib/import/import-job';
 import { importPages } from '@/lib/import/import-pages';
 import { cancelUpload, confirmUpload, previewUpload } from '@/lib/import/stage-upload';
 import { STAGE_TTL_MS } from '@/lib/import/limits';
@@ -219,6 +220,29 @@ describe('confirming an upload', () => {
       [10, 10],
     ]);
     expect(await batchRow(batchId)).toMatchObject({ status: 'DONE', processedFiles: 10, totalFiles: 10, created: 7, unchanged: 1, failed: 2 });
+  });
+});
+
+describe('the staged files', () => {
+  it('are read back byte for byte and in order, a large one in pieces', async () => {
+    const editor = await makeUser('EDITOR');
+    // 2.5 MB: three pieces, the last one partial. Random bytes, so no piece looks like another.
+    const files = [
+      { name: 'large.zip', bytes: randomBytes(2.5 * 1024 * 1024) },
+      { name: 'empty.txt', bytes: new Uint8Array() },
+      { name: 'small.txt', bytes: encode('小文件') },
+    ];
+    const stage = await db.importStage.create({
+      data: {
+        id: 'read-back-stage',
+        userId: editor.id,
+        expiresAt: new Date(Date.now() + STAGE_TTL_MS),
+        files: { create: files.map((file, position) => ({ position, name: file.name, bytes: Buffer.from(file.bytes) })) },
+      },
+    });
+    const read = await readStagedFiles(db, stage.id);
+    expect(read.map((f) => f.name)).toEqual(['large.zip', 'empty.txt', 'small.txt']);
+    for (const [i, file] of read.entries()) expect(Buffer.from(file.bytes).equals(Buffer.from(files[i].bytes))).toBe(true);
   });
 });
 
