@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import pg from 'pg';
 import { StaleVersionError, writeVersions } from '@/lib/articles/write-versions';
 import type { Db } from '@/lib/db/client';
@@ -122,9 +123,7 @@ class BatchRun {
         // Files an earlier run of this batch imported are analysed (for duplicates), not written again.
         const chunk = (await analyseInTurn(units, start, start + size, markDuplicate, normalizePunctuation)).filter((u) => !this.results.has(u.position));
         if (chunk.length === 0) continue;
-        const pages = chunk.flatMap((u) =>
-          u.state === 'ready' && u.candidate.kind === 'page' ? [preparePage(u.position, u.name, u.candidate, this.isForced(u.position))] : [],
-        );
+        const pages = await this.prepareInTurn(chunk);
         await writing;
         writing = this.writeChunk(sql, chunk, pages).then(async () => {
           chunksWritten += 1;
@@ -145,6 +144,20 @@ class BatchRun {
     } finally {
       await sql.end().catch(() => {});
     }
+  }
+
+  /**
+   * The chunk's pages prepared for writing (pinyin, plain text, lexemes: CPU work like the
+   * analysis), yielding after each so that the previous chunk's statements are answered at once.
+   */
+  private async prepareInTurn(chunk: AnalysedUnit[]): Promise<PreparedPage[]> {
+    const pages: PreparedPage[] = [];
+    for (const unit of chunk) {
+      if (unit.state !== 'ready' || unit.candidate.kind !== 'page') continue;
+      pages.push(preparePage(unit.position, unit.name, unit.candidate, this.isForced(unit.position)));
+      await setImmediate();
+    }
+    return pages;
   }
 
   /** Records first (each in its own transaction), then the chunk's pages and the rest in one. */
