@@ -20,7 +20,8 @@ export type PrepareDatabaseResult = { appliedMigrations: string[]; regions: Load
  * indexes for search any article that has no search vector yet (articles from before search).
  * Idempotent, so every command that needs the schema runs it first (`npm start`,
  * `npm run db:migrate`, create-admin, import, export); a fresh database then works with whichever
- * command comes first.
+ * command comes first. On a database that is already up to date it is a few queries: neither the
+ * schema engine nor the region builder is loaded (applyMigrations, loadRegions).
  */
 export async function prepareDatabase(databaseUrl: string, db: Db): Promise<PrepareDatabaseResult> {
   const appliedMigrations = await applyMigrations(databaseUrl);

@@ -1,9 +1,10 @@
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
+import { migrationsDir, readMigrationNames } from './migration-files';
 import { pgConfigFromUrl } from './pg-config';
 
 // Prisma's CLI downloads a native schema engine at start-up, which this workplace cannot do.
@@ -11,16 +12,17 @@ import { pgConfigFromUrl } from './pg-config';
 
 const projectRoot = process.cwd();
 export const schemaPath = path.join(projectRoot, 'prisma', 'schema.prisma');
-export const migrationsDir = path.join(projectRoot, 'prisma', 'migrations');
 
 const require = createRequire(path.join(projectRoot, 'package.json'));
 
 type EngineModule = typeof import('@prisma/schema-engine-wasm/schema_engine_bg');
 
-let enginePromise: Promise<EngineModule> | undefined;
+// The glue module holds the one wasm instance it was given, so the instance is per process even
+// if this file is evaluated again (a fresh module graph in tests): a second one would corrupt the first.
+const globalForEngine = globalThis as unknown as { baodaSchemaEngine?: Promise<EngineModule> };
 
 function loadEngineModule(): Promise<EngineModule> {
-  enginePromise ??= (async () => {
+  globalForEngine.baodaSchemaEngine ??= (async () => {
     const bg: EngineModule = await import('@prisma/schema-engine-wasm/schema_engine_bg');
     const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm')), 'schema_engine_bg.wasm');
     const { instance } = await WebAssembly.instantiate(await readFile(wasmPath), {
@@ -31,7 +33,7 @@ function loadEngineModule(): Promise<EngineModule> {
     exports.__wbindgen_start();
     return bg;
   })();
-  return enginePromise;
+  return globalForEngine.baodaSchemaEngine;
 }
 
 // The engine starts a 10 s timer on every operation (a timeout race) and never clears it, which
@@ -88,11 +90,7 @@ export async function openSchemaEngine(databaseUrl: string | null, log: (line: s
 export async function readMigrationsList(): Promise<MigrationList> {
   const lockPath = path.join(migrationsDir, 'migration_lock.toml');
   const lockContent = await readFile(lockPath, 'utf8').catch(() => null);
-  const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const dirs = entries
-    .filter((e) => e.isDirectory())
-    .map((e) => e.name)
-    .sort();
+  const dirs = await readMigrationNames();
   return {
     baseDir: migrationsDir,
     lockfile: { path: 'migration_lock.toml', content: lockContent },

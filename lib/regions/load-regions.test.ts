@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { loadRegions } from './load-regions';
 import { buildRegionRows } from './region-data';
+import { REGION_DATA_FINGERPRINT } from './region-data-version';
 
 // Integration test against the local PostgreSQL (trust auth). It creates and drops its own
 // database, applies the project's migrations, and is skipped when no server answers or there
@@ -66,19 +67,28 @@ afterAll(async () => {
 });
 
 describe('loadRegions (PostgreSQL)', () => {
-  it('inserts every region once, then does nothing on a re-run, and repairs changed rows', async (context) => {
+  it('inserts every region once, then only checks its fingerprint, and repairs changed rows when the fingerprint is stale', async (context) => {
     if (!db) return context.skip(skipReason ?? 'no database');
     const rows = buildRegionRows();
 
     const first = await loadRegions(db);
     expect(first).toEqual({ count: rows.length, created: rows.length, updated: 0 });
     expect(await db.region.count()).toBe(rows.length);
+    expect((await db.setting.findUniqueOrThrow({ where: { key: 'regionData' } })).value).toEqual({
+      fingerprint: REGION_DATA_FINGERPRINT,
+      count: rows.length,
+      tableCount: rows.length,
+    });
 
     const again = await loadRegions(db);
     expect(again).toEqual({ count: rows.length, created: 0, updated: 0 });
     expect(await db.region.count()).toBe(rows.length);
 
+    // A hand edit under a matching fingerprint is not looked for (that is what makes a run cheap)…
     await db.region.update({ where: { code: '520113' }, data: { name: '旧名', parentCode: '440100' } });
+    expect(await loadRegions(db)).toEqual({ count: rows.length, created: 0, updated: 0 });
+    // …and without the fingerprint (or with another one) every row is compared again.
+    await db.setting.delete({ where: { key: 'regionData' } });
     const repaired = await loadRegions(db);
     expect(repaired).toEqual({ count: rows.length, created: 0, updated: 1 });
     expect(await db.region.findUnique({ where: { code: '520113' } })).toMatchObject({
@@ -90,5 +100,21 @@ describe('loadRegions (PostgreSQL)', () => {
       initials: 'byq',
     });
     expect(await db.region.count({ where: { parentCode: '110000' } })).toBe(16); // 北京's districts
+  });
+
+  it('restores deleted rows under a matching fingerprint, once, even with two loaders at the same time', async (context) => {
+    if (!db) return context.skip(skipReason ?? 'no database');
+    const rows = buildRegionRows();
+    await loadRegions(db);
+    const { count: deleted } = await db.region.deleteMany({ where: { parentCode: '520100' } }); // 贵阳's districts and counties
+    expect(deleted).toBeGreaterThan(5);
+
+    // Whichever way they interleave, every row is inserted once and neither fails.
+    const results = await Promise.all([loadRegions(db), loadRegions(db)]);
+    expect(results.reduce((sum, result) => sum + result.created, 0)).toBe(deleted);
+    for (const result of results) expect(result).toMatchObject({ count: rows.length, updated: 0 });
+    expect(await db.region.count()).toBe(rows.length);
+    expect((await db.setting.findUniqueOrThrow({ where: { key: 'regionData' } })).value).toMatchObject({ tableCount: rows.length });
+    expect(await loadRegions(db)).toEqual({ count: rows.length, created: 0, updated: 0 });
   });
 });

