@@ -37,10 +37,19 @@ export type ImportPreview = { normalizePunctuation: boolean; files: ImportFileRe
 export const databaseFailure: ImportFailure = { reason: 'DATABASE', message: '写入数据库失败，本文件未导入，请稍后重试。' };
 export const busyFailure: ImportFailure = { reason: 'BUSY', message: '文章正在被修改，本文件未导入，请稍后重试。' };
 
+/**
+ * A copy of a string that shares no memory with the string it was cut from. A page's title is a
+ * slice of the page's whole text, and V8 keeps the whole text alive for as long as the slice
+ * lives: a batch's results outlive its pages, and 10,000 titles kept ~200 MB of pages alive.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
 function summaryFields(unit: AnalysedUnit): Partial<ImportFileResult> {
   const { title, itemCount, regionCodes, warnings } = unit.summary;
   return {
-    ...(title !== undefined ? { title } : {}),
+    ...(title !== undefined ? { title: detached(title) } : {}),
     ...(itemCount !== undefined ? { itemCount } : {}),
     ...(title !== undefined ? { regions: regionCodes } : {}),
     ...(warnings.length ? { warnings } : {}),
