@@ -21,27 +21,47 @@ export function hanBigrams(run: string): string[] {
   return grams;
 }
 
-/** The distinct lexemes of one field, in order of first occurrence. */
-export function fieldLexemes(text: string): string[] {
-  const normalized = normalizeText(text);
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** The distinct lexemes of one field, in order of first occurrence (a Set iterates in insertion order). */
+export function fieldLexemeSet(text: string): Set<string> {
   const out = new Set<string>();
-  for (const run of splitRuns(normalized)) {
+  for (const run of splitRuns(normalizeText(text))) {
+    const runText = run.text;
     if (run.kind === 'alnum') {
-      out.add([...run.text].slice(0, MAX_LEXEME_CHARS).join(''));
+      // A code point is one or two units: a run of at most MAX_LEXEME_CHARS units is never cut.
+      out.add(runText.length <= MAX_LEXEME_CHARS ? runText : [...runText].slice(0, MAX_LEXEME_CHARS).join(''));
       continue;
     }
-    // The run's characters once (this runs for every field of every imported page).
-    const chars = [...run.text];
-    for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
-    out.add(chars[chars.length - 1]);
-    if (chars.length >= 3) {
-      for (const word of getSegmenter().cutForSearch(run.text, false)) {
-        const length = [...word].length;
-        if (length >= 3 && length <= MAX_LEXEME_CHARS) out.add(word);
+    // Bigrams and the last character. Most runs are BMP ideographs, one UTF-16 unit each; astral
+    // ones (𠀀) hold surrogate pairs and are split into characters.
+    const astral = SURROGATE.test(runText);
+    let charCount = runText.length;
+    if (!astral) {
+      for (let i = 0; i + 1 < charCount; i++) out.add(runText.slice(i, i + 2));
+      out.add(runText[charCount - 1]);
+    } else {
+      const chars = [...runText];
+      charCount = chars.length;
+      for (let i = 0; i + 1 < charCount; i++) out.add(chars[i] + chars[i + 1]);
+      out.add(chars[charCount - 1]);
+    }
+    if (charCount >= 3) {
+      for (const word of getSegmenter().cutForSearch(runText, false)) {
+        // A character is one or two units, so a word of under 3 units is short; jieba's words
+        // are slices of the run, so in a run without surrogates a unit is a character.
+        if (word.length < 3) continue;
+        const wordLength = astral ? [...word].length : word.length;
+        if (wordLength >= 3 && wordLength <= MAX_LEXEME_CHARS) out.add(word);
       }
     }
   }
-  return [...out];
+  return out;
+}
+
+/** The distinct lexemes of one field, in order of first occurrence. */
+export function fieldLexemes(text: string): string[] {
+  return [...fieldLexemeSet(text)];
 }
 
 // Function words that say nothing about what a page is about.

@@ -1,5 +1,5 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import { fieldLexemes } from './tokenize';
+import { fieldLexemeSet } from './tokenize';
 
 // A document's search vector: title, summary and body lexemes (lib/search/tokenize.ts) with
 // weights A, B and C. Each distinct lexeme appears once per field, at its first position: the
@@ -13,15 +13,21 @@ export type FieldVectors = { title: string; summary: string; body: string };
 // tsvector positions stop at 16383.
 const MAX_POSITION = 16383;
 
+const QUOTED = /['\\]/;
+
+/** A lexeme as written between the literal's quotes. */
+function escapeLexeme(lexeme: string): string {
+  // Lexemes are letters and digits (lib/search/tokenize.ts): the escapes are for safety, not for use.
+  return QUOTED.test(lexeme) ? lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''") : lexeme;
+}
+
 function quoteLexeme(lexeme: string): string {
-  return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+  return `'${escapeLexeme(lexeme)}'`;
 }
 
 /** A tsvector literal of one field: `'医保':1 '保断':2 …`. */
 export function fieldVectorLiteral(text: string): string {
-  return fieldLexemes(text)
-    .map((lexeme, i) => `${quoteLexeme(lexeme)}:${Math.min(i + 1, MAX_POSITION)}`)
-    .join(' ');
+  return Array.from(fieldLexemeSet(text), (lexeme, i) => `${quoteLexeme(lexeme)}:${Math.min(i + 1, MAX_POSITION)}`).join(' ');
 }
 
 export function documentFieldVectors(doc: SearchDocument): FieldVectors {
@@ -35,25 +41,31 @@ export function documentFieldVectors(doc: SearchDocument): FieldVectors {
  * vector's positions by the left one's largest position; each field's positions are 1…n.
  */
 export function documentVectorLiteral(doc: SearchDocument): string {
-  const entries = new Map<string, string[]>();
-  let shift = 0;
+  // The literal's pieces, joined once at the end: per lexeme ` '` (no space before the first), the
+  // lexeme, `':` and its positions (`3A`, then `,17C` …).
+  const parts: string[] = [];
+  // A title or summary lexeme → the index of its positions in parts, for the fields after it.
+  const earlier = new Map<string, number>();
+  let position = 0;
   for (const [text, weight] of [
     [doc.title, 'A'],
     [doc.summary, 'B'],
     [doc.body, 'C'],
   ] as const) {
-    const lexemes = fieldLexemes(text);
-    let maxPosition = 0;
-    lexemes.forEach((lexeme, i) => {
-      const position = Math.min(Math.min(i + 1, MAX_POSITION) + shift, MAX_POSITION);
-      maxPosition = Math.max(maxPosition, position);
-      const positions = entries.get(lexeme);
-      if (positions) positions.push(`${position}${weight}`);
-      else entries.set(lexeme, [`${position}${weight}`]);
-    });
-    shift = Math.max(shift, maxPosition);
+    // A field's positions go on from the largest one before it, all stopping at MAX_POSITION.
+    for (const lexeme of fieldLexemeSet(text)) {
+      if (position < MAX_POSITION) position++;
+      const at = earlier.get(lexeme);
+      if (at !== undefined) {
+        parts[at] += `,${position}${weight}`;
+        continue;
+      }
+      parts.push(parts.length === 0 ? "'" : " '", escapeLexeme(lexeme), "':", `${position}${weight}`);
+      // Only title and summary lexemes can come again in a later field; the body's (most) are not kept.
+      if (weight !== 'C') earlier.set(lexeme, parts.length - 1);
+    }
   }
-  return [...entries].map(([lexeme, positions]) => `${quoteLexeme(lexeme)}:${positions.join(',')}`).join(' ');
+  return parts.join('');
 }
 
 /** The title alone, weight A (the public search's ranking reads this small vector). */
