@@ -107,8 +107,10 @@ class BatchRun {
   }
 
   /**
-   * Analysis is CPU work in this process and writing is mostly the database's, so the next chunk
-   * is analysed while the previous one is being written; at most two chunks' pages are held at once.
+   * Analysis is CPU work in this process and writing is mostly the database's, so chunks are
+   * analysed while earlier ones are written, up to CHUNKS_AHEAD chunks ahead of the one being
+   * written: a chunk that takes the database longer than its successor takes to analyse does not
+   * leave this process idle, nor one that analyses slowly the database.
    */
   async importUnits(units: ImportUnit[], normalizePunctuation: boolean): Promise<void> {
     const size = chunkFiles();
@@ -117,6 +119,8 @@ class BatchRun {
     try {
       // Links an interrupted restore left waiting (lib/import/pending-links.ts).
       if (this.options.records) await resolvePendingLinks(this.db);
+      // The chunks' writes, one after another; each settles when its chunk is written.
+      const queued: Promise<void>[] = [];
       let writing: Promise<void> = Promise.resolve();
       let chunksWritten = 0;
       for (let start = 0; start < units.length; start += size) {
@@ -124,17 +128,21 @@ class BatchRun {
         const chunk = (await analyseInTurn(units, start, start + size, markDuplicate, normalizePunctuation)).filter((u) => !this.results.has(u.position));
         if (chunk.length === 0) continue;
         const pages = await this.prepareInTurn(chunk);
-        await writing;
-        writing = this.writeChunk(sql, chunk, pages).then(async () => {
-          chunksWritten += 1;
-          // Statistics after the 1st, 4th, 16th … chunk: an import can grow the tables from nothing
-          // to hundreds of thousands of rows in seconds, long before autovacuum looks, and with stale
-          // statistics the planner scans whole tables for each chunk's lookups.
-          if (isPowerOfFour(chunksWritten)) await refreshStatistics(sql, LOOKUP_TABLES);
-          await this.progress(this.results.size, units.length);
-        });
-        // A failure is rethrown by the next `await writing`; until then it is not unhandled.
+        // A failed write rejects every later one unwritten, and the await below rethrows it.
+        while (queued.length > CHUNKS_AHEAD) await queued.shift();
+        writing = writing.then(() =>
+          this.writeChunk(sql, chunk, pages).then(async () => {
+            chunksWritten += 1;
+            // Statistics after the 1st, 4th, 16th … chunk: an import can grow the tables from nothing
+            // to hundreds of thousands of rows in seconds, long before autovacuum looks, and with stale
+            // statistics the planner scans whole tables for each chunk's lookups.
+            if (isPowerOfFour(chunksWritten)) await refreshStatistics(sql, LOOKUP_TABLES);
+            await this.progress(this.results.size, units.length);
+          }),
+        );
+        // Until it is awaited, a failure is not unhandled.
         writing.catch(() => {});
+        queued.push(writing);
       }
       await writing;
       if (this.options.records) await resolvePendingLinks(this.db);
@@ -283,6 +291,9 @@ async function inTransaction<T>(client: pg.Client, run: () => Promise<T>): Promi
     throw error;
   }
 }
+
+// Chunks analysed ahead of the one being written (their pages are held in memory meanwhile).
+const CHUNKS_AHEAD = 2;
 
 // The tables each chunk looks things up in (slugs and titles).
 const LOOKUP_TABLES = ['Article', 'RecommendationItem'];
