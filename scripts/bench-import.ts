@@ -11,7 +11,7 @@
 //     upload is: staged as .zip archives of at most 2,500 pages in ImportStage, confirmed with
 //     confirmUpload (one batch, one job). Its RSS is sampled while it imports. Check: growth over
 //     its idle RSS ≤ 300 MB. Builds the app first when the build is missing or stale.
-// BENCH_EMBEDDED_PAGES=0 or BENCH_WORKER=0 skips part 2 or 3. All databases and pages are removed
+// BENCH_CLI=0, BENCH_EMBEDDED_PAGES=0 or BENCH_WORKER=0 skips part 1, 2 or 3. All databases and pages are removed
 // at the end.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -44,6 +44,7 @@ const args = process.argv.slice(2);
 const pageCount = args.length ? Number(args[0]) : 10_000;
 const embeddedCount = Math.min(pageCount, Number(process.env.BENCH_EMBEDDED_PAGES ?? 2_000));
 const runWorker = process.env.BENCH_WORKER !== '0';
+const runCliPart = process.env.BENCH_CLI !== '0';
 if (args.length > 1 || !Number.isInteger(pageCount) || pageCount < 1 || !Number.isInteger(embeddedCount) || embeddedCount < 0) {
   console.error('Usage: npm run bench:import [-- <number of pages>]   (env: BENCH_EMBEDDED_PAGES, BENCH_WORKER=0)');
   process.exit(1);
@@ -70,45 +71,7 @@ try {
   console.log(`Machine: ${(await readFile('/proc/loadavg', 'utf8').catch(() => '?')).split(' ').slice(0, 3).join(' ')} load average at the start`);
 
   // 1. The CLI on PostgreSQL, and COPY of the same rows.
-  const database = await createTestDatabase();
-  databases.push(database);
-  if (database.kind.startsWith('embedded'))
-    throw new Error('bench:import needs the machine PostgreSQL (127.0.0.1:5432 or TEST_DATABASE_ADMIN_URL): the COPY floor is measured there');
-  console.log(`Import database: ${database.kind}`);
-  await migrate(database.url);
-  const cli = await runCli(path.join(folder, 'pages'), database.url, pageCount);
-  const counts = await countRows(database.url);
-  const totalRows = Object.values(counts).reduce((a, b) => a + b, 0);
-  const copyMs = await copyBaseline(database.url);
-  const ratio = cli.ms / copyMs;
-
-  // Region detection in the import is the detector's one-off build (with the shared segmenter)
-  // plus one call per page title, timed here on their own.
-  let started = performance.now();
-  warmUpRegionDetector();
-  const detectorBuildMs = performance.now() - started;
-  started = performance.now();
-  for (const title of generated.titles) detectRegions(title);
-  const detectMs = performance.now() - started + detectorBuildMs;
-
-  rows.push(
-    {
-      measure: `import, PostgreSQL (${count(pageCount)} pages, ${count(totalRows)} rows)`,
-      value: `${s(cli.ms)}, ${(pageCount / (cli.ms / 1000)).toFixed(0)} pages/s`,
-    },
-    { measure: 'COPY of the same rows into the same tables', value: s(copyMs) },
-    { measure: 'import / COPY', value: `${ratio.toFixed(2)}×`, target: `≤ ${LIMIT_COPY_RATIO.toFixed(1)}×`, pass: ratio <= LIMIT_COPY_RATIO },
-    {
-      measure: 'peak RSS of the import process (VmHWM)',
-      value: `${mb(cli.peakRss)} MB`,
-      target: `≤ ${LIMIT_PEAK_MB} MB`,
-      pass: cli.peakRss <= LIMIT_PEAK_MB * MiB,
-    },
-    {
-      measure: 'region detection (segmenter and index build included)',
-      value: `${(detectMs / 1000).toFixed(2)} s = ${((100 * detectMs) / cli.ms).toFixed(1)} % of the import`,
-    },
-  );
+  if (runCliPart) await measureCli(path.join(folder, 'pages'), generated.titles);
 
   // 2. The same CLI import on the embedded database.
   if (embeddedCount > 0) {
@@ -142,11 +105,6 @@ try {
     );
   }
 
-  console.log(
-    `\nrows written: ${Object.entries(counts)
-      .map(([k, v]) => `${k} ${count(v)}`)
-      .join(', ')}`,
-  );
   console.log(`Machine: ${(await readFile('/proc/loadavg', 'utf8').catch(() => '?')).split(' ').slice(0, 3).join(' ')} load average at the end\n`);
   printTable(rows);
   const checks = rows.filter((r) => r.pass !== undefined);
@@ -163,6 +121,57 @@ try {
   await rm(folder, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
+
+/**
+ * Part 1: the CLI imports `pages` into a fresh database on the machine's PostgreSQL; then COPY of
+ * the rows it wrote into a second fresh database, and region detection on its own.
+ */
+async function measureCli(pages: string, titles: string[]): Promise<void> {
+  const database = await createTestDatabase();
+  databases.push(database);
+  if (database.kind.startsWith('embedded'))
+    throw new Error('bench:import needs the machine PostgreSQL (127.0.0.1:5432 or TEST_DATABASE_ADMIN_URL): the COPY floor is measured there');
+  console.log(`Import database: ${database.kind}`);
+  await migrate(database.url);
+  const cli = await runCli(pages, database.url, pageCount);
+  const counts = await countRows(database.url);
+  const totalRows = Object.values(counts).reduce((a, b) => a + b, 0);
+  const copyMs = await copyBaseline(database.url);
+  const ratio = cli.ms / copyMs;
+
+  // Region detection in the import is the detector's one-off build (with the shared segmenter)
+  // plus one call per page title, timed here on their own.
+  let started = performance.now();
+  warmUpRegionDetector();
+  const detectorBuildMs = performance.now() - started;
+  started = performance.now();
+  for (const title of titles) detectRegions(title);
+  const detectMs = performance.now() - started + detectorBuildMs;
+
+  rows.push(
+    {
+      measure: `import, PostgreSQL (${count(pageCount)} pages, ${count(totalRows)} rows)`,
+      value: `${s(cli.ms)}, ${(pageCount / (cli.ms / 1000)).toFixed(0)} pages/s`,
+    },
+    { measure: 'COPY of the same rows into the same tables', value: s(copyMs) },
+    { measure: 'import / COPY', value: `${ratio.toFixed(2)}×`, target: `≤ ${LIMIT_COPY_RATIO.toFixed(1)}×`, pass: ratio <= LIMIT_COPY_RATIO },
+    {
+      measure: 'peak RSS of the import process (VmHWM)',
+      value: `${mb(cli.peakRss)} MB`,
+      target: `≤ ${LIMIT_PEAK_MB} MB`,
+      pass: cli.peakRss <= LIMIT_PEAK_MB * MiB,
+    },
+    {
+      measure: 'region detection (segmenter and index build included)',
+      value: `${(detectMs / 1000).toFixed(2)} s = ${((100 * detectMs) / cli.ms).toFixed(1)} % of the import`,
+    },
+  );
+  console.log(
+    `\nrows written: ${Object.entries(counts)
+      .map(([k, v]) => `${k} ${count(v)}`)
+      .join(', ')}`,
+  );
+}
 
 function printTable(table: Row[]) {
   const header: Row = { measure: 'measure', value: 'value', target: 'target' };
