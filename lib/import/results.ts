@@ -40,7 +40,8 @@ export const busyFailure: ImportFailure = { reason: 'BUSY', message: '文章正�
 /**
  * A copy of a string that shares no memory with the string it was cut from. A page's title is a
  * slice of the page's whole text, and V8 keeps the whole text alive for as long as the slice
- * lives: a batch's results outlive its pages, and 10,000 titles kept ~200 MB of pages alive.
+ * lives: a batch's results outlive its pages, and 10,000 titles kept ~200 MB of pages alive. A
+ * warning or an error may quote the page too.
  */
 function detached(text: string): string {
   return Buffer.from(text, 'utf8').toString('utf8');
@@ -52,7 +53,7 @@ function summaryFields(unit: AnalysedUnit): Partial<ImportFileResult> {
     ...(title !== undefined ? { title: detached(title) } : {}),
     ...(itemCount !== undefined ? { itemCount } : {}),
     ...(title !== undefined ? { regions: regionCodes } : {}),
-    ...(warnings.length ? { warnings } : {}),
+    ...(warnings.length ? { warnings: warnings.map(detached) } : {}),
   };
 }
 
@@ -64,7 +65,7 @@ export function failedResult(unit: AnalysedUnit, failure: ImportFailure, article
     ...summaryFields(unit),
     ...(articleId ? { articleId } : {}),
     reason: failure.reason,
-    error: failure.message,
+    error: detached(failure.message),
     ...(canForce ? { canForce } : {}),
   };
 }
