@@ -119,9 +119,8 @@ class BatchRun {
     try {
       // Links an interrupted restore left waiting (lib/import/pending-links.ts).
       if (this.options.records) await resolvePendingLinks(this.db);
-      // The chunks' writes, one after another; each settles when its chunk is written.
-      const queued: Promise<void>[] = [];
-      let writing: Promise<void> = Promise.resolve();
+      // The writes not yet awaited, oldest first; each starts when the one before it is done.
+      const writes: Promise<void>[] = [];
       let chunksWritten = 0;
       for (let start = 0; start < units.length; start += size) {
         // Files an earlier run of this batch imported are analysed (for duplicates), not written again.
@@ -129,8 +128,9 @@ class BatchRun {
         if (chunk.length === 0) continue;
         const pages = await this.prepareInTurn(chunk);
         // A failed write rejects every later one unwritten, and the await below rethrows it.
-        while (queued.length > CHUNKS_AHEAD) await queued.shift();
-        writing = writing.then(() =>
+        const previous = writes.at(-1) ?? Promise.resolve();
+        if (writes.length > CHUNKS_AHEAD) await writes.shift();
+        const writing = previous.then(() =>
           this.writeChunk(sql, chunk, pages).then(async () => {
             chunksWritten += 1;
             // Statistics after the 1st, 4th, 16th … chunk: an import can grow the tables from nothing
@@ -142,9 +142,9 @@ class BatchRun {
         );
         // Until it is awaited, a failure is not unhandled.
         writing.catch(() => {});
-        queued.push(writing);
+        writes.push(writing);
       }
-      await writing;
+      await writes.at(-1);
       if (this.options.records) await resolvePendingLinks(this.db);
       // The tables have just grown by thousands of rows; fresh statistics keep the planner on the
       // indexes for the next import and the article list.
@@ -292,7 +292,8 @@ async function inTransaction<T>(client: pg.Client, run: () => Promise<T>): Promi
   }
 }
 
-// Chunks analysed ahead of the one being written (their pages are held in memory meanwhile).
+// Chunks analysed and waiting behind the one being written, while one more is analysed: up to
+// four chunks' pages are held at a time.
 const CHUNKS_AHEAD = 2;
 
 // The tables each chunk looks things up in (slugs and titles).
