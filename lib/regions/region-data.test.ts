@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { buildRegionRows, deriveShortName, isPlaceholderCity, isStatisticalZoneCode, REGION_DATA_SOURCE, regionSyllables, type RegionRow } from './region-data';
-import { REGION_DATA_FINGERPRINT } from './region-data-version';
+import { buildRegionRows, deriveShortName, isPlaceholderCity, isStatisticalZoneCode, regionSyllables, type RegionRow } from './region-data';
+import { REGION_DATA_FINGERPRINT, REGION_DATA_SOURCE } from './region-data-version';
 
 const rows = buildRegionRows();
 const byCode = new Map(rows.map((row) => [row.code, row]));

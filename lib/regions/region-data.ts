@@ -24,8 +24,6 @@ export type RegionRow = {
   initials: string;
 };
 
-export { REGION_DATA_SOURCE } from './region-data-version';
-
 export const LEVEL_RANK: Readonly<Record<RegionLevel, number>> = { PROVINCE: 0, CITY: 1, COUNTY: 2 };
 
 // A short name shorter than this is not a name people use on its own (城区 → 城, 赵县 → 赵).
