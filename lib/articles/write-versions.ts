@@ -78,9 +78,14 @@ export class StaleVersionError extends Error {
   }
 }
 
-// The time now as Prisma stores it: UTC in a timestamp without a time zone, whatever the
-// session's TimeZone.
-const NOW_UTC = `(now() AT TIME ZONE 'UTC')`;
+/**
+ * A version's time as Prisma stores it: UTC in a timestamp without a time zone (PostgreSQL ignores
+ * the Z), whatever the session's TimeZone. One clock for every row of the call, as Prisma's own
+ * writes take theirs from this process too.
+ */
+function timestampNow(): string {
+  return new Date().toISOString();
+}
 
 // Column → SQL type, as the statements read them from json_to_recordset.
 const columnTypes: Record<keyof VersionColumns | keyof CreateColumns | 'plainText', string> = {
@@ -114,20 +119,23 @@ type Column = keyof typeof columnTypes;
  */
 export async function writeVersions(sql: Sql, versions: NewVersion[], who: { actorId: string | null; ip?: string | null }): Promise<WrittenVersion[]> {
   if (versions.length === 0) return [];
+  const now = timestampNow();
   const rows = versions.map((v) => articleRow(v, who.actorId));
   await insertArticles(
     sql,
     rows.filter((r) => !r.from),
+    now,
   );
   await updateArticles(
     sql,
     rows.filter((r) => r.from),
+    now,
   );
   await writeSearch(sql, rows);
   await writeRegions(sql, versions);
   await writeItems(sql, versions);
-  const revisionIds = await writeRevisions(sql, versions, who.actorId);
-  await writeAudits(sql, versions, who);
+  const revisionIds = await writeRevisions(sql, versions, who.actorId, now);
+  await writeAudits(sql, versions, who, now);
   return rows.map((row, i) => ({ articleId: row.id, version: row.newVersion, status: row.newStatus, revisionId: revisionIds[i] }));
 }
 
@@ -186,34 +194,30 @@ function recordsetColumns(columns: string[], extra: string[] = []): string {
   return [...extra, ...columns.map((c) => `"${c}" ${columnTypes[c as Column]}`)].join(', ');
 }
 
-async function insertArticles(sql: Sql, rows: ArticleRow[]) {
+async function insertArticles(sql: Sql, rows: ArticleRow[], now: string) {
   for (const group of byShape(rows)) {
-    const columns = Object.keys(group[0].values).sort();
-    const names = columns.map((c) => `"${c}"`).join(', ');
-    // Prisma fills createdAt and updatedAt in UTC; here the database does, in UTC too (the columns
-    // are timestamps without a time zone), unless a restore gives them.
-    const stamps = (['createdAt', 'updatedAt'] as const).filter((c) => !columns.includes(c));
-    const stampNames = stamps.map((c) => `, "${c}"`).join('');
-    const stampValues = stamps.map(() => `, ${NOW_UTC}`).join('');
-    await sql.run(
-      `INSERT INTO "Article" (id, ${names}${stampNames})
-       SELECT id, ${names}${stampValues} FROM json_to_recordset($1::json) AS t(${recordsetColumns(columns, ['id text'])})`,
-      [JSON.stringify(group.map((r) => ({ id: r.id, ...r.values })))],
+    // Prisma fills createdAt and updatedAt; here they are filled too, unless a restore gives them.
+    const stamps = (['createdAt', 'updatedAt'] as const).filter((c) => !(c in group[0].values));
+    const columns = Object.keys(group[0].values).sort() as Column[];
+    await sql.insert(
+      'Article',
+      ['id', ...columns, ...stamps],
+      group.map((r) => [r.id, ...columns.map((c) => r.values[c]), ...stamps.map(() => now)]),
     );
   }
 }
 
-async function updateArticles(sql: Sql, rows: ArticleRow[]) {
+async function updateArticles(sql: Sql, rows: ArticleRow[], now: string) {
   const stale: string[] = [];
   for (const group of byShape(rows)) {
     const columns = Object.keys(group[0].values).sort();
     const sets = columns.map((c) => `"${c}" = t."${c}"`).join(', ');
     const updated = await sql.rows<{ id: string }>(
-      `UPDATE "Article" a SET ${sets}, "updatedAt" = ${NOW_UTC}
+      `UPDATE "Article" a SET ${sets}, "updatedAt" = $2::timestamp(3)
          FROM json_to_recordset($1::json) AS t(${recordsetColumns(columns, ['id text', '"fromVersion" int'])})
         WHERE a.id = t.id AND a.version = t."fromVersion" AND a."deletedAt" IS NULL
         RETURNING a.id`,
-      [JSON.stringify(group.map((r) => ({ id: r.id, fromVersion: r.from!.version, ...r.values })))],
+      [JSON.stringify(group.map((r) => ({ id: r.id, fromVersion: r.from!.version, ...r.values }))), now],
     );
     const done = new Set(updated.map((r) => r.id));
     stale.push(...group.filter((r) => !done.has(r.id)).map((r) => r.id));
@@ -223,12 +227,19 @@ async function updateArticles(sql: Sql, rows: ArticleRow[]) {
 
 async function writeSearch(sql: Sql, rows: ArticleRow[]) {
   const indexed = rows.filter((r) => r.search);
-  if (indexed.length === 0) return;
+  // A new article has no vector yet; an edited one may.
+  await sql.insert(
+    'ArticleSearch',
+    ['articleId', 'vector'],
+    indexed.filter((r) => !r.from).map((r) => [r.id, r.search]),
+  );
+  const edited = indexed.filter((r) => r.from);
+  if (edited.length === 0) return;
   await sql.run(
     `INSERT INTO "ArticleSearch" ("articleId", vector)
      SELECT id, vector FROM json_to_recordset($1::json) AS t(id text, vector tsvector)
      ON CONFLICT ("articleId") DO UPDATE SET vector = EXCLUDED.vector`,
-    [JSON.stringify(indexed.map((r) => ({ id: r.id, vector: r.search })))],
+    [JSON.stringify(edited.map((r) => ({ id: r.id, vector: r.search })))],
   );
 }
 
@@ -239,20 +250,16 @@ async function writeRegions(sql: Sql, versions: NewVersion[]) {
   const replaceAuto = withRegions.filter((v) => v.regions!.replace === 'auto' && v.from).map((v) => v.articleId);
   if (replaceAll.length) await sql.run(`DELETE FROM "ArticleRegion" WHERE "articleId" = ANY($1::text[])`, [replaceAll]);
   if (replaceAuto.length) await sql.run(`DELETE FROM "ArticleRegion" WHERE "articleId" = ANY($1::text[]) AND origin = 'AUTO'`, [replaceAuto]);
-  const rows = withRegions.flatMap((v) =>
-    v.regions!.rows.map((r) => {
-      const ancestors = regionAncestorCodes(r.regionCode);
-      if (!ancestors) throw new Error(`unknown region code ${r.regionCode}`);
-      return { articleId: v.articleId, ...r, ...ancestors };
-    }),
-  );
-  if (rows.length === 0) return;
-  await sql.run(
-    `INSERT INTO "ArticleRegion" ("articleId", "regionCode", "provinceCode", "cityCode", origin, confidence)
-     SELECT "articleId", "regionCode", "provinceCode", "cityCode", origin, confidence
-       FROM json_to_recordset($1::json)
-         AS t("articleId" text, "regionCode" text, "provinceCode" text, "cityCode" text, origin "RegionOrigin", confidence float8)`,
-    [JSON.stringify(rows)],
+  await sql.insert(
+    'ArticleRegion',
+    ['articleId', 'regionCode', 'provinceCode', 'cityCode', 'origin', 'confidence'],
+    withRegions.flatMap((v) =>
+      v.regions!.rows.map((r) => {
+        const ancestors = regionAncestorCodes(r.regionCode);
+        if (!ancestors) throw new Error(`unknown region code ${r.regionCode}`);
+        return [v.articleId, r.regionCode, ancestors.provinceCode, ancestors.cityCode, r.origin, r.confidence];
+      }),
+    ),
   );
 }
 
@@ -261,22 +268,16 @@ async function writeItems(sql: Sql, versions: NewVersion[]) {
   if (withItems.length === 0) return;
   const edited = withItems.filter((v) => v.from).map((v) => v.articleId);
   if (edited.length) await sql.run(`DELETE FROM "RecommendationItem" WHERE "articleId" = ANY($1::text[])`, [edited]);
-  const rows = withItems.flatMap((v) => v.items!.map((item, position) => ({ articleId: v.articleId, position, ...item })));
-  if (rows.length === 0) return;
-  await sql.run(
-    `INSERT INTO "RecommendationItem" ("articleId", position, "targetArticleId", title, summary, category, "itemDate")
-     SELECT "articleId", position, "targetArticleId", title, summary, category, "itemDate"
-       FROM json_to_recordset($1::json)
-         AS t("articleId" text, position int, "targetArticleId" text, title text, summary text, category text, "itemDate" date)`,
-    [JSON.stringify(rows)],
+  await sql.insert(
+    'RecommendationItem',
+    ['articleId', 'position', 'targetArticleId', 'title', 'summary', 'category', 'itemDate'],
+    withItems.flatMap((v) =>
+      v.items!.map((item, position) => [v.articleId, position, item.targetArticleId, item.title, item.summary, item.category, item.itemDate]),
+    ),
   );
 }
 
-/**
- * Snapshots each article as it now stands, inside the database: its columns, its regions (by
- * code) and its list (by position), in the shapes of RevisionRegion and RevisionRecommendation.
- */
-async function writeRevisions(sql: Sql, versions: NewVersion[], authorId: string | null): Promise<(string | null)[]> {
+async function writeRevisions(sql: Sql, versions: NewVersion[], authorId: string | null, now: string): Promise<(string | null)[]> {
   const ids = versions.map((v) => (v.revision ? newId() : null));
   const replaced = versions.flatMap((v) => (v.revision?.replaces ? [v.revision.replaces] : []));
   if (replaced.length) await sql.run(`DELETE FROM "Revision" WHERE id = ANY($1::text[])`, [replaced]);
@@ -290,20 +291,20 @@ async function writeRevisions(sql: Sql, versions: NewVersion[], authorId: string
             coalesce((SELECT jsonb_agg(jsonb_build_object('title', i.title, 'summary', i.summary, 'category', i.category,
                                                           'itemDate', to_char(i."itemDate", 'YYYY-MM-DD'), 'targetArticleId', i."targetArticleId") ORDER BY i.position)
                         FROM "RecommendationItem" i WHERE i."articleId" = a.id), '[]'::jsonb),
-            t.note, $2, ${NOW_UTC}
+            t.note, $2, $3::timestamp(3)
        FROM json_to_recordset($1::json) AS t(id text, "articleId" text, note text)
        JOIN "Article" a ON a.id = t."articleId"`,
-    [JSON.stringify(rows), authorId],
+    [JSON.stringify(rows), authorId, now],
   );
   return ids;
 }
 
-async function writeAudits(sql: Sql, versions: NewVersion[], who: { actorId: string | null; ip?: string | null }) {
+async function writeAudits(sql: Sql, versions: NewVersion[], who: { actorId: string | null; ip?: string | null }, now: string) {
   const rows = versions.flatMap((v) => (v.audit ? [{ entityId: v.articleId, action: v.audit.action, summary: v.audit.summary }] : []));
   if (rows.length === 0) return;
   await sql.run(
     `INSERT INTO "AuditEvent" ("actorId", action, "entityType", "entityId", summary, ip, "createdAt")
-     SELECT $2, action, 'Article', "entityId", summary, $3, ${NOW_UTC} FROM json_to_recordset($1::json) AS t("entityId" text, action text, summary jsonb)`,
-    [JSON.stringify(rows), who.actorId, who.ip ?? null],
+     SELECT $2, action, 'Article', "entityId", summary, $3, $4::timestamp(3) FROM json_to_recordset($1::json) AS t("entityId" text, action text, summary jsonb)`,
+    [JSON.stringify(rows), who.actorId, who.ip ?? null, now],
   );
 }

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { StaleVersionError, writeVersions } from '@/lib/articles/write-versions';
 import type { Db } from '@/lib/db/client';
 import { pgConfigFromUrl } from '@/lib/db/pg-config';
-import { pgSql, type Sql } from '@/lib/db/sql';
+import { pgSql, serverTakesCopy, type Sql } from '@/lib/db/sql';
 import { analyseInTurn, createDuplicateMarker, type AnalysedUnit } from './analyse-units';
 import { failBatch, finishBatch, openBatch, progressRecorder, recordItems } from './batch';
 import { expandInputs, type ImportInput, type ImportUnit } from './expand-inputs';
@@ -115,7 +115,7 @@ class BatchRun {
   async importUnits(units: ImportUnit[], normalizePunctuation: boolean): Promise<void> {
     const size = chunkFiles();
     const markDuplicate = createDuplicateMarker();
-    const sql = await connectForChunks();
+    const connection = await connectForChunks();
     try {
       // Links an interrupted restore left waiting (lib/import/pending-links.ts).
       if (this.options.records) await resolvePendingLinks(this.db);
@@ -131,12 +131,12 @@ class BatchRun {
         const previous = writes.at(-1) ?? Promise.resolve();
         if (writes.length > CHUNKS_AHEAD) await writes.shift();
         const writing = previous.then(() =>
-          this.writeChunk(sql, chunk, pages).then(async () => {
+          this.writeChunk(connection, chunk, pages).then(async () => {
             chunksWritten += 1;
             // Statistics after the 1st, 4th, 16th … chunk: an import can grow the tables from nothing
             // to hundreds of thousands of rows in seconds, long before autovacuum looks, and with stale
             // statistics the planner scans whole tables for each chunk's lookups.
-            if (isPowerOfFour(chunksWritten)) await refreshStatistics(sql, LOOKUP_TABLES);
+            if (isPowerOfFour(chunksWritten)) await refreshStatistics(connection.client, LOOKUP_TABLES);
             await this.progress(this.results.size, units.length);
           }),
         );
@@ -148,9 +148,9 @@ class BatchRun {
       if (this.options.records) await resolvePendingLinks(this.db);
       // The tables have just grown by thousands of rows; fresh statistics keep the planner on the
       // indexes for the next import and the article list.
-      if (chunksWritten) await refreshStatistics(sql, [...LOOKUP_TABLES, 'Revision', 'ArticleRegion']);
+      if (chunksWritten) await refreshStatistics(connection.client, [...LOOKUP_TABLES, 'Revision', 'ArticleRegion']);
     } finally {
-      await sql.end().catch(() => {});
+      await connection.client.end().catch(() => {});
     }
   }
 
@@ -169,7 +169,7 @@ class BatchRun {
   }
 
   /** Records first (each in its own transaction), then the chunk's pages and the rest in one. */
-  private async writeChunk(client: pg.Client, chunk: AnalysedUnit[], pages: PreparedPage[]): Promise<void> {
+  private async writeChunk({ client, sql }: ChunkConnection, chunk: AnalysedUnit[], pages: PreparedPage[]): Promise<void> {
     for (const unit of chunk) {
       if (unit.state !== 'ready' || unit.candidate.kind !== 'record') continue;
       const result = await importRecord(this.db, {
@@ -183,7 +183,6 @@ class BatchRun {
     }
     const rest = chunk.filter((u) => u.state !== 'ready' || u.candidate.kind === 'page');
     const unitAt = new Map(rest.map((u) => [u.position, u]));
-    const sql = pgSql(client);
     try {
       const results = await inTransaction(client, async () => {
         const written = await this.writePages(sql, pages, unitAt);
@@ -304,15 +303,18 @@ function isPowerOfFour(n: number): boolean {
   return n === 1;
 }
 
-async function refreshStatistics(sql: pg.Client, tables: string[]): Promise<void> {
-  await sql.query(`ANALYZE ${tables.map((t) => `"${t}"`).join(', ')}`).catch((error) => console.error('import: ANALYZE failed', error));
+async function refreshStatistics(client: pg.Client, tables: string[]): Promise<void> {
+  await client.query(`ANALYZE ${tables.map((t) => `"${t}"`).join(', ')}`).catch((error) => console.error('import: ANALYZE failed', error));
 }
 
+/** The chunks' connection: its transactions are the client's, its statements go through `sql`. */
+type ChunkConnection = { client: pg.Client; sql: Sql };
+
 /**
- * The chunks' own connection (DATABASE_URL, as the app's): a chunk's parameters are megabytes of
- * JSON, which `pg` sends as they are (lib/db/sql.ts).
+ * The chunks' own connection (DATABASE_URL, as the app's): a chunk's rows are megabytes, which
+ * `pg` sends as they are, by COPY where the server takes it (lib/db/sql.ts).
  */
-async function connectForChunks(): Promise<pg.Client> {
+async function connectForChunks(): Promise<ChunkConnection> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
   const client = new pg.Client(pgConfigFromUrl(url));
@@ -323,5 +325,5 @@ async function connectForChunks(): Promise<pg.Client> {
   // Revisions and bodies are TOASTed; lz4 compresses them several times faster than the
   // default pglz. Servers built without lz4 (the embedded PGlite) keep pglz.
   await client.query(`SET default_toast_compression = 'lz4'`).catch(() => {});
-  return client;
+  return { client, sql: pgSql(client, { copy: await serverTakesCopy(client) }) };
 }
