@@ -79,15 +79,16 @@ function quoteName(name: string): string {
   return `"${name}"`;
 }
 
-// COPY's text format, in pieces of about a megabyte (each becomes one CopyData message): a row per
-// line, values separated by tabs, \N for NULL, and backslash, newline, carriage return and tab
-// escaped with a backslash.
+// COPY's text format: a row per line, values separated by tabs, \N for NULL, and backslash,
+// newline, carriage return and tab escaped with a backslash. Made in pieces of about 64 KB
+// (each one CopyData message) as the stream takes them, so that the server works through one
+// piece while this process makes the next (pieces of a megabyte took the import 5–10 % longer).
 function* copyText(rows: readonly (readonly unknown[])[]): Generator<string> {
   let piece = '';
   for (const row of rows) {
     for (let i = 0; i < row.length; i++) piece += (i === 0 ? '' : '\t') + copyValue(row[i]);
     piece += '\n';
-    if (piece.length >= 1 << 20) {
+    if (piece.length >= 1 << 16) {
       yield piece;
       piece = '';
     }
