@@ -50,15 +50,27 @@ export function progressRecorder(db: Db, batchId: string, onProgress?: (processe
 
 /** The files' results, in the transaction that wrote them. */
 export async function recordItems(sql: Sql, batchId: string, rows: ImportItemRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await sql.run(
-    `INSERT INTO "ImportItem" (id, "batchId", position, "fileName", "contentHash", outcome, "articleId", reason, error, title, "itemCount", "regionCodes", warnings, forced)
-     SELECT id, $2, position, "fileName", "contentHash", outcome, "articleId", reason, error, title, "itemCount", "regionCodes", warnings, forced
-       FROM json_to_recordset($1::json)
-         AS t(id text, position int, "fileName" text, "contentHash" text, outcome "ImportOutcome", "articleId" text, reason text, error text, title text, "itemCount" int, "regionCodes" text[], warnings text[], forced bool)`,
-    [JSON.stringify(rows.map((row) => ({ id: newId(), ...row }))), batchId],
+  await sql.insert(
+    'ImportItem',
+    ['id', 'batchId', ...itemColumns],
+    rows.map((row) => [newId(), batchId, ...itemColumns.map((column) => row[column])]),
   );
 }
+
+const itemColumns = [
+  'position',
+  'fileName',
+  'contentHash',
+  'outcome',
+  'articleId',
+  'reason',
+  'error',
+  'title',
+  'itemCount',
+  'regionCodes',
+  'warnings',
+  'forced',
+] as const satisfies readonly (keyof ImportItemRow)[];
 
 export async function finishBatch(db: Db, batchId: string, files: ImportFileResult[]): Promise<void> {
   await db.importBatch.update({
