@@ -9,7 +9,7 @@ describe('the shared segmenter', () => {
     const first = getSegmenter();
     expect(segmenterLoaded()).toBe(true);
     expect(detectRegions('广州市居民医保怎么交').map((r) => r.name)).toEqual(['广州市']);
-    expect(fieldLexemes('城乡居民医保')).toContain('城乡居民医保');
+    expect(fieldLexemes('城乡居民医保', 'title')).toContain('城乡居民医保');
     expect(queryWords('居民医保缴费')).toEqual(['居民医保', '缴费']);
     expect(getSegmenter()).toBe(first);
   });

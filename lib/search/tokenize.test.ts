@@ -26,7 +26,7 @@ describe('normalizeText', () => {
 
 describe('fieldLexemes', () => {
   const title = '2025年广州城乡居民医保缴费标准是多少？';
-  const lexemes = fieldLexemes(title);
+  const lexemes = fieldLexemes(title, 'title');
 
   it('holds every bigram of each Chinese run, so any two-character query is one lexeme', () => {
     for (const gram of ['医保', '缴费', '居民', '民医', '保缴']) expect(lexemes).toContain(gram);
@@ -34,22 +34,28 @@ describe('fieldLexemes', () => {
   it('holds the last character of a run alone, so a one-character prefix query finds it', () => {
     expect(lexemes).toContain('少');
   });
-  it('holds jieba words of three or more characters, domain words included', () => {
+  it('holds jieba words of three or more characters in a title, domain words included', () => {
     expect(lexemes).toContain('城乡居民医保');
-    expect(fieldLexemes('异地就医需要先备案')).toContain('异地就医');
-    expect(fieldLexemes('门诊慢特病的待遇')).toContain('门诊慢特病');
+    expect(fieldLexemes('异地就医需要先备案', 'title')).toContain('异地就医');
+    expect(fieldLexemes('门诊慢特病的待遇', 'title')).toContain('门诊慢特病');
+  });
+  it('holds no words in other text, only its bigrams, which every word query also matches', () => {
+    const text = fieldLexemes(title, 'text');
+    expect(text).not.toContain('城乡居民医保');
+    expect(text).toEqual(lexemes.filter((l) => l.length <= 2 || /^[a-z0-9]+$/.test(l)));
+    for (const gram of ['城乡', '乡居', '居民', '民医', '医保']) expect(text).toContain(gram);
   });
   it('keeps letters and digits whole, normalised', () => {
     expect(lexemes).toContain('2025');
-    expect(fieldLexemes('ＩＣＰ备案')).toContain('icp');
+    expect(fieldLexemes('ＩＣＰ备案', 'text')).toContain('icp');
   });
   it('lists each lexeme once', () => {
-    const repeated = fieldLexemes('医保医保医保');
+    const repeated = fieldLexemes('医保医保医保', 'title');
     expect(repeated.filter((l) => l === '医保')).toHaveLength(1);
   });
   it('makes a tsvector literal with quoted lexemes and one position each', () => {
-    expect(fieldVectorLiteral('医保卡')).toMatch(/^'医保':1 '保卡':2 '卡':3/);
-    expect(fieldVectorLiteral("it's")).toBe("'it':1 's':2");
+    expect(fieldVectorLiteral('医保卡', 'title')).toMatch(/^'医保':1 '保卡':2 '卡':3/);
+    expect(fieldVectorLiteral("it's", 'text')).toBe("'it':1 's':2");
   });
 });
 

@@ -6,8 +6,12 @@ import { isHan, normalizeText, splitRuns } from './normalize';
 //  - CJK bigrams of each run of Chinese characters, and the run's last character alone (so a
 //    one-character query is a prefix lookup `x:*` that finds every occurrence, a two-character
 //    query one selective lexeme, and any longer text all of its bigrams);
-//  - jieba's words of three or more characters (search mode, with our insurance dictionary):
-//    a document holding the query as a word outranks one that only holds its characters;
+//  - in a title only, jieba's words of three or more characters (search mode, with our insurance
+//    dictionary): ranking reads the title's vector, where a title holding the query as a word
+//    outranks one that only holds its characters. A longer query word is matched as the word OR
+//    all of its bigrams (lib/search/parse-query.ts), and a text holding the word holds its
+//    bigrams, so words in a summary or body would find nothing more; segmenting bodies took
+//    three quarters of the import's time for search lexemes;
 //  - runs of other letters and digits (2025, icp) as they are.
 
 // The segmenter is the process's shared one (lib/content/segmenter.ts), built on first use.
@@ -23,8 +27,11 @@ export function hanBigrams(run: string): string[] {
 
 const SURROGATE = /[\ud800-\udfff]/;
 
+/** Which field a text is: a title's lexemes include jieba's words (see above). */
+export type FieldKind = 'title' | 'text';
+
 /** The distinct lexemes of one field, in order of first occurrence (a Set iterates in insertion order). */
-export function fieldLexemeSet(text: string): Set<string> {
+export function fieldLexemeSet(text: string, kind: FieldKind): Set<string> {
   const out = new Set<string>();
   for (const run of splitRuns(normalizeText(text))) {
     const runText = run.text;
@@ -46,7 +53,7 @@ export function fieldLexemeSet(text: string): Set<string> {
       for (let i = 0; i + 1 < charCount; i++) out.add(chars[i] + chars[i + 1]);
       out.add(chars[charCount - 1]);
     }
-    if (charCount >= 3) {
+    if (kind === 'title' && charCount >= 3) {
       for (const word of getSegmenter().cutForSearch(runText, false)) {
         // A character is one or two units, so a word of under 3 units is short; jieba's words
         // are slices of the run, so in a run without surrogates a unit is a character.
@@ -60,8 +67,8 @@ export function fieldLexemeSet(text: string): Set<string> {
 }
 
 /** The distinct lexemes of one field, in order of first occurrence. */
-export function fieldLexemes(text: string): string[] {
-  return [...fieldLexemeSet(text)];
+export function fieldLexemes(text: string, kind: FieldKind): string[] {
+  return [...fieldLexemeSet(text, kind)];
 }
 
 // Function words that say nothing about what a page is about.

@@ -1,5 +1,5 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import { fieldLexemeSet } from './tokenize';
+import { fieldLexemeSet, type FieldKind } from './tokenize';
 
 // A document's search vector: title, summary and body lexemes (lib/search/tokenize.ts) with
 // weights A, B and C. Each distinct lexeme appears once per field, at its first position: the
@@ -26,12 +26,12 @@ function quoteLexeme(lexeme: string): string {
 }
 
 /** A tsvector literal of one field: `'医保':1 '保断':2 …`. */
-export function fieldVectorLiteral(text: string): string {
-  return Array.from(fieldLexemeSet(text), (lexeme, i) => `${quoteLexeme(lexeme)}:${Math.min(i + 1, MAX_POSITION)}`).join(' ');
+export function fieldVectorLiteral(text: string, kind: FieldKind): string {
+  return Array.from(fieldLexemeSet(text, kind), (lexeme, i) => `${quoteLexeme(lexeme)}:${Math.min(i + 1, MAX_POSITION)}`).join(' ');
 }
 
 export function documentFieldVectors(doc: SearchDocument): FieldVectors {
-  return { title: fieldVectorLiteral(doc.title), summary: fieldVectorLiteral(doc.summary), body: fieldVectorLiteral(doc.body) };
+  return { title: fieldVectorLiteral(doc.title, 'title'), summary: fieldVectorLiteral(doc.summary, 'text'), body: fieldVectorLiteral(doc.body, 'text') };
 }
 
 /**
@@ -53,7 +53,7 @@ export function documentVectorLiteral(doc: SearchDocument): string {
     [doc.body, 'C'],
   ] as const) {
     // A field's positions go on from the largest one before it, all stopping at MAX_POSITION.
-    for (const lexeme of fieldLexemeSet(text)) {
+    for (const lexeme of fieldLexemeSet(text, weight === 'A' ? 'title' : 'text')) {
       if (position < MAX_POSITION) position++;
       const at = earlier.get(lexeme);
       if (at !== undefined) {

@@ -337,14 +337,18 @@ async function generateSearchVectors(client: pg.Client): Promise<void> {
     `CREATE TEMP TABLE gen_body_vector ON COMMIT DROP AS
      SELECT idx, setweight(summary::tsvector, 'B') || setweight(body::tsvector, 'C') AS vector
      FROM json_to_recordset($1::json) AS t(idx int, summary text, body text)`,
-    [JSON.stringify(bodies.map((b) => ({ idx: b.idx, summary: fieldVectorLiteral(b.plain.slice(0, 100)), body: fieldVectorLiteral(b.plain) })))],
+    [
+      JSON.stringify(
+        bodies.map((b) => ({ idx: b.idx, summary: fieldVectorLiteral(b.plain.slice(0, 100), 'text'), body: fieldVectorLiteral(b.plain, 'text') })),
+      ),
+    ],
   );
   await client.query('CREATE INDEX ON gen_body_vector (idx)');
   const { rows: titles } = await client.query<{ title: string }>('SELECT DISTINCT a.title FROM "Article" a JOIN gen g ON g.id = a.id');
   await client.query(
     `CREATE TEMP TABLE gen_title_vector ON COMMIT DROP AS
      SELECT title, setweight(vector::tsvector, 'A') AS vector FROM json_to_recordset($1::json) AS t(title text, vector text)`,
-    [JSON.stringify(titles.map((t) => ({ title: t.title, vector: fieldVectorLiteral(t.title) })))],
+    [JSON.stringify(titles.map((t) => ({ title: t.title, vector: fieldVectorLiteral(t.title, 'title') })))],
   );
   await client.query('CREATE INDEX ON gen_title_vector (title)');
   // Filling the table and then building its GIN index is several times faster than growing the index row by row.
