@@ -59,7 +59,7 @@ export type ImportOptions = {
  */
 export function chunkFiles(env: NodeJS.ProcessEnv = process.env): number {
   const configured = Number(env.IMPORT_CHUNK_FILES);
-  return Number.isInteger(configured) && configured >= 1 ? configured : 250;
+  return Number.isInteger(configured) && configured >= 1 ? configured : 200;
 }
 
 /**
