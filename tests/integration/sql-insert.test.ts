@@ -65,20 +65,8 @@ async function stored(from = client): Promise<unknown[][]> {
   return result.rows;
 }
 
-const expected = [
-  [
-    'a',
-    awkward,
-    1,
-    { text: awkward, nested: [1, 'x\\y', null] },
-    ['plain', 'with "quote"', 'comma,brace{}', 'back\\slash', '', 'NULL'],
-    '2026-01-31',
-    '2026-12-07T01:02:03.456',
-    "'it''s':2 '医保':1A",
-  ],
-  ['b', '', 0, {}, [], null, null, null],
-  ['c', null, null, null, null, null, null, ''],
-];
+// As read back: the timestamp without its zone, the vector as PostgreSQL orders and writes it.
+const expected = rows.map((row, i) => (i === 0 ? [...row.slice(0, 6), '2026-12-07T01:02:03.456', "'it''s':2 '医保':1A"] : row));
 
 describe('Sql.insert', () => {
   it.skipIf(!takesCopy)('stores every value as given through COPY on a pg connection', async () => {
