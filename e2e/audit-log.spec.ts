@@ -24,8 +24,12 @@ test('an admin filters the audit log to one article and downloads it as CSV; an 
   const title = '医保380元一次没用了';
   await table.getByRole('link', { name: title }).first().click();
   await expect(admin).toHaveURL(/article=/);
+  // The form follows the address (a client-side navigation): the article's id is in its field.
+  await expect(admin.getByLabel('文章 ID')).not.toHaveValue('');
   await admin.getByLabel('操作', { exact: true }).selectOption({ label: '全部' });
   await admin.getByRole('button', { name: '筛选' }).click();
+  // The form's GET has loaded: every action (an empty one) of this one article.
+  await expect(admin).toHaveURL(/[?&]action=&.*article=\w/);
   const rows = table.locator('tbody tr');
   await expect(rows.first()).toBeVisible();
   const count = await rows.count();
@@ -41,6 +45,15 @@ test('an admin filters the audit log to one article and downloads it as CSV; an 
   const lines = (await csv.text()).trim().split('\r\n');
   expect(lines).toHaveLength(count + 1);
   expect(lines.slice(1).every((line) => line.includes(title))).toBe(true);
+
+  // 清除 (a client-side navigation too) empties the form along with the address.
+  await admin.getByLabel('操作', { exact: true }).selectOption({ label: '发布' });
+  await admin.getByRole('button', { name: '筛选' }).click();
+  await expect(admin).toHaveURL(/action=article\.publish/);
+  await admin.getByRole('link', { name: '清除' }).click();
+  await expect(admin).toHaveURL(/\/admin\/audit$/);
+  await expect(admin.getByLabel('文章 ID')).toHaveValue('');
+  await expect(admin.getByLabel('操作', { exact: true })).toHaveValue('');
   await admin.context().close();
 
   const editor = await pageAs(browser, 'editor');

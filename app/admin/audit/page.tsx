@@ -46,7 +46,11 @@ export default async function AuditPage({ searchParams }: Props) {
           筛选条件无效：{parsed.error.issues.map((i) => i.message).join('；')}
         </p>
       )}
+      {/* Keyed by the filter: a link to other filters (an article's title, 清除) is a client-side
+          navigation, and React keeps a mounted field's value (a select's choice above all) when
+          only its defaultValue changes; a new form shows what the address says. */}
       <form
+        key={queryOf(filter)}
         method="get"
         className="filters"
         aria-label="筛选审计日志"
