@@ -74,6 +74,15 @@ function serveRequest(req: IncomingMessage, res: ServerResponse) {
     const writeHead = res.writeHead.bind(res);
     res.writeHead = ((status: number, ...rest: []) =>
       writeHead(status === 308 ? 301 : status === 404 && slug !== null && goneSlugs.has(slug) ? 410 : status, ...rest)) as typeof res.writeHead;
+    // A redirect Next replays from its cache appends its Location once more (vercel/next.js#82117):
+    // "/a/x, /a/x" is no address, and crawlers give up on it. A header value already set is not
+    // appended again.
+    const appendHeader = res.appendHeader.bind(res);
+    res.appendHeader = (name, value) => {
+      const present = res.getHeader(name);
+      const same = Array.isArray(present) ? present.join(', ') === String(value) : present !== undefined && String(present) === String(value);
+      return name.toLowerCase() === 'location' && same ? res : appendHeader(name, value);
+    };
     // Outermost: public pages leave without Next's client runtime.
     rewriteHtmlResponse(req.method, res, stripClientRuntime, rewritten);
   }
