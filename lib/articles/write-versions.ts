@@ -277,6 +277,10 @@ async function writeItems(sql: Sql, versions: NewVersion[]) {
   );
 }
 
+/**
+ * Snapshots each article as it now stands, inside the database: its columns, its regions (by
+ * code) and its list (by position), in the shapes of RevisionRegion and RevisionRecommendation.
+ */
 async function writeRevisions(sql: Sql, versions: NewVersion[], authorId: string | null, now: string): Promise<(string | null)[]> {
   const ids = versions.map((v) => (v.revision ? newId() : null));
   const replaced = versions.flatMap((v) => (v.revision?.replaces ? [v.revision.replaces] : []));
