@@ -116,9 +116,6 @@ class BatchRun {
     const size = chunkFiles();
     const markDuplicate = createDuplicateMarker();
     const connection = await connectForChunks();
-    // Progress is for display (it never rejects): recorded on the app's pool, in order, while
-    // the next chunk is written.
-    let progressed = Promise.resolve();
     try {
       // Links an interrupted restore left waiting (lib/import/pending-links.ts).
       if (this.options.records) await resolvePendingLinks(this.db);
@@ -140,8 +137,7 @@ class BatchRun {
             // to hundreds of thousands of rows in seconds, long before autovacuum looks, and with stale
             // statistics the planner scans whole tables for each chunk's lookups.
             if (isPowerOfFour(chunksWritten)) await refreshStatistics(connection.client, LOOKUP_TABLES);
-            const processed = this.results.size;
-            progressed = progressed.then(() => this.progress(processed, units.length));
+            await this.progress(this.results.size, units.length);
           }),
         );
         // Until it is awaited, a failure is not unhandled.
@@ -154,7 +150,6 @@ class BatchRun {
       // indexes for the next import and the article list.
       if (chunksWritten) await refreshStatistics(connection.client, [...LOOKUP_TABLES, 'Revision', 'ArticleRegion']);
     } finally {
-      await progressed;
       await connection.client.end().catch(() => {});
     }
   }
