@@ -13,7 +13,7 @@ import { db } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/prepare-database';
 import { seedSampleContent } from '@/lib/seed/seed-demo';
 import { createUser } from '@/lib/users/create-user';
-import { freePort } from './lib/free-port';
+import { freePort } from '@/lib/net/ports';
 import { buildIsStale, nextBin, run } from './lib/next-build';
 import { publishEdit } from './lib/publish-edit';
 import { startServeProcess, stopServeProcess } from './lib/serve-process';

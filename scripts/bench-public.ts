@@ -25,7 +25,7 @@ import { db } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/prepare-database';
 import { createUser } from '@/lib/users/create-user';
 import { generateArticles } from './lib/generate-articles';
-import { freePort } from './lib/free-port';
+import { freePort } from '@/lib/net/ports';
 import { buildIsStale, nextBin, run } from './lib/next-build';
 import { publishEdit } from './lib/publish-edit';
 import { startServeProcess, stopServeProcess } from './lib/serve-process';
