@@ -16,7 +16,7 @@ const nextConfig = (phase: string): NextConfig => {
     distDir: process.env.NEXT_DIST_DIR ?? '.next',
     // Native and WebAssembly packages are loaded by Node at run time, not bundled; so is pg-boss, the
     // job queue that scripts/serve.ts also loads (lib/jobs/queue.ts).
-    serverExternalPackages: ['@node-rs/argon2', '@node-rs/jieba', '@electric-sql/pglite', '@electric-sql/pglite-socket', 'pg-boss'],
+    serverExternalPackages: ['@node-rs/argon2', '@node-rs/jieba', 'pg-boss'],
     poweredByHeader: false,
     // The app server compresses (scripts/lib/app-server.ts), after it has rewritten the public
     // pages' HTML; Next's compression would hand it gzip instead.

@@ -21,12 +21,12 @@ import { promisify } from 'node:util';
 import { zipSync } from 'fflate';
 import pg from 'pg';
 import { createDb } from '@/lib/db/client';
-import { startEmbeddedDatabase } from '@/lib/db/embedded';
+import { startEphemeralDatabase } from '@/lib/db/embedded';
 import type { CliReport } from '@/lib/import/import-command';
 import { confirmUpload } from '@/lib/import/stage-upload';
 import { stopJobQueue } from '@/lib/jobs/queue';
 import { detectRegions, warmUpRegionDetector } from '@/lib/regions/detect-regions';
-import { freePort } from './lib/free-port';
+import { freePort } from '@/lib/net/ports';
 import { HEAP_LIMIT_FLAG } from './lib/node-heap';
 import { generatePages } from './lib/generate-pages';
 import { buildIsStale, nextBin, run } from './lib/next-build';
@@ -77,7 +77,7 @@ try {
   if (embeddedCount > 0) {
     const embeddedFolder = path.join(folder, 'embedded-pages');
     await generatePages({ count: embeddedCount, folder: embeddedFolder });
-    const embedded = await startEmbeddedDatabase({ dataDir: null });
+    const embedded = await startEphemeralDatabase();
     databases.push({ url: embedded.url, kind: 'embedded', drop: embedded.stop });
     await migrate(embedded.url);
     const run = await runCli(embeddedFolder, embedded.url, embeddedCount);

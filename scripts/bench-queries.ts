@@ -3,7 +3,7 @@
 // database, and checks the 95th percentile of every case against 100 ms. The database is
 // dropped at the end. Then it times Chinese full-text search, public (searchPublished over live
 // versions) and admin (the table's keyword filter), against 50 ms p95. BENCH_EMBEDDED=1 runs it all on
-// an in-memory embedded database instead (printed; the limits are set for PostgreSQL).
+// the embedded PostgreSQL instead (printed; the limits are set for PostgreSQL).
 import pg from 'pg';
 import { countByStatus, listArticles } from '@/lib/articles/queries';
 import { countPagesByMonth, countPagesByProvince } from '@/lib/articles/stats';
@@ -11,7 +11,6 @@ import { articleListQuerySchema, type ArticleListQuery } from '@/lib/articles/li
 import { db } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/prepare-database';
 import { generateArticles } from './lib/generate-articles';
-import { startEmbeddedDatabase } from '@/lib/db/embedded';
 import { parseQuery } from '@/lib/search/parse-query';
 import { CANDIDATES, SEARCH_PAGE_SIZE, searchPublished } from '@/lib/search/search-published';
 import { readSynonymIndex } from '@/lib/search/synonyms';
@@ -83,12 +82,7 @@ const reuseUrl = process.env.BENCH_DATABASE_URL;
 const embedded = process.env.BENCH_EMBEDDED === '1';
 const database = reuseUrl
   ? { url: reuseUrl, kind: `existing database ${new URL(reuseUrl).pathname.slice(1)} (kept)`, drop: async () => {} }
-  : embedded
-    ? await (async () => {
-        const e = await startEmbeddedDatabase({ dataDir: null });
-        return { url: e.url, kind: 'embedded PGlite (in memory)', drop: e.stop };
-      })()
-    : await createTestDatabase();
+  : await createTestDatabase({ embedded });
 process.env.DATABASE_URL = database.url;
 console.log(`Benchmark database: ${database.kind}`);
 let failed = false;

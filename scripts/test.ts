@@ -1,6 +1,7 @@
 // npm test — every test: the house rules (oxlint with the import boundaries, Prettier's check),
-// the type check, unit and integration (Vitest) against a fresh database, then the Playwright
-// journeys in Chromium against a production build on that same database.
+// the type check, unit and integration (Vitest) against a fresh database, the integration suite
+// once more on the embedded PostgreSQL when the first run had the machine's, then the Playwright
+// journeys in Chromium against a production build on the first database.
 import { db } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/prepare-database';
 import { run } from './lib/next-build';
@@ -19,6 +20,7 @@ try {
   await run('node_modules/.bin/prettier', ['--check', '.', '--log-level', 'warn'], env);
   await run('node_modules/.bin/tsc', ['--noEmit'], env);
   await run('node_modules/.bin/vitest', ['run'], env);
+  if (!database.kind.startsWith('embedded')) await runIntegrationOnEmbedded();
   if (!process.argv.includes('--no-e2e')) {
     // Without DATABASE_URL, as a deployment builds: a build must never need the database.
     const { DATABASE_URL: _database, ...buildEnv } = env;
@@ -32,3 +34,16 @@ try {
   await database.drop();
 }
 process.exit(failed ? 1 : 0);
+
+/** The integration suite on the engine `npm run demo` and the CLI use (PostgreSQL 18, embedded). */
+async function runIntegrationOnEmbedded(): Promise<void> {
+  const embedded = await createTestDatabase({ embedded: true });
+  console.log(`Integration tests again on: ${embedded.kind}`);
+  const embeddedEnv = { ...env, DATABASE_URL: embedded.url };
+  try {
+    await run('node_modules/.bin/tsx', ['scripts/migrate.ts'], embeddedEnv);
+    await run('node_modules/.bin/vitest', ['run', 'tests/integration'], embeddedEnv);
+  } finally {
+    await embedded.drop();
+  }
+}

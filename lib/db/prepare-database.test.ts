@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../../scripts/lib/test-da
 import { createDb, type Db } from './client';
 import { readMigrationNames } from './migration-files';
 
-// prepareDatabase on databases of its own (local PostgreSQL, or PGlite when none answers): a fresh
+// prepareDatabase on databases of its own (local PostgreSQL, or the embedded one when none answers): a fresh
 // one goes through the schema engine and the full region load; an up-to-date one must neither load
 // the engine's module nor write anything.
 

@@ -24,34 +24,20 @@ export type Sql = {
 };
 
 /**
- * A `pg` connection of the caller's. Rows are appended with COPY, the server's bulk path, where
- * the server takes it (`copy`, see serverTakesCopy): the import's chunks write thousands of rows a
- * statement, and an INSERT from a JSON parameter took the database ~30 % longer for the same rows
- * (the JSON parsed, then each row inserted on its own).
+ * A `pg` connection of the caller's. Rows are appended with COPY, the server's bulk path: the
+ * import's chunks write thousands of rows a statement, and an INSERT from a JSON parameter took the
+ * database ~30 % longer for the same rows (the JSON parsed, then each row inserted on its own).
  */
-export function pgSql(client: pg.ClientBase, { copy }: { copy: boolean }): Sql {
+export function pgSql(client: pg.ClientBase): Sql {
   return {
     rows: async <T>(text: string, params: readonly unknown[]) => (await client.query(text, [...params])).rows as T[],
     run: async (text: string, params: readonly unknown[]) => (await client.query(text, [...params])).rowCount ?? 0,
     insert: async (table, columns, rows) => {
       if (rows.length === 0) return;
-      if (!copy) {
-        await client.query(jsonInsert(table, columns), [jsonRows(columns, rows)]);
-        return;
-      }
       const stream = client.query(copyFrom(`COPY ${quoteName(table)} (${columns.map(quoteName).join(', ')}) FROM STDIN`));
       await pipeline(Readable.from(copyText(rows)), stream);
     },
   };
-}
-
-/**
- * PGlite served over its socket (the embedded database) answers COPY FROM STDIN by dropping the
- * connection ("protocol synchronization was lost"); a server does not.
- */
-export async function serverTakesCopy(client: pg.ClientBase): Promise<boolean> {
-  const { rows } = await client.query<{ version: string }>('SELECT version()');
-  return !rows[0].version.includes('PGlite');
 }
 
 export function txSql(tx: Tx): Sql {

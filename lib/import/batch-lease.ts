@@ -10,9 +10,7 @@ import { pgConfigFromUrl } from '@/lib/db/pg-config';
 // the RUNNING CLI batches whose lock nobody holds. SIGINT and SIGTERM fail the batch at once.
 //
 // Opening a batch (creating its row, then taking its lock) happens under a lock of its own, which
-// the check takes too, so that it never sees a batch between those two steps. On the embedded
-// PGlite every connection shares one session: locks never wait and a dead process's lock may
-// outlive it, so a killed batch there can stay RUNNING (as before), but none is failed wrongly.
+// the check takes too, so that it never sees a batch between those two steps.
 
 /** Two-key advisory locks (class, hashtext(batch id)): objsubid 2 in pg_locks. */
 const leaseClass = 4209;
@@ -45,8 +43,8 @@ export async function startBatchLease(databaseUrl = process.env.DATABASE_URL): P
   client.on('error', (error) => console.error('import: the batch lease connection failed', error));
   await client.connect();
   // A machine that went away without closing its connection: the server notices in about a
-  // minute and a half instead of the system's default of hours (settings the embedded PGlite lacks).
-  await client.query('SET tcp_keepalives_idle = 60; SET tcp_keepalives_interval = 10; SET tcp_keepalives_count = 3').catch(() => {});
+  // minute and a half instead of the system's default of hours.
+  await client.query('SET tcp_keepalives_idle = 60; SET tcp_keepalives_interval = 10; SET tcp_keepalives_count = 3');
   let signalHandler: ((signal: NodeJS.Signals) => void) | null = null;
   try {
     await client.query('SELECT pg_advisory_lock($1)', [openingLock]);

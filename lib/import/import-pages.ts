@@ -3,7 +3,7 @@ import pg from 'pg';
 import { StaleVersionError, writeVersions } from '@/lib/articles/write-versions';
 import type { Db } from '@/lib/db/client';
 import { pgConfigFromUrl } from '@/lib/db/pg-config';
-import { pgSql, serverTakesCopy, type Sql } from '@/lib/db/sql';
+import { pgSql, type Sql } from '@/lib/db/sql';
 import { analyseInTurn, createDuplicateMarker, type AnalysedUnit } from './analyse-units';
 import { failBatch, finishBatch, openBatch, progressRecorder, recordItems } from './batch';
 import { expandInputs, type ImportInput, type ImportUnit } from './expand-inputs';
@@ -312,7 +312,7 @@ type ChunkConnection = { client: pg.Client; sql: Sql };
 
 /**
  * The chunks' own connection (DATABASE_URL, as the app's): a chunk's rows are megabytes, which
- * `pg` sends as they are, by COPY where the server takes it (lib/db/sql.ts).
+ * `pg` sends as they are, by COPY (lib/db/sql.ts).
  */
 async function connectForChunks(): Promise<ChunkConnection> {
   const url = process.env.DATABASE_URL;
@@ -323,7 +323,7 @@ async function connectForChunks(): Promise<ChunkConnection> {
   client.on('error', (error) => console.error('import: the database connection failed', error));
   await client.connect();
   // Revisions and bodies are TOASTed; lz4 compresses them several times faster than the
-  // default pglz. Servers built without lz4 (the embedded PGlite) keep pglz.
+  // default pglz. Servers built without lz4 (the embedded PostgreSQL's) keep pglz.
   await client.query(`SET default_toast_compression = 'lz4'`).catch(() => {});
-  return { client, sql: pgSql(client, { copy: await serverTakesCopy(client) }) };
+  return { client, sql: pgSql(client) };
 }

@@ -2,8 +2,8 @@ import PgBoss from 'pg-boss';
 import { pgConfigFromUrl } from '@/lib/db/pg-config';
 
 // Background jobs run on pg-boss: a job queue kept in the app's own PostgreSQL (schema "pgboss",
-// created and migrated by pg-boss when it starts), so the machine's PostgreSQL and the embedded
-// PGlite work alike. One pg-boss instance per process, kept on globalThis: the server
+// created and migrated by pg-boss when it starts), on the machine's PostgreSQL and the embedded
+// one alike. One pg-boss instance per process, kept on globalThis: the server
 // (scripts/serve.ts) starts it with the workers (lib/jobs/workers.ts), and the server actions in
 // the Next bundle, which has its own copy of this module, send through that same instance.
 
@@ -96,7 +96,7 @@ async function startJobQueue(databaseUrl: string, options: QueueOptions): Promis
     database,
     ssl,
     application_name: 'baoda-jobs',
-    // The embedded PGlite runs one query at a time: a small pool is all the queue needs.
+    // One import job at a time, the clock and the hand-off queue: a small pool is all the queue needs.
     max: 2,
     // Only the workers' process keeps pg-boss's clock and cron polling (a query every 30 s, and
     // its hand-off queue polled every 30 s): senders need neither.

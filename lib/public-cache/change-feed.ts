@@ -49,7 +49,7 @@ export async function recordTags(tx: Tx, tags: string[]): Promise<void> {
   if (tags.length === 0) return;
   // Readers go by id, so ids must commit in order: a change that took id 10 and committed after
   // id 11 was read would be skipped. Writers take the id under a lock held until they commit
-  // (only the end of a publish waits; PGlite runs one transaction at a time anyway).
+  // (only the end of a publish waits).
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${feedLock})`;
   await tx.publicChange.create({ data: { tags } });
 }

@@ -41,7 +41,7 @@ type LoadedState = z.infer<typeof loadedStateSchema>;
 const checkRowSchema = z.object({ state: z.unknown(), regions: z.number().int() });
 
 const CHUNK_SIZE = 1000;
-// Inserting ~3,200 rows and a few updates takes a few seconds on a slow disk or PGlite.
+// Inserting ~3,200 rows and a few updates takes a few seconds on a slow disk.
 const TRANSACTION_TIMEOUT_MS = 120_000;
 
 type StoredRegion = Omit<RegionRow, 'level'> & { level: string };

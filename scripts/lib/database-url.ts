@@ -1,25 +1,29 @@
+import path from 'node:path';
 import { db } from '@/lib/db/client';
-import { findRunningEmbeddedDatabase, startEmbeddedDatabase } from '@/lib/db/embedded';
+import { openEmbeddedDatabase } from '@/lib/db/embedded';
 import { checkDatabaseReachable, type PrepareDatabaseResult, prepareDatabase } from '@/lib/db/prepare-database';
 
 /**
- * Runs `fn` against DATABASE_URL when set; otherwise against the embedded database, reusing the
- * one a running `npm run demo` serves, or opening the data folder for the duration of `fn`.
+ * Runs `fn` against DATABASE_URL when set; otherwise against the embedded database under .data/,
+ * on the server a running command (say `npm run demo`) serves, or on one this command starts and
+ * stops around `fn`.
  */
 export async function withDatabaseUrl<T>(fn: (url: string) => Promise<T>): Promise<T> {
   if (process.env.DATABASE_URL) return fn(process.env.DATABASE_URL);
-  const running = await findRunningEmbeddedDatabase();
-  if (running) {
-    process.env.DATABASE_URL = running;
-    return fn(running);
-  }
-  const embedded = await startEmbeddedDatabase();
+  const embedded = await openEmbeddedDatabase({ command: currentCommand(), whenHeld: 'connect' });
   process.env.DATABASE_URL = embedded.url;
   try {
     return await fn(embedded.url);
   } finally {
     await embedded.stop();
   }
+}
+
+/** How this process was started, as a person typed it: `npm run import`, or the script's path. */
+export function currentCommand(): string {
+  const script = process.env.npm_lifecycle_event;
+  if (script) return script === 'start' || script === 'test' ? `npm ${script}` : `npm run ${script}`;
+  return path.relative(process.cwd(), process.argv[1] ?? 'node') || 'node';
 }
 
 /**

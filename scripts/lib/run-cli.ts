@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { EmbeddedDatabaseHeldError, LegacyEmbeddedDataError } from '@/lib/db/embedded';
 import { DatabaseUnreachableError } from '@/lib/db/prepare-database';
 import { isAppError } from '@/lib/errors';
 
@@ -13,6 +14,7 @@ export class UsageError extends Error {
 /** The one-line message for an expected failure, or null for a bug (which keeps its stack). */
 export function expectedErrorMessage(error: unknown): string | null {
   if (error instanceof UsageError || error instanceof DatabaseUnreachableError) return error.message;
+  if (error instanceof EmbeddedDatabaseHeldError || error instanceof LegacyEmbeddedDataError) return error.message;
   if (isAppError(error)) return error.message;
   if (error instanceof ZodError) return error.issues.map((issue) => issue.message).join('; ');
   return null;

@@ -1,17 +1,23 @@
 import pg from 'pg';
-import { portAnswers, startEmbeddedDatabase } from '@/lib/db/embedded';
+import { startEphemeralDatabase } from '@/lib/db/embedded';
+import { portAnswers } from '@/lib/net/ports';
 
 export type TestDatabase = { url: string; kind: string; drop: () => Promise<void> };
 
+/** The machine's PostgreSQL to create test databases on: TEST_DATABASE_ADMIN_URL, or 127.0.0.1:5432 if it answers. */
+export async function machineAdminUrl(): Promise<string | null> {
+  return process.env.TEST_DATABASE_ADMIN_URL ?? ((await portAnswers(5432)) ? 'postgresql://postgres@127.0.0.1:5432/postgres' : null);
+}
+
 /**
- * A fresh database for one test run: on the machine's PostgreSQL when one answers on
- * 127.0.0.1:5432 (or TEST_DATABASE_ADMIN_URL), otherwise an in-memory embedded PGlite.
+ * A fresh database for one test run: on the machine's PostgreSQL when there is one (see
+ * machineAdminUrl), otherwise a throwaway embedded PostgreSQL server.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? ((await portAnswers(5432)) ? 'postgresql://postgres@127.0.0.1:5432/postgres' : null);
+export async function createTestDatabase({ embedded = false }: { embedded?: boolean } = {}): Promise<TestDatabase> {
+  const adminUrl = embedded ? null : await machineAdminUrl();
   if (!adminUrl) {
-    const embedded = await startEmbeddedDatabase({ dataDir: null });
-    return { url: embedded.url, kind: 'embedded PGlite (in memory)', drop: embedded.stop };
+    const server = await startEphemeralDatabase();
+    return { url: server.url, kind: 'embedded PostgreSQL (temporary)', drop: server.stop };
   }
   const name = `baoda_test_${Date.now()}_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });

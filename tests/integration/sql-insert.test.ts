@@ -2,12 +2,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db/client';
 import { pgConfigFromUrl } from '@/lib/db/pg-config';
-import { startEmbeddedDatabase } from '@/lib/db/embedded';
-import { pgSql, serverTakesCopy, txSql, type Sql } from '@/lib/db/sql';
+import { pgSql, txSql, type Sql } from '@/lib/db/sql';
 import './helpers';
 
-// Sql.insert appends rows by COPY on a pg connection to a server, by an INSERT from JSON on one
-// to the embedded PGlite and through Prisma. Each must store exactly the values it is given.
+// Sql.insert appends rows by COPY on a pg connection, and by an INSERT from JSON through Prisma.
+// Both must store exactly the values they are given.
 
 const TABLE = 'SqlInsertProbe';
 const columns = ['id', 'label', 'count', 'doc', 'tags', 'day', 'at', 'vector'];
@@ -31,17 +30,6 @@ const rows = [
 
 let client: pg.Client;
 
-// The tests run on the machine's PostgreSQL where one runs, else on the embedded PGlite, which takes no COPY.
-const takesCopy = await (async () => {
-  const probe = new pg.Client(pgConfigFromUrl(process.env.DATABASE_URL!));
-  await probe.connect();
-  try {
-    return await serverTakesCopy(probe);
-  } finally {
-    await probe.end();
-  }
-})();
-
 beforeAll(async () => {
   client = new pg.Client(pgConfigFromUrl(process.env.DATABASE_URL!));
   await client.connect();
@@ -56,12 +44,12 @@ afterAll(async () => {
   await client.end();
 });
 
-async function stored(from = client): Promise<unknown[][]> {
-  const result = await from.query({
+async function stored(): Promise<unknown[][]> {
+  const result = await client.query({
     text: `SELECT id, label, count, doc, tags, to_char(day, 'YYYY-MM-DD') AS day, to_char(at, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS at, vector::text AS vector FROM "${TABLE}" ORDER BY id`,
     rowMode: 'array',
   });
-  await from.query(`TRUNCATE "${TABLE}"`);
+  await client.query(`TRUNCATE "${TABLE}"`);
   return result.rows;
 }
 
@@ -69,13 +57,8 @@ async function stored(from = client): Promise<unknown[][]> {
 const expected = rows.map((row, i) => (i === 0 ? [...row.slice(0, 6), '2026-12-07T01:02:03.456', "'it''s':2 '医保':1A"] : row));
 
 describe('Sql.insert', () => {
-  it.skipIf(!takesCopy)('stores every value as given through COPY on a pg connection', async () => {
-    await pgSql(client, { copy: true }).insert(TABLE, columns, rows);
-    expect(await stored()).toEqual(expected);
-  });
-
-  it('stores the same values from JSON on a pg connection', async () => {
-    await pgSql(client, { copy: false }).insert(TABLE, columns, rows);
+  it('stores every value as given through COPY on a pg connection', async () => {
+    await pgSql(client).insert(TABLE, columns, rows);
     expect(await stored()).toEqual(expected);
   });
 
@@ -84,9 +67,9 @@ describe('Sql.insert', () => {
     expect(await stored()).toEqual(expected);
   });
 
-  it.skipIf(!takesCopy)('takes a large batch in several pieces, in order', async () => {
+  it('takes a large batch in several pieces, in order', async () => {
     const many = Array.from({ length: 5_000 }, (_, i) => [`r${String(i).padStart(5, '0')}`, awkward.repeat(20), i, null, null, null, null, null]);
-    await pgSql(client, { copy: true }).insert(TABLE, columns, many);
+    await pgSql(client).insert(TABLE, columns, many);
     const back = await stored();
     expect(back).toHaveLength(5_000);
     expect(back.every((row, i) => row[0] === many[i][0] && row[1] === many[i][1] && row[2] === i)).toBe(true);
@@ -94,32 +77,12 @@ describe('Sql.insert', () => {
 
   it('fails the statement on a bad value, and the connection goes on', async () => {
     const insert = (sql: Sql) => sql.insert(TABLE, columns, [['x', 'label', 'not a number', null, null, null, null, null]]);
-    if (takesCopy) await expect(insert(pgSql(client, { copy: true }))).rejects.toThrow(/invalid input syntax for type integer/);
-    await expect(insert(pgSql(client, { copy: false }))).rejects.toThrow(/invalid input syntax for type integer/);
+    await expect(insert(pgSql(client))).rejects.toThrow(/invalid input syntax for type integer/);
     await expect(db.$transaction((tx) => insert(txSql(tx)))).rejects.toThrow(/integer/);
     expect((await client.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
   });
 
   it('refuses names that are not plain SQL names', async () => {
-    await expect(pgSql(client, { copy: true }).insert('Bad"Name', columns, rows)).rejects.toThrow(/not a plain SQL name/);
-  });
-});
-
-describe('the embedded PGlite', () => {
-  it('is known to take no COPY, and takes the rows from JSON', async () => {
-    const embedded = await startEmbeddedDatabase({ dataDir: null });
-    const pglite = new pg.Client(pgConfigFromUrl(embedded.url));
-    try {
-      await pglite.connect();
-      expect(await serverTakesCopy(pglite)).toBe(false);
-      await pglite.query(
-        `CREATE TABLE "${TABLE}" (id text PRIMARY KEY, label text, count int, doc jsonb, tags text[], day date, at timestamp(3), vector tsvector)`,
-      );
-      await pgSql(pglite, { copy: false }).insert(TABLE, columns, rows);
-      expect(await stored(pglite)).toEqual(expected);
-    } finally {
-      await pglite.end();
-      await embedded.stop();
-    }
+    await expect(pgSql(client).insert('Bad"Name', columns, rows)).rejects.toThrow(/not a plain SQL name/);
   });
 });
