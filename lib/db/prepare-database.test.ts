@@ -36,7 +36,7 @@ const databases: TestDatabase[] = [];
 const clients: Db[] = [];
 
 async function newDatabase(): Promise<{ url: string; db: Db }> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase({ on: process.env.DATABASE_URL });
   databases.push(database);
   const db = createDb(database.url);
   clients.push(db);

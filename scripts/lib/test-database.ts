@@ -10,11 +10,12 @@ export async function machineAdminUrl(): Promise<string | null> {
 }
 
 /**
- * A fresh database for one test run: on the machine's PostgreSQL when there is one (see
- * machineAdminUrl), otherwise a throwaway embedded PostgreSQL server.
+ * A fresh database for one test run: on the server of `on` (a database URL whose role may create
+ * databases) when given, else on the machine's PostgreSQL when there is one (see machineAdminUrl),
+ * otherwise (or with `embedded`) on a throwaway embedded PostgreSQL server.
  */
-export async function createTestDatabase({ embedded = false }: { embedded?: boolean } = {}): Promise<TestDatabase> {
-  const adminUrl = embedded ? null : await machineAdminUrl();
+export async function createTestDatabase({ embedded = false, on }: { embedded?: boolean; on?: string } = {}): Promise<TestDatabase> {
+  const adminUrl = on ?? (embedded ? null : await machineAdminUrl());
   if (!adminUrl) {
     const server = await startEphemeralDatabase();
     return { url: server.url, kind: 'embedded PostgreSQL (temporary)', drop: server.stop };

@@ -42,7 +42,8 @@ describe('migrations and schema.prisma', () => {
   let fromSchema: TestDatabase;
 
   beforeAll(async () => {
-    fromSchema = await createTestDatabase();
+    // On the server the migrations ran on: catalogs differ between major versions (18 lists NOT NULL constraints).
+    fromSchema = await createTestDatabase({ on: process.env.DATABASE_URL });
     const sql = await schemaSqlFromEmpty(fromSchema.url);
     const client = new pg.Client({ connectionString: fromSchema.url });
     await client.connect();
