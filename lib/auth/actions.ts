@@ -10,6 +10,7 @@ import { db } from '@/lib/db/client';
 import { signIn, signOut } from './auth';
 import { checkPassword } from './authenticate';
 import { requestClient } from './request-ip';
+import { signInReturnPath } from './return-path';
 import { ticketTtlMs } from './sign-in-ticket';
 import { codeMessages, completeSecondFactor } from './two-factor';
 
@@ -21,12 +22,6 @@ export type SignInResult = ActionResult<SignInState>;
 // random token, valid for five minutes, that only the sign-in page's requests carry.
 const ticketCookie = { name: 'baoda-sign-in', path: '/login' } as const;
 const timedOut = '登录已超时，请重新输入邮箱和密码';
-
-/** Only same-site admin paths: never redirect to a URL the client chose. */
-function redirectTarget(next: string | undefined): string {
-  const path = next ?? '';
-  return /^\/admin(\/|\?|$)/.test(path) ? path : '/admin';
-}
 
 // Every field as it was typed, a missing one empty: whatever the form holds reaches the checks
 // below, which throttle every attempt, so no rule here may answer before them.
@@ -77,7 +72,7 @@ export const signInAction = defineAction('public', signInSchema, async ({ input 
   }
   try {
     // Redirects (by throwing) on success.
-    await signIn('credentials', { ticket, redirectTo: redirectTarget(input.next) });
+    await signIn('credentials', { ticket, redirectTo: signInReturnPath(input.next) });
   } catch (error) {
     if (error instanceof AuthError) return { step: 'password', error: timedOut };
     throw error;
