@@ -24,8 +24,10 @@ export function proxy(request: NextRequest) {
     const hasSession = request.cookies.getAll().some((c) => c.name.includes('authjs.session-token'));
     if (!hasSession) {
       // On the configured origin: request.url carries the address the server binds, not the site's.
+      // The query comes along (a filtered list), and the sign-in resolves and checks it all again
+      // (lib/auth/return-path.ts): a link to /login can carry any `next`.
       const url = siteUrl('/login');
-      url.searchParams.set('next', pathname);
+      url.searchParams.set('next', `${pathname}${request.nextUrl.search}`);
       return withHeaders(NextResponse.redirect(url), headers);
     }
   }

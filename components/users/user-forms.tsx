@@ -36,7 +36,8 @@ function Message({ state }: { state: UserActionState }) {
 }
 
 type UserRowProps = {
-  user: { id: string; email: string; name: string; role: Role; active: boolean; twoFactor: boolean };
+  /** `lockedUntil`: the end of a sign-in lock as shown (China time), null when not locked. */
+  user: { id: string; email: string; name: string; role: Role; active: boolean; twoFactor: boolean; lockedUntil: string | null };
   isSelf: boolean;
   origin: string;
 };
@@ -70,7 +71,15 @@ export function UserRow({ user, isSelf, origin }: UserRowProps) {
           )}
         </form>
       </td>
-      <td>{user.active ? '正常' : '已停用'}</td>
+      <td>
+        {user.active ? '正常' : '已停用'}
+        {user.lockedUntil && (
+          <>
+            <span className="badge badge-inline">已锁定</span>
+            <div className="muted small">至 {user.lockedUntil}。登录失败次数过多，只有曾登录过此账号的浏览器可以登录</div>
+          </>
+        )}
+      </td>
       <td>{user.twoFactor ? '已启用' : '未启用'}</td>
       <td>
         <div className="inline-form">
@@ -94,6 +103,14 @@ export function UserRow({ user, isSelf, origin }: UserRowProps) {
               {hidden('password-link')}
               <button type="submit" className="button" disabled={pending}>
                 生成重设密码链接
+              </button>
+            </form>
+          )}
+          {user.lockedUntil && (
+            <form action={action}>
+              {hidden('lift-lock')}
+              <button type="submit" className="button" disabled={pending}>
+                解除锁定
               </button>
             </form>
           )}

@@ -9,7 +9,9 @@ import { isHttpsOrigin, siteOrigin } from '@/lib/config/site-origin';
 import { db } from '@/lib/db/client';
 import { signIn, signOut } from './auth';
 import { checkPassword } from './authenticate';
+import { deviceCookieValue, knownDeviceCookie, knownDeviceTtlMs, readDeviceTokens, rememberDevice } from './known-devices';
 import { requestClient } from './request-ip';
+import { signInReturnPath } from './return-path';
 import { ticketTtlMs } from './sign-in-ticket';
 import { codeMessages, completeSecondFactor } from './two-factor';
 
@@ -21,12 +23,6 @@ export type SignInResult = ActionResult<SignInState>;
 // random token, valid for five minutes, that only the sign-in page's requests carry.
 const ticketCookie = { name: 'baoda-sign-in', path: '/login' } as const;
 const timedOut = '登录已超时，请重新输入邮箱和密码';
-
-/** Only same-site admin paths: never redirect to a URL the client chose. */
-function redirectTarget(next: string | undefined): string {
-  const path = next ?? '';
-  return /^\/admin(\/|\?|$)/.test(path) ? path : '/admin';
-}
 
 // Every field as it was typed, a missing one empty: whatever the form holds reaches the checks
 // below, which throttle every attempt, so no rule here may answer before them.
@@ -44,21 +40,25 @@ const signInSchema = z.object({
 export const signInAction = defineAction('public', signInSchema, async ({ input }): Promise<SignInState> => {
   const client = await requestClient();
   const jar = await cookies();
+  const secure = isHttpsOrigin(siteOrigin());
+  // The accounts this browser signed in to before: exempt from their account-wide limit only.
+  const deviceTokens = readDeviceTokens(jar.get(knownDeviceCookie.name)?.value);
   let ticket: string;
+  let userId: string;
   if (input.step === 'second-factor') {
     const waiting = jar.get(ticketCookie.name)?.value;
     if (!waiting) return { step: 'password', error: timedOut };
-    const result = await completeSecondFactor(db, waiting, input.code, client);
+    const result = await completeSecondFactor(db, waiting, input.code, client, deviceTokens);
     if (!result.ok && result.reason === 'expired') {
       jar.delete(ticketCookie);
       return { step: 'password', error: timedOut };
     }
     if (!result.ok) return { step: 'second-factor', error: result.reason === 'throttled' ? codeMessages.tooMany : codeMessages.wrong };
     jar.delete(ticketCookie);
-    ticket = result.ticket;
+    ({ ticket, userId } = result);
   } else {
     const email = input.email;
-    const result = await checkPassword(db, { email, password: input.password }, client);
+    const result = await checkPassword(db, { email, password: input.password }, client, deviceTokens);
     if (!result.ok) {
       return { step: 'password', email, error: result.reason === 'throttled' ? '登录尝试次数过多，请稍后再试' : '邮箱或密码不正确' };
     }
@@ -68,16 +68,21 @@ export const signInAction = defineAction('public', signInSchema, async ({ input 
         value: result.ticket,
         httpOnly: true,
         sameSite: 'lax',
-        secure: isHttpsOrigin(siteOrigin()),
+        secure,
         maxAge: ticketTtlMs.SECOND_FACTOR / 1000,
       });
       return { step: 'second-factor', email };
     }
-    ticket = result.ticket;
+    ({ ticket, userId } = result);
   }
+  // Every factor checked out: from now on this browser is a known device of the account. Remembered
+  // before the ticket is redeemed, as a redirect is how signIn reports success; a ticket that then
+  // fails to redeem (expired, the account deactivated meanwhile) followed correct credentials all the same.
+  const tokens = await rememberDevice(db, userId, deviceTokens);
+  jar.set({ ...knownDeviceCookie, value: deviceCookieValue(tokens), httpOnly: true, sameSite: 'lax', secure, maxAge: knownDeviceTtlMs / 1000 });
   try {
     // Redirects (by throwing) on success.
-    await signIn('credentials', { ticket, redirectTo: redirectTarget(input.next) });
+    await signIn('credentials', { ticket, redirectTo: signInReturnPath(input.next) });
   } catch (error) {
     if (error instanceof AuthError) return { step: 'password', error: timedOut };
     throw error;

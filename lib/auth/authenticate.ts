@@ -1,5 +1,6 @@
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Db } from '@/lib/db/client';
+import { isKnownDevice } from './known-devices';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { signInSchema } from './schemas';
 import { createSession, deleteExpiredSessions, type ClientInfo } from './sessions';
@@ -10,16 +11,18 @@ export type PasswordCheck = { ok: true; userId: string; next: 'second-factor' | 
 
 /**
  * The first step of signing in: an e-mail and password. The attempt is counted before the
- * password is checked (lib/auth/throttle.ts). Inactive accounts fail like wrong passwords (no
- * account probing). A success hands back a ticket: READY, or SECOND_FACTOR when the user has
- * two-factor sign-in on.
+ * password is checked (lib/auth/throttle.ts); from one of the account's known devices (the
+ * browser's `deviceTokens`, lib/auth/known-devices.ts) it is not counted under the account-wide
+ * key. Inactive accounts fail like wrong passwords (no account probing). A success hands back a
+ * ticket: READY, or SECOND_FACTOR when the user has two-factor sign-in on.
  */
-export async function checkPassword(db: Db, input: unknown, client: ClientInfo): Promise<PasswordCheck> {
+export async function checkPassword(db: Db, input: unknown, client: ClientInfo, deviceTokens: string[] = []): Promise<PasswordCheck> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: 'invalid' };
   const { email, password } = parsed.data;
 
-  const keys = throttleKeys('password', email, client.ip);
+  const knownDevice = await isKnownDevice(db, { email }, deviceTokens);
+  const keys = throttleKeys('password', email, client.ip, { knownDevice });
   if (!(await claimAttempt(db, keys))) return { ok: false, reason: 'throttled' };
 
   const user = await db.user.findUnique({

@@ -1,5 +1,6 @@
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { Db, Tx } from '@/lib/db/client';
+import { forgetKnownDevices } from './known-devices';
 import { isSessionAlive, sessionLifetime } from './session-lifetime';
 import type { SignedInUser } from './session-types';
 import { hashToken, newToken } from './tokens';
@@ -81,7 +82,10 @@ export async function endSession(
 
 /**
  * Ends every session of a user (but `keep`, the one making the request, when given) and every
- * sign-in of theirs in progress; call inside the change's transaction.
+ * sign-in of theirs in progress, and forgets their known devices (lib/auth/known-devices.ts):
+ * whatever called for this (a password changed or reset, a lost laptop) may have been one of
+ * them. The browser that stays signed in is known again at its next sign-in. Call inside the
+ * change's transaction.
  */
 export async function endAllSessions(
   tx: Tx,
@@ -92,6 +96,7 @@ export async function endAllSessions(
   });
   // Sign-ins still in progress (between password and second factor) end too.
   await tx.signInTicket.deleteMany({ where: { userId: input.userId } });
+  await forgetKnownDevices(tx, input.userId);
   await recordAudit(tx, {
     actorId: input.actorId,
     action: 'session.end-all',

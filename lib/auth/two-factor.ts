@@ -3,6 +3,7 @@ import type { Db, Tx } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { getSecuritySettings } from '@/lib/settings/security-settings';
 import { generateRecoveryCodes, hashRecoveryCode, isWellFormedRecoveryCode, normalizeRecoveryCode } from './recovery-codes';
+import { forgetKnownDevices, isKnownDevice } from './known-devices';
 import { openSecret, sealSecret } from './secret-box';
 import type { CurrentUser } from './session-types';
 import type { ClientInfo } from './sessions';
@@ -84,13 +85,17 @@ async function useCode(tx: Tx, userId: string, input: string): Promise<'totp' | 
   return count === 1 ? 'recovery' : null;
 }
 
-export type SecondFactorResult = { ok: true; ticket: string } | { ok: false; reason: 'invalid' | 'throttled' | 'expired' };
+export type SecondFactorResult = { ok: true; userId: string; ticket: string } | { ok: false; reason: 'invalid' | 'throttled' | 'expired' };
 
-/** The second step of a sign-in: the ticket from the password step plus a code makes it READY. */
-export async function completeSecondFactor(db: Db, ticket: string, code: string, client: ClientInfo): Promise<SecondFactorResult> {
+/**
+ * The second step of a sign-in: the ticket from the password step plus a code makes it READY. As
+ * with the password, a known device of the user's (`deviceTokens`) is not counted account-wide.
+ */
+export async function completeSecondFactor(db: Db, ticket: string, code: string, client: ClientInfo, deviceTokens: string[] = []): Promise<SecondFactorResult> {
   const waiting = await findSecondFactorTicket(db, ticket);
   if (!waiting) return { ok: false, reason: 'expired' };
-  const keys = throttleKeys('second-factor', waiting.userId, client.ip);
+  const knownDevice = await isKnownDevice(db, { userId: waiting.userId }, deviceTokens);
+  const keys = throttleKeys('second-factor', waiting.userId, client.ip, { knownDevice });
   if (!(await claimAttempt(db, keys))) return { ok: false, reason: 'throttled' };
   // The ticket is promoted and the code used up together or not at all: a code is never spent on
   // a sign-in that then fails.
@@ -121,7 +126,7 @@ export async function completeSecondFactor(db: Db, ticket: string, code: string,
     return { ok: false, reason: 'invalid' };
   }
   await settleSuccessfulAttempt(db, keys);
-  return { ok: true, ticket };
+  return { ok: true, userId: waiting.userId, ticket };
 }
 
 class StepFailed extends Error {
@@ -157,9 +162,14 @@ export async function renewRecoveryCodes(db: Db, user: CurrentUser, code: string
   return codes;
 }
 
-/** An admin resets someone's second factor (a lost phone); where their role requires one, their next request leads them to enrol again. */
+/**
+ * An admin resets someone's second factor (a lost phone); where their role requires one, their
+ * next request leads them to enrol again. Their browsers are forgotten too: what was lost may have
+ * been a laptop that knew the account.
+ */
 export async function resetTwoFactor(tx: Tx, userId: string): Promise<void> {
   await clearTwoFactor(tx, userId);
+  await forgetKnownDevices(tx, userId);
 }
 
 async function clearTwoFactor(tx: Tx, userId: string) {

@@ -26,6 +26,7 @@ const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sign-out-everywhere') }),
   z.object({ kind: z.literal('password-link') }),
   z.object({ kind: z.literal('reset-two-factor') }),
+  z.object({ kind: z.literal('lift-lock') }),
 ]);
 
 const userChangeSchema = z

@@ -1,4 +1,5 @@
 import { recordAudit } from '@/lib/audit/record-audit';
+import { liftAccountLock } from '@/lib/auth/account-lock';
 import type { CurrentUser } from '@/lib/auth/session-types';
 import { roleHas } from '@/lib/auth/permissions';
 import { endAllSessions, type SessionEndReason } from '@/lib/auth/sessions';
@@ -13,7 +14,8 @@ export type UserChange =
   | { kind: 'active'; active: boolean }
   | { kind: 'sign-out-everywhere' }
   | { kind: 'password-link' }
-  | { kind: 'reset-two-factor' };
+  | { kind: 'reset-two-factor' }
+  | { kind: 'lift-lock' };
 
 /** What a change hands back: the one-time password link's token for 'password-link'. */
 export type UserChangeResult = { passwordToken?: string };
@@ -33,7 +35,7 @@ export async function updateUser(actor: CurrentUser, userId: string, change: Use
     throw new AppError('INVALID', '请在“我的账户”中修改自己的密码和两步验证');
   }
   return db.$transaction(async (tx) => {
-    const found = await tx.user.findUnique({ where: { id: userId }, select: { active: true } });
+    const found = await tx.user.findUnique({ where: { id: userId }, select: { active: true, email: true } });
     if (!found) throw new AppError('NOT_FOUND', '用户不存在');
     const audit = { actorId: actor.id, entityType: 'User', entityId: userId, ip };
     const endSessions = (reason: SessionEndReason) => endAllSessions(tx, { userId, actorId: actor.id, reason, ip });
@@ -59,6 +61,13 @@ export async function updateUser(actor: CurrentUser, userId: string, change: Use
         await resetTwoFactor(tx, userId);
         await recordAudit(tx, { ...audit, action: 'user.two-factor-reset' });
         return {};
+      case 'lift-lock': {
+        // The account-wide sign-in limit, filled by guesses from many addresses (lib/auth/account-lock.ts).
+        const scopes = await liftAccountLock(tx, { id: userId, email: found.email });
+        if (scopes.length === 0) throw new AppError('INVALID', '该账号没有被锁定');
+        await recordAudit(tx, { ...audit, action: 'user.lock-lifted', summary: { scopes } });
+        return {};
+      }
     }
   });
 }

@@ -65,7 +65,7 @@ describe('signing in with a second factor', () => {
     const code = nextCode(secret);
     const ticket = await passwordStep(user);
     const done = await completeSecondFactor(db, ticket, code, client);
-    expect(done).toEqual({ ok: true, ticket });
+    expect(done).toEqual({ ok: true, userId: user.id, ticket });
     expect(await startSession(db, ticket)).toMatchObject({ userId: user.id });
 
     const again = await passwordStep(user);

@@ -2,6 +2,7 @@ import { PageHeader } from '@/components/admin/page-header';
 import { CreateUserForm, UserRow } from '@/components/users/user-forms';
 import { requireUser } from '@/lib/auth/session';
 import { siteOrigin } from '@/lib/config/site-origin';
+import { formatDateTime } from '@/lib/dates';
 import { listUsers } from '@/lib/users/queries';
 
 export const metadata = { title: '用户' };
@@ -26,7 +27,7 @@ export default async function UsersPage() {
         </thead>
         <tbody>
           {users.map((u) => (
-            <UserRow key={u.id} user={u} isSelf={u.id === me.id} origin={origin} />
+            <UserRow key={u.id} user={{ ...u, lockedUntil: u.lockedUntil && formatDateTime(u.lockedUntil) }} isSelf={u.id === me.id} origin={origin} />
           ))}
         </tbody>
       </table>
