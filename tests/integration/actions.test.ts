@@ -71,6 +71,23 @@ describe("the editor's save", () => {
     expect(await saveArticleAction(null, editorForm(input, { title: '' }))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
+  it('refuses a body nested 10,000 levels deep, or too large, with its own message, saving nothing', async () => {
+    const editor = await makeUser('EDITOR');
+    signedIn.user = editor;
+    const { articleId, version } = await importSample('000_f9d22c9b16a877c9.txt', editor.id);
+    const input = await editInput(articleId);
+    // Built as text: JSON.stringify of such a value overflows the stack, as walking it would.
+    const deep = (levels: number) =>
+      `{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(levels)}{"type":"paragraph"}${']}'.repeat(levels)}]}`;
+    const deepAttrs = `{"type":"doc","content":[{"type":"paragraph","attrs":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}]}`;
+    for (const body of [deep(20), deep(10_000), deepAttrs]) {
+      expect(await saveArticleAction(null, editorForm(input, { body }))).toEqual({ ok: false, code: 'INVALID', error: '正文嵌套层级过深（最多 12 层）' });
+    }
+    const huge = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '医'.repeat(70_000) }] }] });
+    expect(await saveArticleAction(null, editorForm(input, { body: huge }))).toEqual({ ok: false, code: 'INVALID', error: '正文过长（JSON 不能超过 200 KB）' });
+    expect((await db.article.findUniqueOrThrow({ where: { id: articleId } })).version).toBe(version);
+  });
+
   it('answers a bad article search with a result instead of throwing', async () => {
     signedIn.user = await makeUser('EDITOR');
     expect(await findLinkableArticlesAction({ text: '医保', excludeId: 'x'.repeat(41) })).toMatchObject({
