@@ -5,7 +5,6 @@ import { db as appDb, type Db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { articleListHref, parseArticleListQuery, type ArticleListQuery } from './list-query';
-import { withoutControlChars } from '@/lib/search/query-text';
 import { readSynonymIndex } from '@/lib/search/synonyms';
 import { countArticles } from './queries';
 
@@ -15,7 +14,7 @@ import { countArticles } from './queries';
 export const MAX_OWN_VIEWS = 30;
 
 export const savedViewInputSchema = z.object({
-  name: z.string().overwrite(withoutControlChars).trim().min(1, '请填写视图名称').max(40, '视图名称不超过 40 字'),
+  name: z.string().trim().min(1, '请填写视图名称').max(40, '视图名称不超过 40 字'),
   // The table's query string as the page has it; parsed again below, so only known filters stay.
   query: z.string().max(1000),
   shared: z.boolean(),

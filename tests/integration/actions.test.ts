@@ -88,6 +88,23 @@ describe("the editor's save", () => {
     expect((await db.article.findUniqueOrThrow({ where: { id: articleId } })).version).toBe(version);
   });
 
+  it('refuses NUL in a field or in the JSON of one, which PostgreSQL would refuse with a 500, beside the field', async () => {
+    const editor = await makeUser('EDITOR');
+    signedIn.user = editor;
+    const { articleId, version } = await importSample('000_f9d22c9b16a877c9.txt', editor.id);
+    const input = await editInput(articleId);
+    const nul = '内容包含无效的控制字符（NUL），请删除后重试';
+    expect(await saveArticleAction(null, editorForm(input, { title: '标题\u0000' }))).toEqual({
+      ok: false,
+      code: 'INVALID',
+      error: nul,
+      fieldErrors: { title: [nul] },
+    });
+    const recommendations = JSON.stringify([{ title: '推荐\u0000', summary: '', category: '', itemDate: '', targetArticleId: null }]);
+    expect(await saveArticleAction(null, editorForm(input, { recommendations }))).toMatchObject({ ok: false, fieldErrors: { recommendations: [nul] } });
+    expect((await db.article.findUniqueOrThrow({ where: { id: articleId } })).version).toBe(version);
+  });
+
   it('answers a bad article search with a result instead of throwing', async () => {
     signedIn.user = await makeUser('EDITOR');
     expect(await findLinkableArticlesAction({ text: '医保', excludeId: 'x'.repeat(41) })).toMatchObject({
