@@ -1,5 +1,6 @@
 import { scheduleFilterLabels, scheduleFilters, statusFilterLabels, statusFilters, type ArticleListQuery } from '@/lib/articles/list-query';
 import { RegionSelect } from '@/components/regions/region-select';
+import { MAX_QUERY_CHARS } from '@/lib/search/query-text';
 
 // A plain GET form: the filters become the URL, so a filtered view can be bookmarked and shared.
 export function ArticleFilters({ query, regionName }: { query: ArticleListQuery; regionName: string | null }) {
@@ -13,7 +14,7 @@ export function ArticleFilters({ query, regionName }: { query: ArticleListQuery;
     >
       <div>
         <label htmlFor="filter-q">关键词</label>
-        <input id="filter-q" name="q" defaultValue={query.q ?? ''} placeholder="标题或链接名" />
+        <input id="filter-q" name="q" defaultValue={query.q ?? ''} placeholder="标题或链接名" maxLength={MAX_QUERY_CHARS} />
       </div>
       <div>
         <label htmlFor="filter-status">状态</label>

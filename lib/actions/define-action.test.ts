@@ -76,6 +76,33 @@ describe('defineAction', () => {
     });
   });
 
+  it('refuses text holding NUL (PostgreSQL stores none), naming its fields, without running', async () => {
+    const run = vi.fn(async () => 'never');
+    const nul = '内容包含无效的控制字符（NUL），请删除后重试';
+    const action = defineAction('user:manage', userSchema, run);
+    expect(await action(null, form({ name: '张\u0000三', email: 'z@baoda.cn', age: '30' }))).toEqual({
+      ok: false,
+      code: 'INVALID',
+      error: nul,
+      fieldErrors: { name: [nul] },
+    });
+    // In a form's JSON field, and in an object called directly, however deep or self-referring.
+    const items = defineAction('user:manage', z.unknown(), run, { form: (data) => ({ items: JSON.parse(String(data.get('items'))) }) });
+    expect(await items(null, form({ items: '[{"title":"a\\u0000"}]' }))).toMatchObject({ ok: false, code: 'INVALID', fieldErrors: { items: [nul] } });
+    let deep: unknown = 'x\u0000';
+    for (let i = 0; i < 10_000; i++) deep = { deep };
+    const cyclic: Record<string, unknown> = { title: '标题' };
+    cyclic.self = cyclic;
+    expect(await items({ a: deep, b: cyclic })).toMatchObject({ ok: false, fieldErrors: { a: [nul] } });
+    expect(run).not.toHaveBeenCalled();
+    // Files are left to the action.
+    expect(await items(new FormData())).toMatchObject({ ok: true });
+    const upload = defineAction('user:manage', z.unknown(), async () => 'ok', { form: (data) => ({ file: data.get('file') }) });
+    const data = new FormData();
+    data.set('file', new File(['\u0000binary'], 'a.zip'));
+    expect(await upload(null, data)).toMatchObject({ ok: true });
+  });
+
   it('refuses a role without the permission before looking at the input', async () => {
     signedIn.user = { role: 'EDITOR' };
     const run = vi.fn(async () => 'never');

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { failureResult, invalidResult, type ActionResult } from '@/lib/action-result';
+import { failureResult, invalidResult, type ActionFailure, type ActionResult } from '@/lib/action-result';
 import type { Permission } from '@/lib/auth/permissions';
 import { authorize, type SignedInUser } from '@/lib/auth/session';
 
@@ -41,12 +41,41 @@ function readForm(formData: FormData): Record<string, FormDataEntryValue> {
   return Object.fromEntries(formData);
 }
 
+const NUL_MESSAGE = '内容包含无效的控制字符（NUL），请删除后重试';
+
+/**
+ * Whether any text in `value` holds NUL, which PostgreSQL's text and jsonb refuse: the write would
+ * fail with a 500 wherever the action stores it. Iterative, and each object once (an action's
+ * arguments may be deep, or refer to themselves).
+ */
+function holdsNul(value: unknown): boolean {
+  const stack = [value];
+  const seen = new Set<object>();
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return true;
+    } else if (typeof item === 'object' && item !== null && !(item instanceof Blob) && !seen.has(item)) {
+      seen.add(item);
+      for (const child of item instanceof FormData ? item.values() : Object.values(item)) stack.push(child);
+    }
+  }
+  return false;
+}
+
+/** Refuses input holding NUL, naming each top-level field it is in (a form's field, beside it). */
+function nulResult(input: unknown): ActionFailure | null {
+  if (!holdsNul(input)) return null;
+  const fields = typeof input === 'object' && input !== null ? Object.entries(input).filter(([, value]) => holdsNul(value)) : [];
+  return { ok: false, code: 'INVALID', error: NUL_MESSAGE, fieldErrors: Object.fromEntries(fields.map(([name]) => [name, [NUL_MESSAGE]])) };
+}
+
 /**
  * Defines a server action the one way: authorize on the server by the shared policy (authorize),
- * parse the input with `schema`, then `run` with the actor and the parsed input. The result is an
- * ActionResult: a refused input comes back as INVALID with every message in `error` and each
- * field's in `fieldErrors`; an AppError as its message and code; anything else (a bug, Next's
- * redirect() or notFound()) rethrows.
+ * refuse text holding NUL, parse the input with `schema`, then `run` with the actor and the parsed
+ * input. The result is an ActionResult: a refused input comes back as INVALID with every message
+ * in `error` and each field's in `fieldErrors`; an AppError as its message and code; anything else
+ * (a bug, Next's redirect() or notFound()) rethrows.
  *
  * Authorization comes first: someone who may not run the action learns nothing about its input.
  */
@@ -66,7 +95,10 @@ export function defineAction<const A extends ActionAccess, S extends z.ZodType, 
             ? await authorize(access)
             : await authorize(access.permission, { beforeTwoFactor: access.beforeTwoFactor })
       ) as ActionActor<A>;
-      const parsed = await schema.safeParseAsync(raw instanceof FormData ? (options.form ?? readForm)(raw) : raw, { error: localeError });
+      const input = raw instanceof FormData ? (options.form ?? readForm)(raw) : raw;
+      const refused = nulResult(input);
+      if (refused) return refused;
+      const parsed = await schema.safeParseAsync(input, { error: localeError });
       if (!parsed.success) return invalidResult(parsed.error);
       const data = await run({ actor, input: parsed.data });
       return { ok: true, data, message: typeof options.message === 'function' ? options.message(data) : options.message };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from '@/lib/dates';
 import type { ArticleStatus } from '@/lib/generated/prisma/enums';
+import { readQueryText } from '@/lib/search/query-text';
 import { statusLabels } from '@/lib/workflow/transitions';
 
 // The admin table's state lives in the URL; this schema is the one parser of it.
@@ -31,12 +32,12 @@ const optionalDate = z
   .transform((v) => (v && isIsoDate(v) ? v : undefined));
 
 export const articleListQuerySchema = z.object({
+  // As every search box reads it: without control characters, cut at 100 characters (the page
+  // says so, readQueryText's `cut`), never a reason to fail the page.
   q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .transform((v) => v || undefined),
+    .unknown()
+    .transform((v) => readQueryText(v).text || undefined)
+    .optional(),
   status: z.enum(statusFilters).optional().catch(undefined),
   region: z
     .string()

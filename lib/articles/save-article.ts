@@ -2,7 +2,7 @@ import { db, type Tx } from '@/lib/db/client';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { CurrentUser } from '@/lib/auth/session-types';
 import { roleHas } from '@/lib/auth/permissions';
-import { bodyDocSchema } from '@/lib/content/body-schema';
+import { validateBodyDoc } from '@/lib/content/body-schema';
 import { txSql } from '@/lib/db/sql';
 import { AppError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -45,8 +45,9 @@ export async function saveArticle(
   { note = '编辑保存', autosave = false, closeAutosave = false }: SaveOptions = {},
 ) {
   if (!roleHas(actor.role, 'article:edit')) throw new AppError('FORBIDDEN', '没有权限编辑文章');
-  const body = bodyDocSchema.safeParse(input.body);
-  if (!body.success) throw new AppError('INVALID', '正文格式无效');
+  // Its own message (正文嵌套层级过深 …), which the editor shows.
+  const body = validateBodyDoc(input.body);
+  if (!body.ok) throw new AppError('INVALID', body.error);
 
   try {
     return await db.$transaction(async (tx) => {
@@ -89,7 +90,7 @@ export async function saveArticle(
               summary: input.summary,
               disclaimer: input.disclaimer,
               contentDate: input.contentDate || null,
-              body: body.data,
+              body: body.doc,
               rejectedRegionCodes: regions.rejectedRegionCodes,
             },
             regions: { replace: 'all', rows: regions.rows },

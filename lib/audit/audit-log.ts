@@ -3,6 +3,7 @@ import { toCsv } from '@/lib/csv/csv';
 import { formatDateTime, isIsoDate } from '@/lib/dates';
 import { db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { withoutControlChars } from '@/lib/search/query-text';
 
 // The audit log as admins read it (/admin/audit): every recorded event, newest first, filtered by
 // who, what, which article and when, one page at a time in SQL. The rows are written by
@@ -72,11 +73,14 @@ export function auditActionLabel(action: string): string {
   return auditActionLabels[action] ?? action;
 }
 
-const optionalText = (max: number) =>
+// Ids and action names typed or pasted into the address: without control characters, as every
+// list's text filter (PostgreSQL refuses NUL), and a value too long to be one is refused with a message.
+const optionalText = (max: number, label: string) =>
   z
     .string()
+    .overwrite(withoutControlChars)
     .trim()
-    .max(max)
+    .max(max, `${label}不能超过 ${max} 个字符`)
     .optional()
     .transform((v) => v || undefined);
 const optionalDate = z
@@ -88,10 +92,10 @@ const optionalDate = z
 
 /** The filter as it comes in the page's address (every field optional). */
 export const auditFilterSchema = z.object({
-  user: optionalText(40),
+  user: optionalText(40, '操作人'),
   /** An action (`article.publish`) or a group (`article`). */
-  action: optionalText(60),
-  article: optionalText(40),
+  action: optionalText(60, '操作'),
+  article: optionalText(40, '文章 ID'),
   /** Days in China's time (Asia/Shanghai), both included. */
   from: optionalDate,
   to: optionalDate,

@@ -2,7 +2,8 @@ import { getSchema } from '@tiptap/core';
 import { Node } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 
-import { MAX_BODY_DEPTH, MAX_BODY_JSON_BYTES, bodyDocSchema, bodyJsonSchema, emptyDoc, parseBodyJson, validateBodyDoc } from './body-schema';
+import { MAX_BODY_DEPTH, MAX_BODY_JSON_BYTES } from './body-limits';
+import { bodyDocSchema, bodyJsonSchema, emptyDoc, parseBodyJson, validateBodyDoc } from './body-schema';
 import { bodyExtensions } from './extensions';
 import { importerStyleDoc, linkedText, paragraphWith } from '@/tests/fixtures/content/documents';
 
@@ -130,7 +131,7 @@ describe('bodyDocSchema', () => {
   it('rejects cyclic values without hanging', () => {
     const attrs: Record<string, unknown> = {};
     attrs.self = attrs;
-    expectRejected({ type: 'doc', content: [{ type: 'paragraph', attrs }] }, /正文格式无效/);
+    expectRejected({ type: 'doc', content: [{ type: 'paragraph', attrs }] }, /嵌套层级过深/);
   });
 });
 

@@ -4,18 +4,13 @@
 // the editor's getJSON() adds) are stripped, so what is stored is exactly `BodyDoc`.
 import { z } from 'zod';
 
+import { MAX_BODY_JSON_BYTES, bodyLimitProblem, bodyTooLargeMessage } from './body-limits';
 import type { BodyBlock, BodyDoc, BodyInline, BodyListItem, BodyMark } from './body-types';
 import { ORDERED_LIST_STYLES, emptyDoc } from './body-types';
 import { isAllowedHref } from './link-href';
 
 export { emptyDoc };
 export type { BodyDoc };
-
-/** Nesting levels below the doc (doc > list > item > list > item > paragraph > text is 6). */
-export const MAX_BODY_DEPTH = 12;
-export const MAX_BODY_NODES = 20_000;
-/** UTF-8 bytes of the JSON; a long article (about 20,000 Chinese characters) uses under 100 KB. */
-export const MAX_BODY_JSON_BYTES = 200 * 1024;
 
 const boldMarkSchema = z.object({ type: z.literal('bold') });
 const italicMarkSchema = z.object({ type: z.literal('italic') });
@@ -116,12 +111,13 @@ const docShapeSchema = z
 
 /**
  * A ProseMirror body document of the allow-listed nodes and marks. Size, depth and node-count
- * limits are checked first, without recursion, so hostile input never reaches the recursive part.
+ * limits (./body-limits.ts) are checked first, without recursion; a value that breaks one is
+ * refused with that message and never reaches the recursive schema (a failed check ends the pipe).
  */
 export const bodyDocSchema = z
   .unknown()
   .superRefine((value, ctx) => {
-    const problem = checkBodyLimits(value);
+    const problem = bodyLimitProblem(value);
     if (problem) {
       ctx.addIssue({ code: 'custom', message: problem });
     }
@@ -143,10 +139,11 @@ export type ParseBodyResult = { ok: true; doc: BodyDoc } | { ok: false; error: s
 export function parseBodyJson(input: string): ParseBodyResult {
   // Cheap bound before JSON.parse: every UTF-16 unit is at least one UTF-8 byte.
   if (input.length > MAX_BODY_JSON_BYTES) {
-    return { ok: false, error: tooLargeMessage() };
+    return { ok: false, error: bodyTooLargeMessage };
   }
   let value: unknown;
   try {
+    // V8 parses iteratively: a string nested 10,000 levels deep parses, and the limits refuse it.
     value = JSON.parse(input);
   } catch {
     return { ok: false, error: '正文格式无效：不是合法的 JSON' };
@@ -164,45 +161,6 @@ export function validateBodyDoc(value: unknown): ParseBodyResult {
   const where = issue && issue.path.length > 0 ? `（位置：${issue.path.join('.')}）` : '';
   const message = issue?.message && /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : '正文格式无效';
   return { ok: false, error: `${message}${where}` };
-}
-
-/** Returns a Chinese message for the first limit the value breaks, or null. */
-function checkBodyLimits(value: unknown): string | null {
-  let nodes = 0;
-  const stack: Array<{ node: unknown; depth: number }> = [{ node: value, depth: 0 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    nodes += 1;
-    if (nodes > MAX_BODY_NODES) {
-      return `正文内容过多（超过 ${MAX_BODY_NODES} 个节点）`;
-    }
-    if (depth > MAX_BODY_DEPTH) {
-      return `正文嵌套层级过深（最多 ${MAX_BODY_DEPTH} 层）`;
-    }
-    if (typeof node === 'object' && node !== null && 'content' in node && Array.isArray(node.content)) {
-      for (const child of node.content) {
-        stack.push({ node: child, depth: depth + 1 });
-      }
-    }
-  }
-  let json: string;
-  try {
-    json = JSON.stringify(value);
-  } catch {
-    return '正文格式无效';
-  }
-  if (typeof json !== 'string' || utf8Length(json) > MAX_BODY_JSON_BYTES) {
-    return typeof json !== 'string' ? '正文格式无效' : tooLargeMessage();
-  }
-  return null;
-}
-
-function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
-
-function tooLargeMessage(): string {
-  return `正文过长（JSON 不能超过 ${Math.floor(MAX_BODY_JSON_BYTES / 1024)} KB）`;
 }
 
 function describeType(input: unknown): string {

@@ -1,14 +1,15 @@
 // Turns any value into a well-formed body document, dropping what is not allow-listed. The
 // renderer and the plain-text extractor run on its output, so they never depend on the input
 // having passed `bodyDocSchema` (rows written by older code, scripts or a bug stay harmless).
+import { MAX_BODY_DEPTH, MAX_BODY_NODES } from './body-limits';
 import type { BodyBlock, BodyDoc, BodyHeading, BodyInline, BodyListItem, BodyMark, BodyParagraph, OrderedListStyle } from './body-types';
 import { ORDERED_LIST_STYLES } from './body-types';
 import { isAllowedHref } from './link-href';
 
-// Looser than the schema's limits on purpose: a stored body that predates a tighter limit should
-// still render. These bounds only keep hostile input from exhausting the stack or the CPU.
-const MAX_SANITIZE_DEPTH = 32;
-const MAX_SANITIZE_NODES = 50_000;
+// The validator's limits (./body-limits.ts), so a body it accepted comes out whole. The walk below
+// is recursive only down to MAX_BODY_DEPTH: below that, nodes are flattened to their text by a
+// loop, and past MAX_BODY_NODES visited nodes the rest is dropped, so no input, however deep or
+// large, exhausts the stack or the CPU.
 const MAX_LIST_START = 1_000_000;
 
 type Walk = { remaining: number };
@@ -33,7 +34,7 @@ function visit(walk: Walk): boolean {
 }
 
 export function sanitizeBodyDoc(input: unknown): BodyDoc {
-  const walk: Walk = { remaining: MAX_SANITIZE_NODES };
+  const walk: Walk = { remaining: MAX_BODY_NODES };
   let roots: unknown[];
   if (Array.isArray(input)) {
     roots = input;
@@ -48,7 +49,7 @@ export function sanitizeBodyDoc(input: unknown): BodyDoc {
 }
 
 function toBlocks(items: unknown[], depth: number, walk: Walk): BodyBlock[] {
-  if (depth > MAX_SANITIZE_DEPTH) {
+  if (depth > MAX_BODY_DEPTH) {
     return flattenToParagraph(items, walk);
   }
   const blocks: BodyBlock[] = [];
@@ -178,7 +179,7 @@ function withLeadingParagraph(blocks: BodyBlock[]): BodyBlock[] {
 }
 
 function toInline(items: unknown[], depth: number, walk: Walk): BodyInline[] {
-  if (depth > MAX_SANITIZE_DEPTH) {
+  if (depth > MAX_BODY_DEPTH) {
     return flattenToInline(items, walk);
   }
   const inline: BodyInline[] = [];

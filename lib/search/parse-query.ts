@@ -1,4 +1,5 @@
 import { isHan, normalizeText } from './normalize';
+import { readQueryText } from './query-text';
 import { hanBigrams, queryWords } from './tokenize';
 
 // A search query: trimmed, normalised (as documents are), split on whitespace into terms that
@@ -6,7 +7,6 @@ import { hanBigrams, queryWords } from './tokenize';
 // in a synonym group stands for any member of its group. The tsquery is built from lexemes only,
 // each quoted, so nothing a user types can become tsquery syntax.
 
-export const MAX_QUERY_CHARS = 100;
 const MAX_TERMS = 8;
 
 /** Synonym groups keyed by each normalised member. */
@@ -23,9 +23,9 @@ export type ParsedQuery = {
   needles: string[];
 };
 
-/** The query's terms: normalised, split on whitespace, at most 8, empty ones dropped. */
+/** The query's terms: read as every search box's text is (./query-text.ts), normalised, split on whitespace, at most 8, empty ones dropped. */
 export function queryTerms(raw: string): string[] {
-  const normalized = normalizeText(raw.slice(0, MAX_QUERY_CHARS)).trim();
+  const normalized = normalizeText(readQueryText(raw).text).trim();
   if (!normalized) return [];
   // A term of punctuation only (e.g. "&|!") matches nothing and is dropped.
   return normalized

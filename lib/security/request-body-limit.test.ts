@@ -1,6 +1,7 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_FORM_FIELDS, TOO_DEEP_MESSAGE, TOO_MANY_FIELDS_MESSAGE } from './form-body';
 import { enforceBodyLimit } from './request-body-limit';
 
 const limit = 1024;
@@ -23,11 +24,17 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** Sends `chunks` (chunked when `chunked`), in separate writes so that they arrive as a stream. */
-function send(chunks: Buffer[], chunked: boolean): Promise<{ status: number; type?: string; body: string }> {
+function send(chunks: Buffer[], chunked: boolean, headers: Record<string, string> = {}): Promise<{ status: number; type?: string; body: string }> {
   return new Promise((resolve, reject) => {
     const total = chunks.reduce((sum, c) => sum + c.length, 0);
     const req = request(
-      { host: '127.0.0.1', port, method: 'POST', path: '/', headers: chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': total } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/',
+        headers: { ...headers, ...(chunked ? { 'transfer-encoding': 'chunked' } : { 'content-length': total }) },
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -72,5 +79,32 @@ describe('enforceBodyLimit', () => {
         .end();
     });
     expect(status).toBe(200);
+  });
+});
+
+describe('enforceBodyLimit on form posts and server actions', () => {
+  const form = { 'content-type': 'application/x-www-form-urlencoded' };
+  const urlencoded = (n: number) => Buffer.from(Array.from({ length: n }, () => 'f=x').join('&'));
+
+  it('passes a form within the limits through as it was sent, with or without Content-Length', async () => {
+    const body = urlencoded(200);
+    expect(await send([body], false, form)).toMatchObject({ status: 200, body: String(body.length) });
+    expect(await send([body.subarray(0, 100), body.subarray(100)], true, form)).toMatchObject({ status: 200, body: String(body.length) });
+  });
+
+  it('refuses too many fields with a 413 and too deep arguments with a 400, in Chinese, before Next reads them', async () => {
+    // 1,001 empty fields in 1,000 bytes (the test server's limit is 1,024).
+    const many = Buffer.from('&'.repeat(MAX_FORM_FIELDS));
+    expect(await send([many], false, form)).toEqual({ status: 413, type: 'text/plain', body: TOO_MANY_FIELDS_MESSAGE });
+    expect(await send([many.subarray(0, 500), many.subarray(500)], true, form)).toEqual({ status: 413, type: 'text/plain', body: TOO_MANY_FIELDS_MESSAGE });
+    const deep = Buffer.from(`${'['.repeat(100)}${']'.repeat(100)}`);
+    expect(await send([deep], false, { 'content-type': 'text/plain;charset=UTF-8', 'next-action': '7f00' })).toEqual({
+      status: 400,
+      type: 'text/plain',
+      body: TOO_DEEP_MESSAGE,
+    });
+    // The size limit still comes first.
+    expect(await send([bytes(limit + 1)], false, form)).toEqual({ status: 413, type: 'text/plain', body: '请求过大' });
+    expect(await send([bytes(800), bytes(800)], true, form)).toEqual({ status: 413, type: 'text/plain', body: '请求过大' });
   });
 });

@@ -37,14 +37,15 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
   }
   const [admin, editor, reviewer] = users;
 
-  // Sample filing numbers, marked as such: a real site enters its own under 设置 → 站点.
+  // Sample filing numbers of zeros, which the footer text calls samples (the numbers themselves
+  // take nothing after them): a real site enters its own under 设置 → 站点.
   await updateSiteSettings(
     db,
     admin.id,
     {
       ...defaultSiteSettings,
-      icpNumber: '京ICP备00000000号-1（示例）',
-      psbNumber: '京公网安备00000000000000号（示例）',
+      icpNumber: '京ICP备00000000号-1',
+      psbNumber: '京公网安备00000000000000号',
       footerText: '演示站点：备案号为示例，不是真实备案。内容仅供参考，具体以当地医保部门政策为准。',
       contact: 'contact@baoda.example',
     },

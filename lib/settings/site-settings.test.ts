@@ -57,6 +57,26 @@ describe('site settings schema', () => {
     );
   });
 
+  it('refuses a filing number with anything after it', () => {
+    const icp = 'ICP 备案号应形如“京ICP备12345678号-1”';
+    const psb = '公安备案号应形如“京公网安备11010502030143号”';
+    for (const icpNumber of [
+      '京ICP备12345678号-1<script>',
+      '京ICP备12345678号 abc',
+      '京ICP备12345678号-1\n京ICP备1号',
+      '京ICP备12345678号-1234',
+      '京ICP备12345678号-1（示例）',
+    ]) {
+      expect(messages({ ...valid, icpNumber }), icpNumber).toEqual([icp]);
+    }
+    for (const psbNumber of ['京公网安备11010502030143号<script>', '京公网安备11010502030143号 abc', '京公网安备11010502030143号\n']) {
+      // A trailing newline alone is trimmed away; anything more is refused.
+      expect(messages({ ...valid, psbNumber }), psbNumber).toEqual(psbNumber.endsWith('\n') ? [] : [psb]);
+    }
+    // Surrounding spaces are trimmed, not refused.
+    expect(siteSettingsSchema.parse({ ...valid, icpNumber: ' 京ICP备12345678号-1 ' }).icpNumber).toBe('京ICP备12345678号-1');
+  });
+
   it('refuses protocol-relative and script image addresses, and over-long text', () => {
     expect(messages({ ...valid, shareImage: '//evil.example/a.png' })).toHaveLength(1);
     expect(messages({ ...valid, shareImage: 'javascript:alert(1)' })).toHaveLength(1);

@@ -18,6 +18,10 @@ export function psbFilingUrl(psbNumber: string): string | null {
   return code ? `https://beian.mps.gov.cn/#/query/webSearch?code=${code}` : null;
 }
 
+// Whole values only: anchored at both ends.
+const ICP_NUMBER = /^[\u4e00-\u9fa5]{1,3}ICP[备证]\d{4,12}号(?:-\d{1,3})?$/;
+const PSB_NUMBER = /^[\u4e00-\u9fa5]{1,3}公网安备\s*\d{6,20}号$/;
+
 const text = (max: number, label: string) => z.string().trim().max(max, `${label}最多 ${max} 个字符`);
 
 /** A share image: an absolute https URL, or a path on this site such as /share.png. */
@@ -32,13 +36,14 @@ const contact = text(100, '联系方式').refine((value) => value === '' || z.em
 export const siteSettingsSchema = z.object({
   siteName: text(40, '网站名称').min(1, '请填写网站名称').default('保答'),
   tagline: text(80, '网站简介').default('居民医保、职工医保、异地就医等医疗保险问题的解答'),
-  // 京ICP备12345678号-1: a province's short name, ICP备 or ICP证, the number.
+  // 京ICP备12345678号-1: a province's short name, ICP备 or ICP证, the number, and nothing after it
+  // (the footer shows the value as the link's text, so trailing words would pass as the filing).
   icpNumber: text(50, 'ICP 备案号')
-    .refine((value) => value === '' || /^[\u4e00-\u9fa5]{1,3}ICP[备证]\d{4,12}号(-\d{1,3})?/.test(value), { message: 'ICP 备案号应形如“京ICP备12345678号-1”' })
+    .refine((value) => value === '' || ICP_NUMBER.test(value), { message: 'ICP 备案号应形如“京ICP备12345678号-1”' })
     .default(''),
   // 京公网安备11010502030143号: its digits name the record on beian.mps.gov.cn.
   psbNumber: text(50, '公安备案号')
-    .refine((value) => value === '' || /^[\u4e00-\u9fa5]{1,3}公网安备\s*\d{6,20}号/.test(value), { message: '公安备案号应形如“京公网安备11010502030143号”' })
+    .refine((value) => value === '' || PSB_NUMBER.test(value), { message: '公安备案号应形如“京公网安备11010502030143号”' })
     .default(''),
   footerText: text(500, '页脚文字').default('内容仅供参考，具体以当地医保部门政策为准。'),
   shareImage: shareImage.default('/share.png'),

@@ -6,7 +6,9 @@
 // - the host and scheme are the configured origin's, whatever the request claims
 //   (lib/config/site-origin.ts), so no redirect can be built on another host;
 // - bodies over the app's limit are refused with a 413 before Next reads them
-//   (lib/security/request-body-limit.ts; the limit is in lib/import/limits.ts).
+//   (lib/security/request-body-limit.ts; the limit is in lib/import/limits.ts), and so are form
+//   posts and server actions with too many fields or too deeply nested arguments (413, 400:
+//   lib/security/form-body.ts), which Next would fail on with a 500.
 // It also compresses every response (Next's own compression is off in next.config.ts), after it
 // has taken Next's client runtime out of the public pages' HTML (lib/public/static-html.ts).
 // The first server process also runs the background job workers (lib/jobs: imports of confirmed

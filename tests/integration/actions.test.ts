@@ -71,6 +71,40 @@ describe("the editor's save", () => {
     expect(await saveArticleAction(null, editorForm(input, { title: '' }))).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 
+  it('refuses a body nested 10,000 levels deep, or too large, with its own message, saving nothing', async () => {
+    const editor = await makeUser('EDITOR');
+    signedIn.user = editor;
+    const { articleId, version } = await importSample('000_f9d22c9b16a877c9.txt', editor.id);
+    const input = await editInput(articleId);
+    // Built as text: JSON.stringify of such a value overflows the stack, as walking it would.
+    const deep = (levels: number) =>
+      `{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(levels)}{"type":"paragraph"}${']}'.repeat(levels)}]}`;
+    const deepAttrs = `{"type":"doc","content":[{"type":"paragraph","attrs":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}]}`;
+    for (const body of [deep(20), deep(10_000), deepAttrs]) {
+      expect(await saveArticleAction(null, editorForm(input, { body }))).toEqual({ ok: false, code: 'INVALID', error: '正文嵌套层级过深（最多 12 层）' });
+    }
+    const huge = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '医'.repeat(70_000) }] }] });
+    expect(await saveArticleAction(null, editorForm(input, { body: huge }))).toEqual({ ok: false, code: 'INVALID', error: '正文过长（JSON 不能超过 200 KB）' });
+    expect((await db.article.findUniqueOrThrow({ where: { id: articleId } })).version).toBe(version);
+  });
+
+  it('refuses NUL in a field or in the JSON of one, which PostgreSQL would refuse with a 500, beside the field', async () => {
+    const editor = await makeUser('EDITOR');
+    signedIn.user = editor;
+    const { articleId, version } = await importSample('000_f9d22c9b16a877c9.txt', editor.id);
+    const input = await editInput(articleId);
+    const nul = '内容包含无效的控制字符（NUL），请删除后重试';
+    expect(await saveArticleAction(null, editorForm(input, { title: '标题\u0000' }))).toEqual({
+      ok: false,
+      code: 'INVALID',
+      error: nul,
+      fieldErrors: { title: [nul] },
+    });
+    const recommendations = JSON.stringify([{ title: '推荐\u0000', summary: '', category: '', itemDate: '', targetArticleId: null }]);
+    expect(await saveArticleAction(null, editorForm(input, { recommendations }))).toMatchObject({ ok: false, fieldErrors: { recommendations: [nul] } });
+    expect((await db.article.findUniqueOrThrow({ where: { id: articleId } })).version).toBe(version);
+  });
+
   it('answers a bad article search with a result instead of throwing', async () => {
     signedIn.user = await makeUser('EDITOR');
     expect(await findLinkableArticlesAction({ text: '医保', excludeId: 'x'.repeat(41) })).toMatchObject({

@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { articleListQuerySchema } from '@/lib/articles/list-query';
+import { articleListQuerySchema, parseArticleListQuery } from '@/lib/articles/list-query';
 import { listArticles } from '@/lib/articles/queries';
 import { db } from '@/lib/db/client';
 import { makeArticle, type ArticleFixture } from './article-fixtures';
@@ -93,6 +93,20 @@ describe('the admin article list', () => {
     // Slugs are pinyin syllables joined by hyphens: yi-di-jiu-yi.
     expect((await titles({ q: 'di-jiu' })).titles).toEqual(['异地就医']);
     expect((await titles({ q: 'DI-JIU' })).titles).toEqual(['异地就医']);
+  });
+
+  it('reads a keyword with control characters or past 100 characters from an address instead of failing', async () => {
+    await make([{ title: '住院报销100%比例' }, { title: '异地就医' }]);
+    // PostgreSQL's text refuses NUL: each control character is a space, so "%00%25" looks up "%".
+    expect(await titles({ q: '\u0000' })).toEqual({ titles: ['异地就医', '住院报销100%比例'], total: 2 });
+    expect((await titles({ q: '\u0000%' })).titles).toEqual(['住院报销100%比例']);
+    expect((await titles({ q: '异地\u0000\u0001' })).titles).toEqual(['异地就医']);
+    expect((await titles({ q: 'yi-di\u0000' })).titles).toEqual(['异地就医']);
+    // Cut at 100 characters (the page says so under the filters).
+    const long = parseArticleListQuery({ q: `异地就医${'x'.repeat(200)}` });
+    expect(long.q).toBe(`异地就医${'x'.repeat(96)}`);
+    expect((await listArticles(long)).total).toBe(0);
+    expect(parseArticleListQuery({ q: ['异地', '就医'] }).q).toBe('异地');
   });
 
   it('shows an article with its regions, most certain first, and who edited it last', async () => {

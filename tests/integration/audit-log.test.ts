@@ -60,6 +60,18 @@ describe('audit log', () => {
     expect(auditFilterSchema.safeParse({ from: '2026-02-30' }).success).toBe(false);
   });
 
+  it('reads control characters in a filter as spaces (PostgreSQL refuses NUL), and refuses a value too long in Chinese', async () => {
+    await db.$transaction((tx) => recordAudit(tx, { actorId: null, action: 'settings.update', entityType: 'Setting', entityId: 'x' }));
+    for (const key of ['user', 'action', 'article']) {
+      expect((await listAuditEvents(filter({ [key]: '\u0000' }))).total, key).toBe(1);
+      expect((await listAuditEvents(filter({ [key]: 'a\u0000b' }))).total, key).toBe(0);
+      await expect(auditCsv(filter({ [key]: 'a\u0000' }))).resolves.toContain('"时间"');
+    }
+    expect((await listAuditEvents(filter({ action: '\u0000settings.update\u0000' }))).total).toBe(1);
+    const long = auditFilterSchema.safeParse({ article: 'x'.repeat(41) });
+    expect(long.success ? [] : long.error.issues.map((i) => i.message)).toEqual(['文章 ID不能超过 40 个字符']);
+  });
+
   it('pages newest first in SQL', async () => {
     await db.$transaction(async (tx) => {
       for (let i = 0; i < auditPageSize + 5; i++) {

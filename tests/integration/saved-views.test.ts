@@ -40,4 +40,16 @@ describe('saved views', () => {
     await deleteSavedView(db, admin, shared.id);
     expect(await db.savedView.count()).toBe(0);
   });
+
+  it('keeps a keyword without control characters, and lists a stored keyword past 100 characters', async () => {
+    const editor = await makeUser('EDITOR');
+    await createSavedView(db, editor, { name: '视图 一', query: 'q=%00%E5%8C%BB%E4%BF%9D%00&status=DRAFT', shared: false });
+    expect((await db.savedView.findFirstOrThrow()).query).toBe(`q=${encodeURIComponent('医保')}&status=DRAFT`);
+    // A view kept before the keyword was cut: the table's list of views reads it, cut.
+    await db.savedView.create({ data: { name: '长关键词', query: `q=${'x'.repeat(150)}`, ownerId: editor.id } });
+    expect((await listSavedViews(db, editor)).map((v) => [v.name, v.count])).toEqual([
+      ['视图 一', 0],
+      ['长关键词', 0],
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import { SearchResultsView } from '@/components/public/search-results';
 import styles from '@/components/public/public.module.css';
 import { SearchBox } from '@/components/public/search-box';
 import { getSearchResults } from '@/lib/search/queries';
+import { queryCutNotice, readQueryText } from '@/lib/search/query-text';
 
 // Rendered per request (it reads the query string); the results themselves come from Next's
 // cache (lib/search/queries.ts). Only live versions are searched. Said outright: otherwise the
@@ -14,7 +15,7 @@ type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | st
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const q = first((await searchParams).q).trim();
+  const q = readQueryText((await searchParams).q).text;
   // Result pages stay out of search engines' indexes: anyone can make one say anything (a query
   // of spam text), and engines count indexed result pages as thin content. The search page
   // itself is indexed.
@@ -24,7 +25,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
-  const q = first(params.q).slice(0, 100);
+  const { text: q, cut } = readQueryText(params.q);
   const pageText = first(params.page);
   const page = /^\d{1,3}$/.test(pageText) ? Math.max(1, Number(pageText)) : 1;
   const results = await getSearchResults(q, page);
@@ -32,6 +33,7 @@ export default async function SearchPage({ searchParams }: Props) {
     <>
       <h1 className={styles.title}>搜索</h1>
       <SearchBox defaultValue={q} id="search-page-q" name="重新搜索" />
+      {cut && <p className="muted">{queryCutNotice()}</p>}
       {results && <SearchResultsView q={q} results={results} />}
     </>
   );

@@ -11,12 +11,14 @@ import { parseArticleListQuery } from '@/lib/articles/list-query';
 import { roleHas } from '@/lib/auth/permissions';
 import { requireUser } from '@/lib/auth/session';
 import { getRegion } from '@/lib/regions/region-path';
+import { queryCutNotice, readQueryText } from '@/lib/search/query-text';
 
 export const metadata = { title: '文章' };
 
 export default async function ArticlesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser('article:read-draft');
-  const query = parseArticleListQuery(await searchParams);
+  const params = await searchParams;
+  const query = parseArticleListQuery(params);
   const [list, views] = await Promise.all([listArticles(query), readSavedViews(user)]);
   // A page past the last one an estimated list can reach shows that last page, under its own URL.
   if (list.page !== query.page) redirect(articleListHref(query, { page: list.page }));
@@ -32,6 +34,11 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Pro
       </PageHeader>
       <SavedViews views={views} currentQuery={viewQueryString(query)} canShare={roleHas(user.role, 'article:share-view')} />
       <ArticleFilters query={query} regionName={region?.name ?? null} />
+      {readQueryText(params.q).cut && (
+        <p className="muted" role="status" data-testid="keyword-notice">
+          {queryCutNotice()}
+        </p>
+      )}
       {/* A new filter, sort or page starts with nothing selected. */}
       <ArticleTable
         key={articleListHref(query, {})}
