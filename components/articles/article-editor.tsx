@@ -14,6 +14,7 @@ import { clearDraft, differsFrom, readDraft, writeDraft, type EditorContent, typ
 import { MergePanel } from './merge-panel';
 import { RecommendationListEditor, type EditableItem } from './recommendation-list-editor';
 import { useEditLock, type LockHolderView, type LockView } from './use-edit-lock';
+import { recordSavedVersion } from './saved-version';
 
 export type ArticleEditorProps = {
   article: {
@@ -248,6 +249,7 @@ function ArticleForm({
   const finished = (result: SaveArticleState, startedAt: number, auto: boolean) => {
     if (result) setLastSave(result);
     if (result?.ok) {
+      recordSavedVersion(article.id, result.data.version);
       versionRef.current = result.data.version;
       setVersion(result.data.version);
       savedChanges.current = startedAt;

@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import { FieldError, invalidProps } from '@/components/ui/field-error';
 import { publishAction, reviewAction, submitAction, unpublishAction, type WorkflowState } from '@/lib/workflow/actions';
 import type { PanelSchedule } from '@/lib/workflow/panel-props';
+import { latestKnownVersion } from './saved-version';
 import { ScheduleForm } from './schedule-form';
 
 export type WorkflowPanelProps = {
@@ -48,11 +49,16 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
   const [reviewState, review, reviewing] = useActionState<WorkflowState, FormData>(reviewAction, null);
   const [publishState, publish, publishing] = useActionState<WorkflowState, FormData>(publishAction, null);
   const [unpublishState, unpublish, unpublishing] = useActionState<WorkflowState, FormData>(unpublishAction, null);
+  // Each transition acts on the version this page's editor last saved, if that is newer than the render.
+  const onLatest = (dispatch: (formData: FormData) => void) => (formData: FormData) => {
+    formData.set('version', String(latestKnownVersion(props.articleId, props.version)));
+    dispatch(formData);
+  };
 
   return (
     <section aria-label="工作流">
       {props.canSubmit && (
-        <form action={submit}>
+        <form action={onLatest(submit)}>
           <Target {...props} />
           <button type="submit" className="button primary" disabled={submitting}>
             提交审核
@@ -65,7 +71,7 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
         (props.reviewBlockedReason ? (
           <p className="alert warn">{props.reviewBlockedReason}</p>
         ) : (
-          <form action={review}>
+          <form action={onLatest(review)}>
             <Target {...props} />
             <label htmlFor="review-comment">审核意见</label>
             <textarea
@@ -90,7 +96,7 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
       <Result state={reviewState} />
 
       {props.canPublish && (
-        <form action={publish}>
+        <form action={onLatest(publish)}>
           <Target {...props} />
           <button type="submit" className="button primary" disabled={publishing}>
             发布
@@ -100,7 +106,7 @@ export function WorkflowPanel(props: WorkflowPanelProps) {
       <Result state={publishState} />
 
       {props.canUnpublish && (
-        <form action={unpublish} style={{ marginTop: 8 }}>
+        <form action={onLatest(unpublish)} style={{ marginTop: 8 }}>
           <Target {...props} />
           <button type="submit" className="button danger" disabled={unpublishing}>
             下线
