@@ -33,6 +33,7 @@ export const reasonLabels: Record<ImportReason, string> = {
   NO_TITLE: '缺少标题',
   TITLE_TOO_LONG: '标题过长',
   NO_BODY: '缺少正文',
+  BODY_TOO_LARGE: '正文过长',
   BAD_ITEM: '推荐列表有误',
   NOT_TEXT: '不是 .txt 页面',
   UNSAFE_NAME: '文件名不安全',

@@ -3,7 +3,7 @@
  * records `code` for filtering/statistics and shows `message` (Simplified Chinese, written
  * for editors) in the import report; other files in the batch carry on.
  */
-export type ImportParseErrorCode = 'EMPTY' | 'TOO_LARGE' | 'BINARY' | 'ENCODING' | 'NO_TITLE' | 'TITLE_TOO_LONG' | 'NO_BODY' | 'BAD_ITEM';
+export type ImportParseErrorCode = 'EMPTY' | 'TOO_LARGE' | 'BINARY' | 'ENCODING' | 'NO_TITLE' | 'TITLE_TOO_LONG' | 'NO_BODY' | 'BODY_TOO_LARGE' | 'BAD_ITEM';
 
 export class ImportParseError extends Error {
   readonly code: ImportParseErrorCode;

@@ -432,6 +432,14 @@ describe('parsePage errors', () => {
     expectImportError(() => parsePage(page({ body: '' })), 'NO_BODY');
   });
 
+  it('rejects a body past the limits every save holds it to, whole or in many short lines', () => {
+    const long = expectImportError(() => parsePage(page({ body: '医保报销比例按地区执行。'.repeat(8_000) })), 'BODY_TOO_LARGE');
+    expect(long.message).toMatch(/^正文过长（JSON 不能超过 200 KB）/);
+    const lines = expectImportError(() => parsePage(page({ body: Array.from({ length: 10_001 }, (_, i) => `第${i}行`).join('\n') })), 'BODY_TOO_LARGE');
+    expect(lines.message).toMatch(/^正文内容过多/);
+    expect(parsePage(page({ body: '医保报销比例按地区执行。'.repeat(4_000) })).body.content).toHaveLength(1);
+  });
+
   it('rejects a page whose first line is a section marker', () => {
     const error = expectImportError(() => parsePage('相关推荐\n\n标题\n\n摘要\n\n健康新闻 2025-04-17'), 'NO_TITLE');
     expect(error.line).toBe(1);

@@ -1,3 +1,4 @@
+import { bodyLimitProblem } from '@/lib/content/body-limits';
 import { buildBody, type TextTransform } from './build-body';
 import { ImportParseError } from './errors';
 import { normalizeChinesePunctuation } from './normalize-punctuation';
@@ -67,6 +68,10 @@ export function parsePage(text: string, options: ParsePageOptions = {}): ParsedP
   if (body.content.length === 0) {
     throw new ImportParseError('NO_BODY', '页面没有正文：标题之后、“提示”或“相关推荐”之前没有内容，请检查文件是否完整。', { line: lines[titleIndex].line + 1 });
   }
+  // The limits every save of a body is held to (lib/content/body-limits.ts): a longer page would
+  // import, then open cut short in the editor and fail its first save.
+  const bodyProblem = bodyLimitProblem(body);
+  if (bodyProblem) throw new ImportParseError('BODY_TOO_LARGE', `${bodyProblem}，请把这个页面拆分成几篇后再导入。`);
 
   const recommendations =
     headerIndex === -1 ? { items: [], warnings: [] } : parseRecommendations(rest.slice(headerIndex + 1), transform, rest[headerIndex].line);
