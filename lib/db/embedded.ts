@@ -82,8 +82,10 @@ export async function openEmbeddedDatabase(options: { command: string; whenHeld:
     }
     const owner = await readOwner(paths.ownerFile);
     if (!owner || !isAlive(owner.pid)) {
-      // Left by a command that died: whoever removes it first may claim the folder.
-      await rm(paths.ownerFile, { force: true });
+      // Left by a command that died: removed, unless another command has claimed the folder
+      // since it was read, and claimed again.
+      const again = await readOwner(paths.ownerFile);
+      if (again?.pid === owner?.pid) await rm(paths.ownerFile, { force: true });
       continue;
     }
     if (options.whenHeld === 'refuse') throw new EmbeddedDatabaseHeldError(owner, dataDir);
