@@ -2,17 +2,18 @@
 // (default 10,000) generated from prisma/sample-pages, printed as one table:
 //  1. The CLI (scripts/import.ts, in a process of its own) imports them into a fresh database on
 //     the machine's PostgreSQL; a plain server-side COPY of the resulting rows into the same tables
-//     of a second fresh database is timed in the same run. Checks: import ≤ 2.0× COPY, and the
-//     import process's peak RSS ≤ 512 MB.
-//  2. The same CLI import on the embedded database (PGlite, in memory, served from this process),
-//     on BENCH_EMBEDDED_PAGES pages (default 2,000: PGlite is several times slower); printed only.
+//     of a second fresh database on the same server is timed in the same run. Checks: import ≤
+//     2.0× COPY, and the import process's peak RSS ≤ 512 MB.
+//  2. The same, import and COPY floor, on the embedded PostgreSQL (lib/db/embedded.ts): a server
+//     of its own on a temporary data folder, started as the demo starts its own (fsync on; its
+//     build has no lz4, so TOAST is pglz for both). Check: import ≤ 2.0× COPY; peak RSS printed.
 //  3. The server's job worker: the production server (scripts/serve.ts, one process, which runs
 //     the pg-boss workers) is started on a third fresh database and fed the pages the way an
 //     upload is: staged as .zip archives of at most 2,500 pages in ImportStage, confirmed with
 //     confirmUpload (one batch, one job). Its RSS is sampled while it imports. Check: growth over
 //     its idle RSS ≤ 300 MB. Builds the app first when the build is missing or stale.
-// BENCH_CLI=0, BENCH_EMBEDDED_PAGES=0 or BENCH_WORKER=0 skips part 1, 2 or 3. All databases and pages are removed
-// at the end.
+// BENCH_CLI=0, BENCH_EMBEDDED=0 or BENCH_WORKER=0 skips part 1, 2 or 3. All databases, servers
+// and pages are removed at the end, also on Ctrl-C.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,17 +22,18 @@ import { promisify } from 'node:util';
 import { zipSync } from 'fflate';
 import pg from 'pg';
 import { createDb } from '@/lib/db/client';
-import { startEphemeralDatabase } from '@/lib/db/embedded';
+import { openEmbeddedDatabase } from '@/lib/db/embedded';
 import type { CliReport } from '@/lib/import/import-command';
 import { confirmUpload } from '@/lib/import/stage-upload';
 import { stopJobQueue } from '@/lib/jobs/queue';
 import { detectRegions, warmUpRegionDetector } from '@/lib/regions/detect-regions';
 import { freePort } from '@/lib/net/ports';
+import { loadAverage, printTable, type Row } from './lib/bench-table';
 import { HEAP_LIMIT_FLAG } from './lib/node-heap';
 import { generatePages } from './lib/generate-pages';
 import { buildIsStale, nextBin, run } from './lib/next-build';
 import { startServeProcess, stopServeProcess } from './lib/serve-process';
-import { createTestDatabase, type TestDatabase } from './lib/test-database';
+import { createDatabaseOn, createTestDatabase, machineAdminUrl, type TestDatabase } from './lib/test-database';
 
 const LIMIT_COPY_RATIO = 2.0;
 const LIMIT_PEAK_MB = 512;
@@ -42,11 +44,11 @@ const PAGES_PER_ARCHIVE = 2_500;
 
 const args = process.argv.slice(2);
 const pageCount = args.length ? Number(args[0]) : 10_000;
-const embeddedCount = Math.min(pageCount, Number(process.env.BENCH_EMBEDDED_PAGES ?? 2_000));
-const runWorker = process.env.BENCH_WORKER !== '0';
 const runCliPart = process.env.BENCH_CLI !== '0';
-if (args.length > 1 || !Number.isInteger(pageCount) || pageCount < 1 || !Number.isInteger(embeddedCount) || embeddedCount < 0) {
-  console.error('Usage: npm run bench:import [-- <number of pages>]   (env: BENCH_EMBEDDED_PAGES, BENCH_WORKER=0)');
+const runEmbedded = process.env.BENCH_EMBEDDED !== '0';
+const runWorker = process.env.BENCH_WORKER !== '0';
+if (args.length > 1 || !Number.isInteger(pageCount) || pageCount < 1) {
+  console.error('Usage: npm run bench:import [-- <number of pages>]   (env: BENCH_CLI=0, BENCH_EMBEDDED=0, BENCH_WORKER=0 skip a part)');
   process.exit(1);
 }
 
@@ -58,41 +60,64 @@ const mb = (bytes: number) => (bytes / MiB).toFixed(0);
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const count = (n: number) => n.toLocaleString('en-US');
 
-type Row = { measure: string; value: string; target?: string; pass?: boolean };
 const rows: Row[] = [];
 
 const folder = await mkdtemp(path.join(tmpdir(), 'baoda-bench-import-'));
-const databases: TestDatabase[] = [];
+// What to stop and remove at the end, undone last first: databases before the server they are on.
+const cleanups: (() => Promise<void>)[] = [async () => void (await rm(folder, { recursive: true, force: true }))];
 let server: ChildProcess | undefined;
 let failed = false;
+
+let cleaningUp: Promise<void> | null = null;
+function cleanUp(): Promise<void> {
+  cleaningUp ??= (async () => {
+    if (server) await stopServeProcess(server);
+    await stopJobQueue().catch(() => {});
+    await undoFrom(0);
+  })();
+  return cleaningUp;
+}
+
+/** Runs the cleanups pushed since `mark`, last first. */
+async function undoFrom(mark: number): Promise<void> {
+  for (const undo of cleanups.splice(mark).reverse()) await undo().catch((error) => console.error('cleaning up after the benchmark failed', error));
+}
+// The embedded server runs detached (pg_ctl): an interrupted run must stop it too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => void cleanUp().then(() => process.exit(130)));
+}
+
 try {
-  const generated = await generatePages({ count: pageCount, folder: path.join(folder, 'pages') });
+  const pages = path.join(folder, 'pages');
+  const generated = await generatePages({ count: pageCount, folder: pages });
   console.log(`Generated ${count(generated.files)} pages (${count(generated.items)} recommendation items, ${mb(generated.bytes)} MB) in ${folder}`);
-  console.log(`Machine: ${(await readFile('/proc/loadavg', 'utf8').catch(() => '?')).split(' ').slice(0, 3).join(' ')} load average at the start`);
+  console.log(`Machine: ${await loadAverage()} load average at the start`);
 
-  // 1. The CLI on PostgreSQL, and COPY of the same rows.
-  if (runCliPart) await measureCli(path.join(folder, 'pages'), generated.titles);
+  // 1. The CLI on the machine's PostgreSQL, and COPY of the same rows.
+  if (runCliPart) {
+    const adminUrl = await machineAdminUrl();
+    if (!adminUrl) throw new Error('bench:import needs the machine PostgreSQL (127.0.0.1:5432 or TEST_DATABASE_ADMIN_URL) for part 1; BENCH_CLI=0 skips it');
+    const mark = cleanups.length;
+    const importMs = await measureCli({ createDatabase: () => createDatabaseOn(adminUrl), checkPeak: true }, pages);
+    rows.push(regionDetectionRow(generated.titles, importMs));
+    await undoFrom(mark);
+  }
 
-  // 2. The same CLI import on the embedded database.
-  if (embeddedCount > 0) {
-    const embeddedFolder = path.join(folder, 'embedded-pages');
-    await generatePages({ count: embeddedCount, folder: embeddedFolder });
-    const embedded = await startEphemeralDatabase();
-    databases.push({ url: embedded.url, kind: 'embedded', drop: embedded.stop });
-    await migrate(embedded.url);
-    const run = await runCli(embeddedFolder, embedded.url, embeddedCount);
-    await embedded.stop();
-    const note = embeddedCount < pageCount ? ` (${count(embeddedCount)} pages, not ${count(pageCount)})` : ` (${count(embeddedCount)} pages)`;
-    rows.push({
-      measure: `import, embedded PGlite${note}`,
-      value: `${s(run.ms)}, ${(embeddedCount / (run.ms / 1000)).toFixed(0)} pages/s, peak ${mb(run.peakRss)} MB`,
-      target: 'printed',
-    });
+  // 2. The same on the embedded PostgreSQL, on a server of its own as the demo runs one.
+  if (runEmbedded) {
+    const mark = cleanups.length;
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'baoda-bench-embedded-'));
+    cleanups.push(async () => void (await rm(dataDir, { recursive: true, force: true })));
+    const embedded = await openEmbeddedDatabase({ command: 'npm run bench:import', whenHeld: 'refuse', dataDir });
+    cleanups.push(embedded.stop);
+    await measureCli({ createDatabase: () => createDatabaseOn(embedded.url), checkPeak: false, embedded: true }, pages);
+    // Stopped before part 3, so that an idle server does not share the machine with it.
+    await undoFrom(mark);
   }
 
   // 3. The server's job worker, fed as an upload feeds it.
   if (runWorker) {
-    const worker = await measureWorker(path.join(folder, 'pages'), pageCount);
+    const worker = await measureWorker(pages, pageCount);
     rows.push(
       { measure: 'job worker: server RSS idle (after start-up and one page)', value: `${mb(worker.idleRss)} MB` },
       { measure: `job worker: import of ${count(pageCount)} pages (one upload batch)`, value: `${s(worker.ms)}, peak RSS ${mb(worker.peakRss)} MB` },
@@ -105,7 +130,7 @@ try {
     );
   }
 
-  console.log(`Machine: ${(await readFile('/proc/loadavg', 'utf8').catch(() => '?')).split(' ').slice(0, 3).join(' ')} load average at the end\n`);
+  console.log(`Machine: ${await loadAverage()} load average at the end\n`);
   printTable(rows);
   const checks = rows.filter((r) => r.pass !== undefined);
   failed = checks.some((r) => !r.pass);
@@ -115,72 +140,93 @@ try {
   console.error(error);
   failed = true;
 } finally {
-  if (server) await stopServeProcess(server);
-  await stopJobQueue().catch(() => {});
-  for (const database of databases) await database.drop().catch((error) => console.error('dropping a benchmark database failed', error));
-  await rm(folder, { recursive: true, force: true });
+  await cleanUp();
 }
 process.exit(failed ? 1 : 0);
 
+/** Where parts 1 and 2 create their databases (the import's and the COPY floor's, on one server). */
+type Engine = { createDatabase: () => Promise<TestDatabase>; checkPeak: boolean; embedded?: boolean };
+
+/** A fresh database of `engine`'s, dropped at the end. */
+async function freshDatabase(engine: Engine): Promise<TestDatabase> {
+  const database = await engine.createDatabase();
+  cleanups.push(database.drop);
+  return database;
+}
+
 /**
- * Part 1: the CLI imports `pages` into a fresh database on the machine's PostgreSQL; then COPY of
- * the rows it wrote into a second fresh database, and region detection on its own.
+ * Parts 1 and 2: the CLI imports `pages` into a fresh database of `engine`'s; then COPY of the rows
+ * it wrote into a second fresh database on the same server. Returns the import's time.
  */
-async function measureCli(pages: string, titles: string[]): Promise<void> {
-  const database = await createTestDatabase();
-  databases.push(database);
-  if (database.kind.startsWith('embedded'))
-    throw new Error('bench:import needs the machine PostgreSQL (127.0.0.1:5432 or TEST_DATABASE_ADMIN_URL): the COPY floor is measured there');
-  console.log(`Import database: ${database.kind}`);
+async function measureCli(engine: Engine, pages: string): Promise<number> {
+  const database = await freshDatabase(engine);
+  const server = await describeServer(database.url);
+  const name = `${engine.embedded ? 'embedded ' : ''}PostgreSQL ${server.version}`;
+  console.log(`\nImport database: ${database.kind}, ${name} (${server.settings})`);
   await migrate(database.url);
   const cli = await runCli(pages, database.url, pageCount);
   const counts = await countRows(database.url);
   const totalRows = Object.values(counts).reduce((a, b) => a + b, 0);
-  const copyMs = await copyBaseline(database.url);
+  console.log(
+    `rows written: ${Object.entries(counts)
+      .map(([k, v]) => `${k} ${count(v)}`)
+      .join(', ')}`,
+  );
+  const copyMs = await copyBaseline(engine, database.url);
   const ratio = cli.ms / copyMs;
+  const peak = { measure: `peak RSS of the import process (VmHWM), ${name}`, value: `${mb(cli.peakRss)} MB` };
+  rows.push(
+    {
+      measure: `import, ${name} (${count(pageCount)} pages, ${count(totalRows)} rows)`,
+      value: `${s(cli.ms)}, ${(pageCount / (cli.ms / 1000)).toFixed(0)} pages/s`,
+    },
+    { measure: `COPY of the same rows into the same tables, ${name}`, value: s(copyMs) },
+    { measure: `import / COPY, ${name}`, value: `${ratio.toFixed(2)}×`, target: `≤ ${LIMIT_COPY_RATIO.toFixed(1)}×`, pass: ratio <= LIMIT_COPY_RATIO },
+    engine.checkPeak ? { ...peak, target: `≤ ${LIMIT_PEAK_MB} MB`, pass: cli.peakRss <= LIMIT_PEAK_MB * MiB } : { ...peak, target: 'printed' },
+  );
+  return cli.ms;
+}
 
-  // Region detection in the import is the detector's one-off build (with the shared segmenter)
-  // plus one call per page title, timed here on their own.
+/** The server's version and the settings that move a write-heavy benchmark. */
+async function describeServer(url: string): Promise<{ version: string; settings: string }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const {
+      rows: [row],
+    } = await client.query<Record<string, string>>(
+      `SELECT current_setting('server_version') AS version, current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sync,
+              current_setting('full_page_writes') AS fpw, current_setting('shared_buffers') AS buffers`,
+    );
+    // The import's own connection asks for lz4 the same way (lib/import/import-pages.ts).
+    const lz4 = await client.query(`SET default_toast_compression = 'lz4'`).then(
+      () => true,
+      () => false,
+    );
+    return {
+      version: row.version.split(' ')[0],
+      settings: `fsync ${row.fsync}, synchronous_commit ${row.sync}, full_page_writes ${row.fpw}, shared_buffers ${row.buffers}, TOAST ${lz4 ? 'lz4' : 'pglz (no lz4)'}`,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Region detection in the import is the detector's one-off build (with the shared segmenter)
+ * plus one call per page title, timed here on their own.
+ */
+function regionDetectionRow(titles: string[], importMs: number): Row {
   let started = performance.now();
   warmUpRegionDetector();
   const detectorBuildMs = performance.now() - started;
   started = performance.now();
   for (const title of titles) detectRegions(title);
   const detectMs = performance.now() - started + detectorBuildMs;
-
-  rows.push(
-    {
-      measure: `import, PostgreSQL (${count(pageCount)} pages, ${count(totalRows)} rows)`,
-      value: `${s(cli.ms)}, ${(pageCount / (cli.ms / 1000)).toFixed(0)} pages/s`,
-    },
-    { measure: 'COPY of the same rows into the same tables', value: s(copyMs) },
-    { measure: 'import / COPY', value: `${ratio.toFixed(2)}×`, target: `≤ ${LIMIT_COPY_RATIO.toFixed(1)}×`, pass: ratio <= LIMIT_COPY_RATIO },
-    {
-      measure: 'peak RSS of the import process (VmHWM)',
-      value: `${mb(cli.peakRss)} MB`,
-      target: `≤ ${LIMIT_PEAK_MB} MB`,
-      pass: cli.peakRss <= LIMIT_PEAK_MB * MiB,
-    },
-    {
-      measure: 'region detection (segmenter and index build included)',
-      value: `${(detectMs / 1000).toFixed(2)} s = ${((100 * detectMs) / cli.ms).toFixed(1)} % of the import`,
-    },
-  );
-  console.log(
-    `\nrows written: ${Object.entries(counts)
-      .map(([k, v]) => `${k} ${count(v)}`)
-      .join(', ')}`,
-  );
-}
-
-function printTable(table: Row[]) {
-  const header: Row = { measure: 'measure', value: 'value', target: 'target' };
-  const width = (key: 'measure' | 'value' | 'target') => Math.max(...[header, ...table].map((r) => (r[key] ?? '').length));
-  const [w1, w2, w3] = [width('measure'), width('value'), width('target')];
-  const line = (r: Row, result: string) => `${r.measure.padEnd(w1)}  ${r.value.padEnd(w2)}  ${(r.target ?? '').padEnd(w3)}  ${result}`;
-  console.log(line(header, 'result'));
-  console.log(line({ measure: '-'.repeat(w1), value: '-'.repeat(w2), target: '-'.repeat(w3) }, '------'));
-  for (const r of table) console.log(line(r, r.pass === undefined ? '' : r.pass ? 'PASS' : 'FAIL'));
+  return {
+    measure: 'region detection (segmenter and index build included)',
+    value: `${(detectMs / 1000).toFixed(2)} s = ${((100 * detectMs) / importMs).toFixed(1)} % of the import`,
+  };
 }
 
 /** Reads VmRSS (now) and VmHWM (the high-water mark) of a process from /proc. */
@@ -240,11 +286,11 @@ async function countRows(url: string): Promise<Record<string, number>> {
 
 /**
  * The floor for writing these rows: the server's own COPY (text files on the database host)
- * into the same, freshly migrated tables with the same indexes, in one transaction.
+ * into the same, freshly migrated tables with the same indexes, on the same server, in one
+ * transaction.
  */
-async function copyBaseline(sourceUrl: string): Promise<number> {
-  const target = await createTestDatabase();
-  databases.push(target);
+async function copyBaseline(engine: Engine, sourceUrl: string): Promise<number> {
+  const target = await freshDatabase(engine);
   await migrate(target.url);
   const dumpFolder = path.join(tmpdir(), `baoda-bench-copy-${process.pid}`);
   const source = new pg.Client({ connectionString: sourceUrl });
@@ -261,7 +307,7 @@ async function copyBaseline(sourceUrl: string): Promise<number> {
     await client.query('COMMIT');
     return performance.now() - started;
   } finally {
-    // The server wrote them on this machine (createTestDatabase only uses a local one).
+    // The server wrote them on this machine (both engines are local ones).
     for (const table of TABLES) await rm(`${dumpFolder}-${table}.tsv`, { force: true });
     await source.end();
     await client.end();
@@ -281,7 +327,7 @@ async function measureWorker(pages: string, expected: number): Promise<{ idleRss
     await run(nextBin(), ['build']);
   }
   const database = await createTestDatabase();
-  databases.push(database);
+  cleanups.push(database.drop);
   await migrate(database.url);
   // The job is sent from this process, through a pg-boss of its own, as the server action does.
   process.env.DATABASE_URL = database.url;

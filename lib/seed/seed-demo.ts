@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '@/lib/db/client';
+import { defaultDataDir } from '@/lib/db/embedded';
 import { importPages } from '@/lib/import/import-pages';
 import { defaultSiteSettings, updateSiteSettings } from '@/lib/settings/site-settings';
 import { createUser } from '@/lib/users/create-user';
@@ -12,14 +13,15 @@ type Person = Awaited<ReturnType<typeof createUser>>;
 export type DemoLogin = { role: string; email: string; password: string };
 
 const samplePagesDir = path.join(process.cwd(), 'prisma', 'sample-pages');
-const loginsFile = path.join(process.cwd(), '.data', 'demo-logins.json');
 
 /**
  * Demo mode only (embedded database): three accounts with generated passwords, the sample pages
  * imported by the editor, and all but one taken through the real workflow to publication.
- * Runs once; later starts just return the saved logins.
+ * Runs once; later starts just return the saved logins, kept in the data folder of the embedded
+ * database (`.data/` by default; a benchmark's demo passes its temporary one).
  */
-export async function seedDemo(db: Db): Promise<DemoLogin[]> {
+export async function seedDemo(db: Db, { dataDir = defaultDataDir }: { dataDir?: string } = {}): Promise<DemoLogin[]> {
+  const loginsFile = path.join(dataDir, 'demo-logins.json');
   if ((await db.user.count()) > 0) {
     return JSON.parse(await readFile(loginsFile, 'utf8').catch(() => '[]')) as DemoLogin[];
   }

@@ -5,8 +5,11 @@ import { serveArgs } from './node-heap';
 // The production server (scripts/serve.ts) as a child process of a measuring script (the
 // benchmarks and audits): on 127.0.0.1 at `port`, with SITE_URL on it and a fresh AUTH_SECRET.
 
-/** Starts the server with `env` on top of this process's and resolves once `/` answers. */
-export async function startServeProcess(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+/**
+ * Starts the server with `env` on top of this process's and resolves once `/` answers. Its output
+ * goes to this process's, or to the file descriptor `output` (a log that the caller reads).
+ */
+export async function startServeProcess(port: number, env: Record<string, string> = {}, { output }: { output?: number } = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, serveArgs, {
     env: {
       ...process.env,
@@ -16,7 +19,7 @@ export async function startServeProcess(port: number, env: Record<string, string
       SITE_URL: `http://127.0.0.1:${port}`,
       AUTH_SECRET: randomBytes(32).toString('base64url'),
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', output ?? 'inherit', output ?? 'inherit'],
   });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`the server exited with ${code} before answering`))));
   exited.catch(() => {});

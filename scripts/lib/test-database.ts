@@ -20,6 +20,11 @@ export async function createTestDatabase({ embedded = false, on }: { embedded?: 
     const server = await startEphemeralDatabase();
     return { url: server.url, kind: 'embedded PostgreSQL (temporary)', drop: server.stop };
   }
+  return createDatabaseOn(adminUrl);
+}
+
+/** A fresh database on the server that `adminUrl` (a superuser's connection) reaches; `drop` removes it. */
+export async function createDatabaseOn(adminUrl: string): Promise<TestDatabase> {
   const name = `baoda_test_${Date.now()}_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
