@@ -189,20 +189,20 @@ function emptySummary(): UnitSummary {
 }
 
 /**
- * Analyses units[start, end) in batch order. Analysis is synchronous CPU work, so it yields after
- * each file: the database's replies to the previous chunk's statements are handled at once (the
- * database never waits for us), and in the web server other requests get through.
+ * Analyses `units`, the batch's units from position `first` on, in batch order. Analysis is
+ * synchronous CPU work, so it yields after each file: the database's replies to the previous
+ * chunk's statements are handled at once (the database never waits for us), and in the web server
+ * other requests get through.
  */
 export async function analyseInTurn(
-  units: ImportUnit[],
-  start: number,
-  end: number,
+  units: readonly ImportUnit[],
+  first: number,
   markDuplicate: (unit: AnalysedUnit) => AnalysedUnit,
   normalizePunctuation: boolean,
 ): Promise<AnalysedUnit[]> {
   const analysed: AnalysedUnit[] = [];
-  for (let position = start; position < Math.min(end, units.length); position += 1) {
-    analysed.push(markDuplicate(analyseUnit(units[position], position, { normalizePunctuation })));
+  for (const [index, unit] of units.entries()) {
+    analysed.push(markDuplicate(analyseUnit(unit, first + index, { normalizePunctuation })));
     await setImmediate();
   }
   return analysed;

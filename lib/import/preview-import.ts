@@ -21,7 +21,7 @@ export async function previewImport(db: Db, options: Pick<ImportOptions, 'files'
   const isForced = (position: number) => options.force === true || forced.has(position);
   const files: ImportFileResult[] = [];
   for (let start = 0; start < units.length; start += PREVIEW_CHUNK) {
-    const chunk = await analyseInTurn(units, start, start + PREVIEW_CHUNK, markDuplicate, normalizePunctuation);
+    const chunk = await analyseInTurn(units.slice(start, start + PREVIEW_CHUNK), start, markDuplicate, normalizePunctuation);
     const existingPages = await findArticlesForPages(
       db,
       chunk.flatMap((u) => (u.state === 'ready' && u.candidate.kind === 'page' ? [u.candidate.sourceKey] : [])),
