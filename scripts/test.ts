@@ -22,16 +22,15 @@ try {
   await run('node_modules/.bin/prettier', ['--check', '.', '--log-level', 'warn'], env);
   await run('node_modules/.bin/tsc', ['--noEmit'], env);
   const onEmbedded = database.kind.startsWith('embedded') ? null : runIntegrationOnEmbedded();
-  try {
-    await run('node_modules/.bin/vitest', ['run'], env);
-  } finally {
-    // Its output comes after the first run's, in one piece.
-    const second = await onEmbedded;
-    if (second) {
-      console.log(second.output);
-      if (!second.ok) throw new Error('The integration tests failed on the embedded PostgreSQL (above).');
-    }
-  }
+  const firstFailure = await run('node_modules/.bin/vitest', ['run'], env).then(
+    () => null,
+    (error: Error) => error,
+  );
+  // Its output comes after the first run's, in one piece.
+  const second = await onEmbedded;
+  if (second) console.log(second.output);
+  if (firstFailure) throw firstFailure;
+  if (second && !second.ok) throw new Error('The integration tests failed on the embedded PostgreSQL (above).');
   if (!process.argv.includes('--no-e2e')) {
     // Without DATABASE_URL, as a deployment builds: a build must never need the database.
     const { DATABASE_URL: _database, ...buildEnv } = env;
